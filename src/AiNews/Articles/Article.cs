@@ -1,0 +1,63 @@
+using System;
+using System.Collections.Generic;
+
+namespace AiNews
+{
+    /// <summary>
+    /// One news article as it flows through the pipeline: fetched, enriched, rendered.
+    /// Lives in the root namespace so that PowerShell sees the typename <c>AiNews.Article</c>.
+    /// </summary>
+    public sealed class Article
+    {
+        public string Title { get; set; }
+        public string Url { get; set; }
+        public DateTimeOffset? Published { get; set; }
+
+        /// <summary>Display name of the outlet, e.g. "AI타임스".</summary>
+        public string Source { get; set; }
+        public string Language { get; set; }
+        public string Author { get; set; }
+
+        /// <summary>The one organization the story is mainly about (or a bucket such as "기타").</summary>
+        public string Organization { get; set; }
+        public string[] Organizations { get; set; } = Array.Empty<string>();
+        public string[] Tags { get; set; } = Array.Empty<string>();
+
+        /// <summary>One of <see cref="ImportanceLevel.All"/>.</summary>
+        public string Importance { get; set; } = ImportanceLevel.Normal;
+        public string Summary { get; set; }
+
+        /// <summary>Plain-text body; paragraphs separated by blank lines.</summary>
+        public string Content { get; set; }
+        public string[] Images { get; set; } = Array.Empty<string>();
+
+        public override string ToString() => Title ?? Url ?? base.ToString();
+    }
+
+    /// <summary>The three importance grades of the digest.</summary>
+    public static class ImportanceLevel
+    {
+        public const string High = "주요";
+        public const string Normal = "일반";
+        public const string Low = "참고";
+
+        public static readonly IReadOnlyList<string> All = new[] { High, Normal, Low };
+
+        /// <summary>Accepts the Korean grade or its English name (High/Normal/Low), case-insensitive.</summary>
+        public static bool TryNormalize(string value, out string grade)
+        {
+            grade = null;
+            if (string.IsNullOrWhiteSpace(value)) return false;
+            string v = value.Trim();
+            foreach (string g in All)
+                if (v == g) { grade = g; return true; }
+            switch (v.ToLowerInvariant())
+            {
+                case "high": grade = High; return true;
+                case "normal": grade = Normal; return true;
+                case "low": grade = Low; return true;
+                default: return false;
+            }
+        }
+    }
+}

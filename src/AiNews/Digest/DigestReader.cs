@@ -1,0 +1,180 @@
+using System;
+using System.Collections.Generic;
+using System.Globalization;
+using System.Linq;
+using System.Text.RegularExpressions;
+using Markdig;
+using Markdig.Syntax;
+using Markdig.Syntax.Inlines;
+
+namespace AiNews.Digest
+{
+    /// <summary>What was read from one digest.</summary>
+    public sealed class DigestDocument
+    {
+        /// <summary>The day in the digest's title, when it has one.</summary>
+        public DateTime? Day { get; internal set; }
+        public List<Article> Articles { get; } = new List<Article>();
+
+        /// <summary>Things that were not as the format says, e.g. a date that does not parse.</summary>
+        public List<string> Problems { get; } = new List<string>();
+    }
+
+    /// <summary>
+    /// Reads a digest back into articles by walking Markdig's syntax tree: a level-3 heading opens an
+    /// article, the quote under it holds date, importance, organization, source and tags, the paragraph
+    /// under the bold summary label holds the summary, the blocks between &lt;details&gt; and
+    /// &lt;/details&gt; are the body (taken as source text, whatever Markdown they happen to contain), and
+    /// the link paragraph holds the URL. Text is unescaped with <see cref="MarkdownEscaper.Unescape"/>.
+    /// </summary>
+    public sealed class DigestReader
+    {
+        private readonly DigestOptions _options;
+
+        public DigestReader(DigestOptions options = null)
+        {
+            _options = options ?? new DigestOptions();
+        }
+
+        public DigestDocument Read(string markdown)
+        {
+            string text = (markdown ?? string.Empty).Replace("\r\n", "\n").Replace('\r', '\n').TrimStart('\uFEFF');
+            MarkdownDocument tree = Markdown.Parse(text, MarkdownPipelines.Github);
+            DigestFormat f = _options.Format;
+            var document = new DigestDocument();
+
+            Article current = null;
+            int bodyStart = -1;           // >= 0 while inside <details>…</details>
+            foreach (Block block in tree)
+            {
+                if (bodyStart >= 0)
+                {
+                    if (block is HtmlBlock close && SourceOf(text, close).StartsWith(f.DetailsClose, StringComparison.Ordinal))
+                    {
+                        string raw = text.Substring(bodyStart, close.Span.Start - bodyStart);
+                        current.Content = TextNormalizer.Block(MarkdownEscaper.Unescape(raw));
+                        bodyStart = -1;
+                    }
+                    continue;
+                }
+
+                switch (block)
+                {
+                    case HeadingBlock heading when heading.Level == 3:
+                        Finish(current, document);
+                        current = new Article { Title = TextNormalizer.SingleLine(MarkdownEscaper.Unescape(HeadingText(text, heading))) };
+                        break;
+                    case HeadingBlock heading when heading.Level == 1 && current == null:
+                        if (f.TryParseTitle(MarkdownEscaper.Unescape(HeadingText(text, heading)), out DateTime day)) document.Day = day;
+                        break;
+                    case ThematicBreakBlock _:
+                        Finish(current, document);
+                        current = null;
+                        break;
+                    case QuoteBlock quote when current != null:
+                        ReadLabels(text, quote, current, document);
+                        break;
+                    case HtmlBlock html when current != null && SourceOf(text, html).StartsWith(f.DetailsOpen, StringComparison.Ordinal):
+                        bodyStart = html.Span.End + 1;
+                        break;
+                    case ParagraphBlock paragraph when current != null:
+                        ReadParagraph(text, paragraph, current);
+                        break;
+                }
+            }
+            if (bodyStart >= 0)
+            {
+                document.Problems.Add($"The body of '{current.Title}' has no closing {f.DetailsClose}; it was read to the end of the text.");
+                current.Content = TextNormalizer.Block(MarkdownEscaper.Unescape(text.Substring(Math.Min(bodyStart, text.Length))));
+            }
+            Finish(current, document);
+            return document;
+        }
+
+        private void ReadLabels(string text, QuoteBlock quote, Article article, DigestDocument document)
+        {
+            DigestFormat f = _options.Format;
+            foreach (ParagraphBlock paragraph in quote.OfType<ParagraphBlock>())
+            {
+                foreach (string line in LinesOf(text, paragraph))
+                {
+                    if (line.StartsWith(f.DateMark, StringComparison.Ordinal))
+                    {
+                        List<string> fields = MarkdownEscaper.SplitUnescaped(line.Substring(f.DateMark.Length), '|');
+                        string date = Strong(fields[0]);
+                        if (DateTime.TryParseExact(date, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out DateTime day))
+                            article.Published = TimeZoneResolver.StartOfDay(day, _options.TimeZone);
+                        else
+                            document.Problems.Add($"The date '{date}' of '{article.Title}' is not a yyyy-MM-dd date; Published is left empty.");
+                        if (fields.Count > 1) article.Importance = f.ImportanceFromMark(Strong(fields[1]));
+                        if (fields.Count > 2) article.Organization = Field(fields[2]);
+                        if (fields.Count > 3) article.Source = Field(string.Join("|", fields.Skip(3)));
+                    }
+                    else if (line.StartsWith(f.TagsMark, StringComparison.Ordinal))
+                    {
+                        article.Tags = MarkdownEscaper.SplitUnescaped(line.Substring(f.TagsMark.Length), ',')
+                            .Select(Field).Where(t => t != null).ToArray();
+                    }
+                }
+            }
+        }
+
+        private void ReadParagraph(string text, ParagraphBlock paragraph, Article article)
+        {
+            DigestFormat f = _options.Format;
+            List<string> lines = LinesOf(text, paragraph);
+            if (lines.Count > 0 && lines[0].Trim() == "**" + f.SummaryLabel + "**")
+            {
+                article.Summary = TextNormalizer.Block(MarkdownEscaper.Unescape(string.Join("\n", lines.Skip(1))));
+                return;
+            }
+            if (article.Url == null && paragraph.Inline != null)
+            {
+                LinkInline link = paragraph.Inline.Descendants<LinkInline>().FirstOrDefault(l => !l.IsImage);
+                if (link != null) article.Url = link.Url;
+            }
+        }
+
+        private static void Finish(Article article, DigestDocument document)
+        {
+            if (article == null) return;
+            article.Language = LanguageGuess.Of(article.Title + " " + article.Content);
+            document.Articles.Add(article);
+        }
+
+        // Markdig releases a leaf block's lines once its inlines are parsed, so raw text comes from the
+        // block's source span: the span starts at the content of the first line, and later lines of a
+        // paragraph inside a quote still carry their "> " marker.
+        private static List<string> LinesOf(string text, LeafBlock block)
+        {
+            var lines = new List<string>(SourceOf(text, block).Split('\n'));
+            bool quoted = block.Parent is QuoteBlock;
+            for (int i = 1; i < lines.Count && quoted; i++) lines[i] = QuoteMarker.Replace(lines[i], string.Empty, 1);
+            return lines;
+        }
+
+        /// <summary>A heading's raw text: the span without the opening '#'s (Markdig leaves out the closing sequence).</summary>
+        private static string HeadingText(string text, HeadingBlock heading) =>
+            SourceOf(text, heading).TrimStart(' ').TrimStart('#').Trim();
+
+        private static readonly Regex QuoteMarker = new Regex("^ {0,3}> ?", RegexOptions.CultureInvariant);
+
+        private static string SourceOf(string text, Block block) =>
+            block.Span.Start >= 0 && block.Span.End < text.Length ? text.Substring(block.Span.Start, block.Span.Length) : string.Empty;
+
+        /// <summary>The text of a "**…**" field.</summary>
+        private static string Strong(string field)
+        {
+            string value = field.Trim();
+            if (value.StartsWith("**", StringComparison.Ordinal) && value.EndsWith("**", StringComparison.Ordinal) && value.Length >= 4)
+                value = value.Substring(2, value.Length - 4);
+            return MarkdownEscaper.Unescape(value).Trim();
+        }
+
+        private static string Field(string raw)
+        {
+            string value = TextNormalizer.SingleLine(MarkdownEscaper.Unescape(raw));
+            return value.Length == 0 ? null : value;
+        }
+    }
+}

@@ -1,0 +1,139 @@
+using System;
+using System.Collections.Generic;
+using System.Globalization;
+using System.Linq;
+using System.Text;
+
+namespace AiNews.Digest
+{
+    /// <summary>
+    /// Collects articles and renders the daily digest in the reference Markdown layout: title, numbered
+    /// table of contents between markers, then one section per article. All text from the web goes through
+    /// <see cref="MarkdownEscaper"/>; anchors come from <see cref="HeadingSlugger"/> (GitHub's algorithm).
+    /// </summary>
+    public sealed class DigestWriter
+    {
+        private readonly DigestOptions _options;
+        private readonly List<Article> _articles = new List<Article>();
+        private readonly HashSet<string> _urls = new HashSet<string>(StringComparer.Ordinal);
+
+        public DigestWriter(DigestOptions options = null)
+        {
+            _options = options ?? new DigestOptions();
+        }
+
+        public int Count => _articles.Count;
+
+        /// <summary>Adds an article; false when an article with the same URL is already in the digest.</summary>
+        /// <exception cref="ArgumentException">The article cannot be written (see <see cref="Problem"/>).</exception>
+        public bool Add(Article article)
+        {
+            string problem = Problem(article);
+            if (problem != null) throw new ArgumentException(problem, nameof(article));
+            if (!_urls.Add(article.Url.Trim())) return false;
+            _articles.Add(article);
+            return true;
+        }
+
+        /// <summary>Why an article cannot go into a digest, or null when it can.</summary>
+        public static string Problem(Article article)
+        {
+            if (article == null) return "The article is null.";
+            if (TextNormalizer.SingleLine(article.Title).Length == 0)
+                return $"The article with URL '{article.Url}' has no title; give it a Title.";
+            if (!IsWebUrl(article.Url))
+                return $"The article '{TextNormalizer.SingleLine(article.Title)}' has URL '{article.Url}', which is not an absolute http or https URL; only web links are written to a digest.";
+            return null;
+        }
+
+        public static bool IsWebUrl(string url) =>
+            Uri.TryCreate(url?.Trim(), UriKind.Absolute, out Uri uri)
+            && (uri.Scheme == Uri.UriSchemeHttp || uri.Scheme == Uri.UriSchemeHttps);
+
+        /// <summary>The day the digest is about: the option, else the latest article's day, else today.</summary>
+        public DateTime Day
+        {
+            get
+            {
+                if (_options.Date.HasValue) return _options.Date.Value.Date;
+                var days = _articles.Where(a => a.Published.HasValue).Select(DayOf).ToList();
+                return days.Count > 0 ? days.Max() : TimeZoneResolver.DayOf(DateTimeOffset.Now, _options.TimeZone);
+            }
+        }
+
+        public string Render()
+        {
+            DigestFormat f = _options.Format;
+            DateTime day = Day;
+            string title = f.Title(day);
+            var slugger = new HeadingSlugger();
+            slugger.Slug(title);
+            slugger.Slug(f.TocHeading);
+
+            var sb = new StringBuilder();
+            sb.Append("# ").Append(title).Append("\n\n");
+            sb.Append("## ").Append(f.TocHeading).Append("\n\n");
+            sb.Append(f.TocStart).Append('\n');
+            int number = 0;
+            foreach (Article a in _articles)
+            {
+                string heading = TextNormalizer.SingleLine(a.Title);
+                string tocText = heading.Length > f.TocTitleLength ? heading.Substring(0, f.TocTitleLength) + f.Ellipsis : heading;
+                sb.Append((++number).ToString(CultureInfo.InvariantCulture)).Append(". [")
+                  .Append(MarkdownEscaper.EscapeInline(tocText)).Append("](#").Append(slugger.Slug(heading)).Append(")\n");
+            }
+            sb.Append(f.TocEnd).Append("\n\n---\n\n");
+
+            foreach (Article a in _articles) AppendSection(sb, a, day);
+            // Sections end with a blank line; the file ends with a single newline after the last "---".
+            sb.Length -= 1;
+            return sb.ToString();
+        }
+
+        private void AppendSection(StringBuilder sb, Article a, DateTime digestDay)
+        {
+            DigestFormat f = _options.Format;
+            DateTime day = a.Published.HasValue ? DayOf(a) : digestDay;
+            string organization = string.IsNullOrWhiteSpace(a.Organization) ? f.NoOrganization : a.Organization;
+
+            sb.Append("### ").Append(MarkdownEscaper.EscapeHeading(a.Title)).Append("\n\n");
+            sb.Append("> ").Append(f.DateMark).Append(" **").Append(day.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture))
+              .Append("** | **").Append(f.ImportanceMark(a.Importance)).Append("** | ")
+              .Append(MarkdownEscaper.EscapeInline(organization, "|")).Append(" | ")
+              .Append(MarkdownEscaper.EscapeInline(a.Source, "|")).Append('\n');
+            var tags = (a.Tags ?? Array.Empty<string>()).Select(t => MarkdownEscaper.EscapeInline(t, "|,")).Where(t => t.Length > 0).ToList();
+            if (tags.Count > 0) sb.Append("> ").Append(f.TagsMark).Append(' ').Append(string.Join(", ", tags)).Append('\n');
+            sb.Append('\n');
+
+            string summary = MarkdownEscaper.EscapeBlock(a.Summary, keepParagraphs: false);
+            if (summary.Length > 0) sb.Append("**").Append(f.SummaryLabel).Append("**\n").Append(summary).Append("\n\n");
+
+            string body = MarkdownEscaper.EscapeBlock(Truncate(TextNormalizer.Block(a.Content)));
+            if (body.Length > 0)
+            {
+                sb.Append(f.DetailsOpen).Append('\n').Append(f.DetailsSummary).Append("\n\n")
+                  .Append(body).Append("\n\n").Append(f.DetailsClose).Append("\n\n");
+            }
+
+            sb.Append(f.LinkMark).Append(" [").Append(f.LinkText).Append("](").Append(MarkdownEscaper.EscapeLinkDestination(a.Url.Trim())).Append(")\n\n");
+            sb.Append("---\n\n");
+        }
+
+        /// <summary>
+        /// Cuts the body after MaxContentLength characters and marks the cut with "...". A body that was
+        /// already cut that way (read back from a digest) is left alone, so export is idempotent.
+        /// </summary>
+        private string Truncate(string content)
+        {
+            int max = _options.MaxContentLength;
+            string ellipsis = _options.Format.Ellipsis;
+            if (max <= 0 || content.Length <= max) return content;
+            if (content.EndsWith(ellipsis, StringComparison.Ordinal) && content.Length <= max + ellipsis.Length) return content;
+            int cut = max;
+            if (char.IsHighSurrogate(content[cut - 1])) cut--;
+            return content.Substring(0, cut).TrimEnd() + ellipsis;
+        }
+
+        private DateTime DayOf(Article a) => TimeZoneResolver.DayOf(a.Published.Value, _options.TimeZone);
+    }
+}

@@ -1,0 +1,25 @@
+@{
+    RootModule           = 'module/bin/AiNews.dll'
+    ModuleVersion        = '0.1.0'
+    GUID                 = '5b0f3c2e-8d7a-4f6e-9a51-2c7d4e8b1a90'
+    Author               = 'AiNews contributors'
+    CompanyName          = 'AiNews'
+    Copyright            = '(c) AiNews contributors. MIT License.'
+    Description          = 'Collects AI news from the web and publishes a clean daily digest (Markdown or HTML): feeds, full-text extraction, labels, summaries, archive.'
+    CompatiblePSEditions = @('Desktop', 'Core')
+    PowerShellVersion    = '5.1'
+    FormatsToProcess     = @('module/AiNews.Format.ps1xml')
+    CmdletsToExport      = @(
+        'ConvertFrom-AiDigest'
+        'Export-AiDigest'
+    )
+    FunctionsToExport    = @()
+    AliasesToExport      = @()
+    VariablesToExport    = @()
+    PrivateData          = @{
+        PSData = @{
+            Tags       = @('News', 'AI', 'RSS', 'Digest', 'Markdown', 'Korean', 'PSEdition_Core', 'PSEdition_Desktop')
+            LicenseUri = 'https://opensource.org/licenses/MIT'
+        }
+    }
+}

@@ -1,0 +1,101 @@
+<#
+.SYNOPSIS
+    Builds, tests and benchmarks the AiNews module.
+.DESCRIPTION
+    Tasks:
+      build   dotnet publish the engine into ./module/bin, so that Import-Module ./AiNews.psd1 works.
+      test    build, then run the Pester suite in a child PowerShell (a binary module cannot be unloaded);
+              ends with one line "N passed, N failed, N skipped" and a non-zero exit code on any failure.
+      demo    the main job, offline: renders the digest of the sample articles in tests/Fixtures.
+      clean   removes build output.
+.EXAMPLE
+    dotnet tool restore; dotnet pwsh -NoProfile -File build.ps1 test
+#>
+[CmdletBinding()]
+param(
+    [Parameter(Position = 0)]
+    [ValidateSet('build', 'test', 'demo', 'clean')]
+    [string[]] $Task = @('build'),
+
+    # Pester tests to run (paths or names under tests/); default: all.
+    [string[]] $TestPath,
+
+    [ValidateSet('Debug', 'Release')]
+    [string] $Configuration = 'Release'
+)
+
+$ErrorActionPreference = 'Stop'
+Set-StrictMode -Version 3.0
+$root = $PSScriptRoot
+$project = Join-Path $root 'src/AiNews/AiNews.csproj'
+$moduleBin = Join-Path $root 'module/bin'
+$pesterVersion = '5.7.1'
+
+function Invoke-Native {
+    param([string] $File, [string[]] $Arguments)
+    & $File @Arguments
+    if ($LASTEXITCODE -ne 0) { throw "$File $($Arguments -join ' ') failed with exit code $LASTEXITCODE." }
+}
+
+# A fresh PowerShell of the same kind as this one (dotnet-tool pwsh, installed pwsh, or Windows PowerShell).
+function Get-ChildShell {
+    $exe = [Diagnostics.Process]::GetCurrentProcess().MainModule.FileName
+    if ([IO.Path]::GetFileNameWithoutExtension($exe) -eq 'dotnet') {
+        return @{ File = $exe; Prefix = @((Join-Path $PSHOME 'pwsh.dll')) }
+    }
+    return @{ File = $exe; Prefix = @() }
+}
+
+function Invoke-Build {
+    Write-Host "== build ($Configuration)"
+    if (Test-Path $moduleBin) { Remove-Item $moduleBin -Recurse -Force }
+    Invoke-Native dotnet @('publish', $project, '-c', $Configuration, '-o', $moduleBin, '--nologo', '-v', 'quiet')
+}
+
+function Get-PesterManifest {
+    # Pester comes from NuGet through the SDK (the PowerShell Gallery may be unreachable).
+    Invoke-Native dotnet @('restore', (Join-Path $root 'tests/tools/TestTools.csproj'), '--nologo', '-v', 'quiet')
+    $packages = $env:NUGET_PACKAGES
+    if (-not $packages) {
+        $line = (& dotnet nuget locals global-packages --list) -join "`n"
+        $packages = ($line -replace '^.*global-packages:\s*', '').Trim()
+    }
+    $manifest = Join-Path $packages "pester/$pesterVersion/tools/Pester.psd1"
+    if (-not (Test-Path $manifest)) { throw "Pester $pesterVersion was restored but $manifest is missing." }
+    $manifest
+}
+
+function Invoke-Test {
+    Invoke-Build
+    $pester = Get-PesterManifest
+    $shell = Get-ChildShell
+    $paths = if ($TestPath) { $TestPath } else { @(Join-Path $root 'tests') }
+    Write-Host "== test (Pester $pesterVersion, child process)"
+    $arguments = $shell.Prefix + @('-NoProfile', '-NonInteractive', '-File', (Join-Path $root 'tests/Invoke-Tests.ps1'),
+        '-PesterManifest', $pester, '-Path', ($paths -join ','))
+    & $shell.File @arguments
+    if ($LASTEXITCODE -ne 0) { throw "Tests failed (exit code $LASTEXITCODE)." }
+}
+
+function Invoke-Demo {
+    Invoke-Build
+    $shell = Get-ChildShell
+    & $shell.File @($shell.Prefix + @('-NoProfile', '-NonInteractive', '-File', (Join-Path $root 'examples/demo.ps1')))
+    if ($LASTEXITCODE -ne 0) { throw "The demo failed (exit code $LASTEXITCODE)." }
+}
+
+function Invoke-Clean {
+    foreach ($dir in @($moduleBin, (Join-Path $root 'src/AiNews/bin'), (Join-Path $root 'src/AiNews/obj'),
+            (Join-Path $root 'tests/tools/obj'), (Join-Path $root 'tests/artifacts'), (Join-Path $root 'module/en-US'))) {
+        if (Test-Path $dir) { Remove-Item $dir -Recurse -Force; Write-Host "removed $dir" }
+    }
+}
+
+foreach ($t in $Task) {
+    switch ($t) {
+        'build' { Invoke-Build }
+        'test' { Invoke-Test }
+        'demo' { Invoke-Demo }
+        'clean' { Invoke-Clean }
+    }
+}

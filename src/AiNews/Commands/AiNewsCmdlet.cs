@@ -1,0 +1,31 @@
+using System;
+using System.Management.Automation;
+
+namespace AiNews.Commands
+{
+    /// <summary>What every AiNews cmdlet shares: error records with stable ids, path resolution.</summary>
+    public abstract class AiNewsCmdlet : PSCmdlet
+    {
+        /// <summary>A non-terminating error about one item; the pipeline goes on with the others.</summary>
+        protected void WriteItemError(string errorId, ErrorCategory category, object target, string message, Exception inner = null)
+        {
+            var exception = new AiNewsException(message, inner);
+            WriteError(new ErrorRecord(exception, errorId, category, target));
+        }
+
+        /// <summary>An error after which nothing can continue.</summary>
+        protected void ThrowTerminating(string errorId, ErrorCategory category, object target, string message, Exception inner = null)
+        {
+            ThrowTerminatingError(new ErrorRecord(new AiNewsException(message, inner), errorId, category, target));
+        }
+
+        /// <summary>A provider path relative to the current location, as a full file-system path.</summary>
+        protected string FileSystemPath(string path) => SessionState.Path.GetUnresolvedProviderPathFromPSPath(path);
+    }
+
+    /// <summary>The exception type behind AiNews error records.</summary>
+    public sealed class AiNewsException : Exception
+    {
+        public AiNewsException(string message, Exception inner = null) : base(message, inner) { }
+    }
+}

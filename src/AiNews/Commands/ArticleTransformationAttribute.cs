@@ -1,0 +1,100 @@
+using System;
+using System.Collections;
+using System.Collections.Generic;
+using System.Globalization;
+using System.Linq;
+using System.Management.Automation;
+
+namespace AiNews.Commands
+{
+    /// <summary>
+    /// Lets any object with the article's property names bind as an <see cref="Article"/>: a
+    /// [pscustomobject], a hashtable, a row of Import-Csv (tags as "LLM, 에이전트"), ConvertFrom-Json output.
+    /// </summary>
+    public sealed class ArticleTransformationAttribute : ArgumentTransformationAttribute
+    {
+        public override object Transform(EngineIntrinsics engineIntrinsics, object inputData) => ToArticle(inputData);
+
+        public static Article ToArticle(object inputData)
+        {
+            object value = inputData is PSObject pso ? pso.BaseObject : inputData;
+            if (value is Article article) return article;
+            if (value == null) return null;
+
+            var properties = new Dictionary<string, object>(StringComparer.OrdinalIgnoreCase);
+            if (value is IDictionary dictionary)
+            {
+                foreach (DictionaryEntry entry in dictionary) properties[entry.Key.ToString()] = Unwrap(entry.Value);
+            }
+            else
+            {
+                foreach (PSPropertyInfo property in PSObject.AsPSObject(inputData).Properties)
+                {
+                    try { properties[property.Name] = Unwrap(property.Value); }
+                    catch (GetValueException) { }
+                }
+            }
+            if (!properties.ContainsKey(nameof(Article.Title)) && !properties.ContainsKey(nameof(Article.Url)))
+                throw new ArgumentTransformationMetadataException(
+                    $"Cannot use a {value.GetType().Name} as an article: it has neither a Title nor a Url property. Pipe AiNews.Article objects or objects with the same property names.");
+
+            var result = new Article
+            {
+                Title = Text(properties, nameof(Article.Title)),
+                Url = Text(properties, nameof(Article.Url)),
+                Published = Date(properties, nameof(Article.Published)),
+                Source = Text(properties, nameof(Article.Source)),
+                Language = Text(properties, nameof(Article.Language)),
+                Author = Text(properties, nameof(Article.Author)),
+                Organization = Text(properties, nameof(Article.Organization)),
+                Organizations = List(properties, nameof(Article.Organizations)),
+                Tags = List(properties, nameof(Article.Tags)),
+                Summary = Text(properties, nameof(Article.Summary)),
+                Content = Text(properties, nameof(Article.Content)),
+                Images = List(properties, nameof(Article.Images)),
+            };
+            string importance = Text(properties, nameof(Article.Importance));
+            if (importance != null)
+            {
+                if (!ImportanceLevel.TryNormalize(importance, out string grade))
+                    throw new ArgumentTransformationMetadataException(
+                        $"Importance '{importance}' is not one of {string.Join(", ", ImportanceLevel.All)} (or High, Normal, Low).");
+                result.Importance = grade;
+            }
+            return result;
+        }
+
+        private static object Unwrap(object value) => value is PSObject p ? p.BaseObject : value;
+
+        private static string Text(Dictionary<string, object> properties, string name) =>
+            properties.TryGetValue(name, out object v) && v != null ? Convert.ToString(v, CultureInfo.InvariantCulture) : null;
+
+        private static DateTimeOffset? Date(Dictionary<string, object> properties, string name)
+        {
+            if (!properties.TryGetValue(name, out object v) || v == null) return null;
+            switch (v)
+            {
+                case DateTimeOffset dto: return dto;
+                case DateTime dt: return new DateTimeOffset(dt);
+                case string s when s.Trim().Length == 0: return null;
+                case string s:
+                    if (DateTimeOffset.TryParse(s, CultureInfo.InvariantCulture, DateTimeStyles.AllowWhiteSpaces, out DateTimeOffset parsed)
+                        || DateTimeOffset.TryParse(s, CultureInfo.CurrentCulture, DateTimeStyles.AllowWhiteSpaces, out parsed))
+                        return parsed;
+                    throw new ArgumentTransformationMetadataException($"Published '{s}' is not a date and time.");
+                default:
+                    throw new ArgumentTransformationMetadataException($"Published must be a date, not a {v.GetType().Name}.");
+            }
+        }
+
+        private static string[] List(Dictionary<string, object> properties, string name)
+        {
+            if (!properties.TryGetValue(name, out object v) || v == null) return Array.Empty<string>();
+            IEnumerable<string> items = v is string s
+                ? s.Split(new[] { ',', ';' }, StringSplitOptions.RemoveEmptyEntries)      // a CSV cell: "LLM, 에이전트"
+                : v is IEnumerable e ? e.Cast<object>().Select(x => Convert.ToString(Unwrap(x), CultureInfo.InvariantCulture))
+                : new[] { Convert.ToString(v, CultureInfo.InvariantCulture) };
+            return items.Select(x => x?.Trim()).Where(x => !string.IsNullOrEmpty(x)).ToArray();
+        }
+    }
+}

@@ -1,0 +1,134 @@
+using System;
+using System.Collections.Generic;
+using System.IO;
+using System.Management.Automation;
+using System.Text;
+using AiNews.Digest;
+
+namespace AiNews.Commands
+{
+    /// <summary>Reads digests (files, or Markdown text from the pipeline) back into AiNews.Article objects.</summary>
+    [Cmdlet(VerbsData.ConvertFrom, "AiDigest", DefaultParameterSetName = PathSet)]
+    [OutputType(typeof(Article))]
+    public sealed class ConvertFromAiDigestCommand : AiNewsCmdlet
+    {
+        private const string PathSet = "Path";
+        private const string LiteralPathSet = "LiteralPath";
+        private const string TextSet = "Text";
+
+        private readonly StringBuilder _text = new StringBuilder();
+        private DigestReader _reader;
+
+        /// <summary>Digest files; wildcards allowed.</summary>
+        [Parameter(Mandatory = true, Position = 0, ParameterSetName = PathSet)]
+        [ValidateNotNullOrEmpty]
+        public string[] Path { get; set; }
+
+        /// <summary>Digest files, taken as written (binds the output of Get-ChildItem).</summary>
+        [Parameter(Mandatory = true, ParameterSetName = LiteralPathSet, ValueFromPipelineByPropertyName = true)]
+        [Alias("PSPath", "LP")]
+        [ValidateNotNullOrEmpty]
+        public string[] LiteralPath { get; set; }
+
+        /// <summary>Digest Markdown; lines piped from Get-Content are joined into one text.</summary>
+        [Parameter(Mandatory = true, ParameterSetName = TextSet, ValueFromPipeline = true)]
+        [AllowEmptyString]
+        public string InputObject { get; set; }
+
+        /// <summary>The zone in which the digest's dates are days (IANA or Windows id); default: local.</summary>
+        [Parameter]
+        [ArgumentCompleter(typeof(TimeZoneCompleter))]
+        public string TimeZone { get; set; }
+
+        protected override void BeginProcessing()
+        {
+            var options = new DigestOptions();
+            try { options.TimeZone = TimeZoneResolver.Find(TimeZone); }
+            catch (TimeZoneNotFoundException e) { ThrowTerminating(ErrorIds.TimeZoneNotFound, ErrorCategory.InvalidArgument, TimeZone, e.Message, e); }
+            _reader = new DigestReader(options);
+        }
+
+        protected override void ProcessRecord()
+        {
+            switch (ParameterSetName)
+            {
+                case TextSet:
+                    if (_text.Length > 0) _text.Append('\n');
+                    _text.Append(InputObject);
+                    break;
+                case PathSet:
+                    ReadFiles(ResolveWildcards(Path));
+                    break;
+                default:
+                    var files = new List<string>();
+                    foreach (string p in LiteralPath) files.Add(FileSystemPath(p));
+                    ReadFiles(files);
+                    break;
+            }
+        }
+
+        protected override void EndProcessing()
+        {
+            if (ParameterSetName == TextSet) Emit(_reader.Read(_text.ToString()), "the piped text");
+        }
+
+        private List<string> ResolveWildcards(string[] paths)
+        {
+            var files = new List<string>();
+            foreach (string p in paths)
+            {
+                try
+                {
+                    files.AddRange(GetResolvedProviderPathFromPSPath(p, out ProviderInfo provider));
+                }
+                catch (ItemNotFoundException e)
+                {
+                    WriteItemError(ErrorIds.DigestNotFound, ErrorCategory.ObjectNotFound, p,
+                        $"No digest file matches '{p}'. Check the path; Get-ChildItem lists what is there.", e);
+                }
+            }
+            return files;
+        }
+
+        private void ReadFiles(List<string> files)
+        {
+            for (int i = 0; i < files.Count; i++)
+            {
+                string file = files[i];
+                if (files.Count > 1)
+                    WriteProgress(new ProgressRecord(1, "Reading digests", file) { PercentComplete = i * 100 / files.Count });
+                string text;
+                try
+                {
+                    text = File.ReadAllText(file, Encoding.UTF8);
+                }
+                catch (FileNotFoundException e)
+                {
+                    WriteItemError(ErrorIds.DigestNotFound, ErrorCategory.ObjectNotFound, file, $"The digest file '{file}' does not exist.", e);
+                    continue;
+                }
+                catch (Exception e) when (e is IOException || e is UnauthorizedAccessException || e is System.Security.SecurityException)
+                {
+                    WriteItemError(ErrorIds.DigestUnreadable, ErrorCategory.ReadError, file,
+                        $"Could not read '{file}': {e.Message} Check that it is a file and that you may read it.", e);
+                    continue;
+                }
+                WriteVerbose($"Reading {file}.");
+                Emit(_reader.Read(text), file);
+            }
+            if (files.Count > 1) WriteProgress(new ProgressRecord(1, "Reading digests", "Done") { RecordType = ProgressRecordType.Completed });
+        }
+
+        private void Emit(DigestDocument document, string origin)
+        {
+            foreach (string problem in document.Problems) WriteWarning($"{origin}: {problem}");
+            if (document.Articles.Count == 0 && document.Day == null)
+            {
+                WriteItemError(ErrorIds.DigestMalformed, ErrorCategory.InvalidData, origin,
+                    $"{origin} is not an AiNews digest: it has neither a digest title nor any article section (### heading).");
+                return;
+            }
+            foreach (Article article in document.Articles) WriteObject(article);
+        }
+    }
+}

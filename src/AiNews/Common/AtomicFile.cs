@@ -1,0 +1,38 @@
+using System;
+using System.IO;
+using System.Text;
+
+namespace AiNews
+{
+    /// <summary>
+    /// Writes a file so that a reader (or a crash) sees either the old file or the complete new one:
+    /// the text goes to a temporary file in the same folder, which then replaces the target.
+    /// </summary>
+    public static class AtomicFile
+    {
+        public static readonly Encoding Utf8NoBom = new UTF8Encoding(false);
+
+        public static void WriteAllText(string path, string text)
+        {
+            string full = Path.GetFullPath(path);
+            string directory = Path.GetDirectoryName(full);
+            Directory.CreateDirectory(directory);
+            string temp = Path.Combine(directory, "." + Path.GetFileName(full) + "." + Guid.NewGuid().ToString("N").Substring(0, 8) + ".tmp");
+            try
+            {
+                using (var stream = new FileStream(temp, FileMode.CreateNew, FileAccess.Write, FileShare.None))
+                {
+                    byte[] bytes = Utf8NoBom.GetBytes(text);
+                    stream.Write(bytes, 0, bytes.Length);
+                    stream.Flush(true);
+                }
+                if (File.Exists(full)) File.Replace(temp, full, null, ignoreMetadataErrors: true);
+                else File.Move(temp, full);
+            }
+            finally
+            {
+                if (File.Exists(temp)) File.Delete(temp);
+            }
+        }
+    }
+}

@@ -5,10 +5,11 @@ using System.Text;
 namespace AiNews.Digest
 {
     /// <summary>
-    /// GitHub's heading-id algorithm (as implemented by github-slugger): lowercase; keep letters, marks,
-    /// numbers and connector punctuation of every script, '-' and ' '; drop everything else (other
-    /// punctuation, symbols, emoji, control and format characters); turn each space into '-' without
-    /// collapsing runs. A repeated id gets "-1", "-2", … in order of appearance.
+    /// GitHub's heading-id algorithm (its TableOfContentsFilter: downcase, remove /[^\p{Word}\- ]/, turn
+    /// ' ' into '-'): lowercase; keep word characters of every script — letters, marks, decimal digits,
+    /// letter numbers, connector punctuation — and '-' and ' '; drop everything else (punctuation,
+    /// symbols, emoji, circled numbers, no-break and other spaces, control and format characters);
+    /// turn each ASCII space into '-' without collapsing runs. A repeated id gets "-1", "-2", … in order.
     /// One instance tracks one document, because the suffix depends on the headings seen before.
     /// </summary>
     public sealed class HeadingSlugger
@@ -42,7 +43,7 @@ namespace AiNews.Digest
                 if (c == ' ') { sb.Append('-'); continue; }
                 if (c == '-') { sb.Append('-'); continue; }
                 bool pair = char.IsHighSurrogate(c) && i + 1 < lower.Length && char.IsLowSurrogate(lower[i + 1]);
-                if (IsKept(CharUnicodeInfo.GetUnicodeCategory(lower, i)))
+                if (IsKept(CharUnicodeInfo.GetUnicodeCategory(lower, i)) || IsCircledLetter(c))
                 {
                     sb.Append(c);
                     if (pair) sb.Append(lower[i + 1]);
@@ -51,6 +52,9 @@ namespace AiNews.Digest
             }
             return sb.ToString();
         }
+
+        // Ⓐ…ⓩ are symbols by category but Alphabetic by property, so \p{Word} keeps them.
+        private static bool IsCircledLetter(char c) => c >= '\u24B6' && c <= '\u24E9';
 
         private static bool IsKept(UnicodeCategory category)
         {
@@ -66,7 +70,6 @@ namespace AiNews.Digest
                 case UnicodeCategory.EnclosingMark:
                 case UnicodeCategory.DecimalDigitNumber:
                 case UnicodeCategory.LetterNumber:
-                case UnicodeCategory.OtherNumber:
                 case UnicodeCategory.ConnectorPunctuation:
                     return true;
                 default:

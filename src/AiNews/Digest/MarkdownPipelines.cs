@@ -11,5 +11,11 @@ namespace AiNews.Digest
             .UseAutoLinks()
             .UseTaskLists()
             .Build();
+
+        /// <summary>
+        /// Markdown to HTML as GitHub would show it. Callers in PowerShell must use this rather than
+        /// [Markdig.Markdown]: PowerShell 7 loads its own Markdig.Signed, whose types are not ours.
+        /// </summary>
+        public static string ToHtml(string markdown) => Markdown.ToHtml(markdown ?? string.Empty, Github);
     }
 }

@@ -12,6 +12,7 @@
     CmdletsToExport      = @(
         'ConvertFrom-AiDigest'
         'Export-AiDigest'
+        'Get-AiSource'
     )
     FunctionsToExport    = @()
     AliasesToExport      = @()

@@ -15,6 +15,12 @@ namespace AiNews
 
         /// <summary>Display name of the outlet, e.g. "AI타임스".</summary>
         public string Source { get; set; }
+
+        /// <summary>Id of the catalog source the article came from (see Get-AiSource), when known.</summary>
+        public string SourceId { get; set; }
+
+        /// <summary>What the source allows (AI processing, excerpt length); later steps honour it.</summary>
+        public SourcePolicy Policy { get; set; }
         public string Language { get; set; }
         public string Author { get; set; }
 

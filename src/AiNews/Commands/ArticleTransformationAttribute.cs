@@ -44,6 +44,8 @@ namespace AiNews.Commands
                 Url = Text(properties, nameof(Article.Url)),
                 Published = Date(properties, nameof(Article.Published)),
                 Source = Text(properties, nameof(Article.Source)),
+                SourceId = Text(properties, nameof(Article.SourceId)),
+                Policy = properties.TryGetValue(nameof(Article.Policy), out object policy) ? policy as SourcePolicy : null,
                 Language = Text(properties, nameof(Article.Language)),
                 Author = Text(properties, nameof(Article.Author)),
                 Organization = Text(properties, nameof(Article.Organization)),

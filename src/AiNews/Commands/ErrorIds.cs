@@ -11,5 +11,7 @@ namespace AiNews.Commands
         public const string DigestUnreadable = "AiNews.DigestUnreadable";
         public const string DigestMalformed = "AiNews.DigestMalformed";
         public const string TimeZoneNotFound = "AiNews.TimeZoneNotFound";
+        public const string SourceNotFound = "AiNews.SourceNotFound";
+        public const string SourceCatalogInvalid = "AiNews.SourceCatalogInvalid";
     }
 }

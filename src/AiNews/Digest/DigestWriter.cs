@@ -108,7 +108,7 @@ namespace AiNews.Digest
             string summary = MarkdownEscaper.EscapeBlock(a.Summary, keepParagraphs: false);
             if (summary.Length > 0) sb.Append("**").Append(f.SummaryLabel).Append("**\n").Append(summary).Append("\n\n");
 
-            string body = MarkdownEscaper.EscapeBlock(Truncate(TextNormalizer.Block(a.Content)));
+            string body = MarkdownEscaper.EscapeBlock(Truncate(TextNormalizer.Block(a.Content), a.Policy?.MaxExcerptLength));
             if (body.Length > 0)
             {
                 sb.Append(f.DetailsOpen).Append('\n').Append(f.DetailsSummary).Append("\n\n")
@@ -120,12 +120,14 @@ namespace AiNews.Digest
         }
 
         /// <summary>
-        /// Cuts the body after MaxContentLength characters and marks the cut with "...". A body that was
-        /// already cut that way (read back from a digest) is left alone, so export is idempotent.
+        /// Cuts the body after MaxContentLength characters (or the source's shorter excerpt limit) and marks
+        /// the cut with "...". A body that was already cut that way (read back from a digest) is left alone,
+        /// so export is idempotent.
         /// </summary>
-        private string Truncate(string content)
+        private string Truncate(string content, int? sourceLimit)
         {
             int max = _options.MaxContentLength;
+            if (sourceLimit.HasValue && sourceLimit.Value > 0 && (max <= 0 || sourceLimit.Value < max)) max = sourceLimit.Value;
             string ellipsis = _options.Format.Ellipsis;
             if (max <= 0 || content.Length <= max) return content;
             if (content.EndsWith(ellipsis, StringComparison.Ordinal) && content.Length <= max + ellipsis.Length) return content;

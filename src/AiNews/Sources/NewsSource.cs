@@ -1,0 +1,43 @@
+using System;
+using System.Runtime.Serialization;
+
+namespace AiNews
+{
+    /// <summary>A news source of the catalog (module/data/sources.json or a user's catalog file).</summary>
+    [DataContract]
+    public sealed class NewsSource
+    {
+        /// <summary>Short id used on the command line, e.g. "AiTimes".</summary>
+        [DataMember(Order = 1)] public string Id { get; set; }
+        /// <summary>Display name shown in digests, e.g. "AI타임스".</summary>
+        [DataMember(Order = 2)] public string Name { get; set; }
+        [DataMember(Order = 3)] public string FeedUri { get; set; }
+        [DataMember(Order = 4)] public string Homepage { get; set; }
+        [DataMember(Order = 5)] public string Language { get; set; }
+        /// <summary>The zone in which the source's zone-less dates are meant (IANA or Windows id).</summary>
+        [DataMember(Order = 6)] public string TimeZone { get; set; }
+        [DataMember(Order = 7)] public SourcePolicy Policy { get; set; } = new SourcePolicy();
+        /// <summary>True for the source Get-AiArticle reads when no source is named.</summary>
+        [DataMember(Order = 8, EmitDefaultValue = false)] public bool Default { get; set; }
+
+        public override string ToString() => Id;
+    }
+
+    /// <summary>What a source allows to be done with its articles; travels with each article.</summary>
+    [DataContract]
+    public sealed class SourcePolicy
+    {
+        /// <summary>False when the publisher forbids AI processing (e.g. "AI학습 및 활용 금지"): summaries stay extractive.</summary>
+        [DataMember(Order = 1)] public bool AllowAiProcessing { get; set; } = true;
+        /// <summary>The longest excerpt of the body that may be republished; null for no limit of the source's own.</summary>
+        [DataMember(Order = 2, EmitDefaultValue = false)] public int? MaxExcerptLength { get; set; }
+        /// <summary>The publisher's terms in its own words, for -Verbose and the docs.</summary>
+        [DataMember(Order = 3, EmitDefaultValue = false)] public string Notice { get; set; }
+
+        public override string ToString() =>
+            (AllowAiProcessing ? "AI processing allowed" : "no AI processing") + (MaxExcerptLength.HasValue ? $", excerpt ≤ {MaxExcerptLength}" : string.Empty);
+
+        [OnDeserializing]
+        private void SetDefaults(StreamingContext context) => AllowAiProcessing = true;
+    }
+}

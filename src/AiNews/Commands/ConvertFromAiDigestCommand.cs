@@ -4,6 +4,7 @@ using System.IO;
 using System.Management.Automation;
 using System.Text;
 using AiNews.Digest;
+using AiNews.Digest.Archive;
 
 namespace AiNews.Commands
 {
@@ -15,6 +16,7 @@ namespace AiNews.Commands
         private const string PathSet = "Path";
         private const string LiteralPathSet = "LiteralPath";
         private const string TextSet = "Text";
+        private const string ArchiveSet = "Archive";
 
         private readonly StringBuilder _text = new StringBuilder();
         private DigestReader _reader;
@@ -34,6 +36,24 @@ namespace AiNews.Commands
         [Parameter(Mandatory = true, ParameterSetName = TextSet, ValueFromPipeline = true)]
         [AllowEmptyString]
         public string InputObject { get; set; }
+
+        /// <summary>An archive written by Export-AiDigest -ArchivePath: its day files are read, oldest first.</summary>
+        [Parameter(Mandatory = true, ParameterSetName = ArchiveSet)]
+        [ValidateNotNullOrEmpty]
+        public string ArchivePath { get; set; }
+
+        /// <summary>The archive's day-file pattern (as given to Export-AiDigest -Layout).</summary>
+        [Parameter(ParameterSetName = ArchiveSet)]
+        [ValidateNotNullOrEmpty]
+        public string Layout { get; set; } = ArchiveLayout.DefaultPattern;
+
+        /// <summary>First day to read (inclusive).</summary>
+        [Parameter(ParameterSetName = ArchiveSet)]
+        public DateTime Since { get; set; } = DateTime.MinValue;
+
+        /// <summary>Last day to read (inclusive).</summary>
+        [Parameter(ParameterSetName = ArchiveSet)]
+        public DateTime Until { get; set; } = DateTime.MaxValue;
 
         /// <summary>The zone in which the digest's dates are days (IANA or Windows id); default: local.</summary>
         [Parameter]
@@ -59,6 +79,9 @@ namespace AiNews.Commands
                 case PathSet:
                     ReadFiles(ResolveWildcards(Path));
                     break;
+                case ArchiveSet:
+                    ReadArchive();
+                    break;
                 default:
                     var files = new List<string>();
                     foreach (string p in LiteralPath) files.Add(FileSystemPath(p));
@@ -70,6 +93,25 @@ namespace AiNews.Commands
         protected override void EndProcessing()
         {
             if (ParameterSetName == TextSet) Emit(_reader.Read(_text.ToString()), "the piped text");
+        }
+
+        private void ReadArchive()
+        {
+            string root = FileSystemPath(ArchivePath);
+            if (!Directory.Exists(root))
+            {
+                WriteItemError(ErrorIds.DigestNotFound, ErrorCategory.ObjectNotFound, root, $"There is no archive folder '{root}'.");
+                return;
+            }
+            ArchiveLayout layout;
+            try { layout = new ArchiveLayout(Layout); }
+            catch (ArgumentException e) { ThrowTerminating(ErrorIds.InvalidLayout, ErrorCategory.InvalidArgument, Layout, e.Message, e); return; }
+            var archive = new DigestArchive(new ArchiveOptions { Root = root, Layout = layout });
+            var files = new List<string>();
+            foreach (var day in archive.DayFiles())
+                if (day.Key >= Since.Date && day.Key <= Until.Date) files.Add(day.Value);
+            WriteVerbose($"{files.Count} day file(s) of {root} fall between {Since:yyyy-MM-dd} and {Until:yyyy-MM-dd}.");
+            ReadFiles(files);
         }
 
         private List<string> ResolveWildcards(string[] paths)

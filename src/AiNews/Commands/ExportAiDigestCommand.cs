@@ -1,22 +1,27 @@
 using System;
+using System.Collections.Generic;
 using System.IO;
 using System.Management.Automation;
 using AiNews.Digest;
+using AiNews.Digest.Archive;
 
 namespace AiNews.Commands
 {
     /// <summary>
-    /// Collects the piped articles and renders the daily digest: to the pipeline as Markdown text, or to a file.
+    /// Collects the piped articles and renders the daily digest: to the pipeline as Markdown text, to a
+    /// file, or into an archive of day files that it merges without repeating or losing an article.
     /// </summary>
     [Cmdlet(VerbsData.Export, "AiDigest", SupportsShouldProcess = true, DefaultParameterSetName = TextSet)]
     [OutputType(typeof(string), ParameterSetName = new[] { TextSet })]
-    [OutputType(typeof(FileInfo), ParameterSetName = new[] { FileSet })]
+    [OutputType(typeof(FileInfo), ParameterSetName = new[] { FileSet, ArchiveSet })]
     public sealed class ExportAiDigestCommand : AiNewsCmdlet
     {
         private const string TextSet = "Text";
         private const string FileSet = "File";
+        private const string ArchiveSet = "Archive";
 
-        private DigestWriter _writer;
+        private readonly List<Article> _articles = new List<Article>();
+        private DigestOptions _options;
 
         [Parameter(Mandatory = true, ValueFromPipeline = true)]
         [ArticleTransformation]
@@ -30,11 +35,33 @@ namespace AiNews.Commands
         [Parameter(ParameterSetName = FileSet)]
         public SwitchParameter Force { get; set; }
 
+        /// <summary>The archive root: each article goes into the day file of its publication day.</summary>
+        [Parameter(Mandatory = true, ParameterSetName = ArchiveSet)]
+        [ValidateNotNullOrEmpty]
+        public string ArchivePath { get; set; }
+
+        /// <summary>Day-file path pattern under the archive root, with {yyyy}, {MM}, {dd}, {M}, {d}.</summary>
+        [Parameter(ParameterSetName = ArchiveSet)]
+        [ValidateNotNullOrEmpty]
+        public string Layout { get; set; } = ArchiveLayout.DefaultPattern;
+
+        /// <summary>Days before an article's day in which the same article or story counts as already published.</summary>
+        [Parameter(ParameterSetName = ArchiveSet)]
+        [ValidateRange(0, 366)]
+        public int LookbackDays { get; set; } = 7;
+
+        /// <summary>Seconds to wait for another job that is writing the same archive.</summary>
+        [Parameter(ParameterSetName = ArchiveSet)]
+        [ValidateRange(0, 3600)]
+        public int LockTimeout { get; set; } = 60;
+
         [Parameter(ParameterSetName = FileSet)]
+        [Parameter(ParameterSetName = ArchiveSet)]
         public SwitchParameter PassThru { get; set; }
 
         /// <summary>The day in the digest's title; default: the latest article's day.</summary>
-        [Parameter]
+        [Parameter(ParameterSetName = TextSet)]
+        [Parameter(ParameterSetName = FileSet)]
         public DateTime Date { get; set; }
 
         /// <summary>The zone whose calendar decides each article's day (IANA or Windows id); default: local.</summary>
@@ -49,11 +76,10 @@ namespace AiNews.Commands
 
         protected override void BeginProcessing()
         {
-            var options = new DigestOptions { MaxContentLength = MaxContentLength };
-            try { options.TimeZone = TimeZoneResolver.Find(TimeZone); }
+            _options = new DigestOptions { MaxContentLength = MaxContentLength };
+            try { _options.TimeZone = TimeZoneResolver.Find(TimeZone); }
             catch (TimeZoneNotFoundException e) { ThrowTerminating(ErrorIds.TimeZoneNotFound, ErrorCategory.InvalidArgument, TimeZone, e.Message, e); }
-            if (MyInvocation.BoundParameters.ContainsKey(nameof(Date))) options.Date = Date.Date;
-            _writer = new DigestWriter(options);
+            if (MyInvocation.BoundParameters.ContainsKey(nameof(Date))) _options.Date = Date.Date;
         }
 
         protected override void ProcessRecord()
@@ -64,14 +90,23 @@ namespace AiNews.Commands
                 WriteItemError(ErrorIds.InvalidArticle, ErrorCategory.InvalidData, InputObject, problem + " The article was left out of the digest.");
                 return;
             }
-            if (!_writer.Add(InputObject))
-                WriteVerbose($"Skipped '{InputObject.Title}': an article with URL {InputObject.Url} is already in the digest.");
+            _articles.Add(InputObject);
         }
 
         protected override void EndProcessing()
         {
-            if (_writer.Count == 0) WriteWarning("No articles were given; the digest has a title and an empty table of contents.");
-            string markdown = _writer.Render();
+            if (ParameterSetName == ArchiveSet)
+            {
+                ExportToArchive();
+                return;
+            }
+
+            var writer = new DigestWriter(_options);
+            foreach (Article article in _articles)
+                if (!writer.Add(article))
+                    WriteVerbose($"Skipped '{article.Title}': an article with URL {article.Url} is already in the digest.");
+            if (writer.Count == 0) WriteWarning("No articles were given; the digest has a title and an empty table of contents.");
+            string markdown = writer.Render();
             if (ParameterSetName == TextSet)
             {
                 WriteObject(markdown);
@@ -82,21 +117,74 @@ namespace AiNews.Commands
             if (File.Exists(path) && !Force)
             {
                 WriteItemError(ErrorIds.FileExists, ErrorCategory.ResourceExists, path,
-                    $"The file '{path}' already exists. Use -Force to overwrite it, or choose another -Path.");
+                    $"The file '{path}' already exists. Use -Force to overwrite it, -ArchivePath to merge into an archive, or choose another -Path.");
                 return;
             }
-            if (!ShouldProcess(path, $"Write digest of {_writer.Count} article(s) for {_writer.Day:yyyy-MM-dd}")) return;
+            if (!ShouldProcess(path, $"Write digest of {writer.Count} article(s) for {writer.Day:yyyy-MM-dd}")) return;
+            if (Write(path, markdown)) WriteVerbose($"Wrote {writer.Count} article(s) to {path}.");
+        }
+
+        private void ExportToArchive()
+        {
+            string root = FileSystemPath(ArchivePath);
+            ArchiveLayout layout;
+            try { layout = new ArchiveLayout(Layout); }
+            catch (ArgumentException e) { ThrowTerminating(ErrorIds.InvalidLayout, ErrorCategory.InvalidArgument, Layout, e.Message, e); return; }
+
+            var options = new ArchiveOptions
+            {
+                Root = root, Layout = layout, LookbackDays = LookbackDays, Digest = _options,
+                RunDay = TimeZoneResolver.DayOf(DateTimeOffset.Now, _options.TimeZone),
+            };
+            ArchiveLock archiveLock = null;
             try
             {
-                AtomicFile.WriteAllText(path, markdown);
-                WriteVerbose($"Wrote {_writer.Count} article(s) to {path}.");
+                WriteVerbose($"Waiting up to {LockTimeout} s for the archive lock in {root}.");
+                archiveLock = ArchiveLock.Acquire(root, TimeSpan.FromSeconds(LockTimeout));
+            }
+            catch (TimeoutException e) { ThrowTerminating(ErrorIds.ArchiveLocked, ErrorCategory.ResourceBusy, root, e.Message, e); }
+            catch (Exception e) when (e is IOException || e is UnauthorizedAccessException)
+            {
+                ThrowTerminating(ErrorIds.WriteFailed, ErrorCategory.WriteError, root, $"Cannot use the archive folder '{root}': {e.Message}", e);
+            }
+
+            using (archiveLock)
+            {
+                ArchivePlan plan;
+                try { plan = new DigestArchive(options).Plan(_articles); }
+                catch (Exception e) when (e is IOException || e is UnauthorizedAccessException)
+                {
+                    ThrowTerminating(ErrorIds.ArchiveUnreadable, ErrorCategory.ReadError, root, $"Cannot read the archive '{root}': {e.Message}", e);
+                    return;
+                }
+                foreach (string note in plan.Notes) WriteVerbose(note);
+                foreach (string path in plan.Unreadable)
+                    WriteItemError(ErrorIds.ArchiveFileMalformed, ErrorCategory.InvalidData, path,
+                        $"'{path}' is not an AiNews digest (it has no table-of-contents markers); it was left as it is and its day got no new articles. Move it away to let the archive recreate it.");
+                foreach (var skipped in plan.Skipped) WriteVerbose($"Skipped '{skipped.Key.Title}': {skipped.Value}.");
+                if (plan.Changes.Count == 0) WriteVerbose("Nothing to write: the archive already has every article.");
+
+                foreach (ArchiveChange change in plan.Changes)
+                {
+                    if (!ShouldProcess(change.Path, change.Description)) continue;
+                    if (Write(change.Path, change.Text)) WriteVerbose(change.Description + ".");
+                }
+            }
+        }
+
+        private bool Write(string path, string text)
+        {
+            try
+            {
+                AtomicFile.WriteAllText(path, text);
             }
             catch (Exception e) when (e is IOException || e is UnauthorizedAccessException)
             {
                 WriteItemError(ErrorIds.WriteFailed, ErrorCategory.WriteError, path, $"Could not write '{path}': {e.Message}", e);
-                return;
+                return false;
             }
             if (PassThru) WriteObject(new FileInfo(path));
+            return true;
         }
     }
 }

@@ -16,6 +16,10 @@ namespace AiNews.Digest
         public DateTime? Day { get; internal set; }
         public List<Article> Articles { get; } = new List<Article>();
 
+        /// <summary>Where the table-of-contents lines start (after the start marker's line) and end (the end marker); -1 when absent.</summary>
+        public int TocStart { get; internal set; } = -1;
+        public int TocEnd { get; internal set; } = -1;
+
         /// <summary>Things that were not as the format says, e.g. a date that does not parse.</summary>
         public List<string> Problems { get; } = new List<string>();
     }
@@ -38,7 +42,7 @@ namespace AiNews.Digest
 
         public DigestDocument Read(string markdown)
         {
-            string text = (markdown ?? string.Empty).Replace("\r\n", "\n").Replace('\r', '\n').TrimStart('\uFEFF');
+            string text = Normalize(markdown);
             MarkdownDocument tree = Markdown.Parse(text, MarkdownPipelines.Github);
             DigestFormat f = _options.Format;
             var document = new DigestDocument();
@@ -74,6 +78,12 @@ namespace AiNews.Digest
                     case QuoteBlock quote when current != null:
                         ReadLabels(text, quote, current, document);
                         break;
+                    case HtmlBlock marker when current == null && SourceOf(text, marker).StartsWith(f.TocStart, StringComparison.Ordinal):
+                        document.TocStart = Math.Min(text.Length, marker.Span.End + 2);
+                        break;
+                    case HtmlBlock marker when current == null && SourceOf(text, marker).StartsWith(f.TocEnd, StringComparison.Ordinal):
+                        document.TocEnd = marker.Span.Start;
+                        break;
                     case HtmlBlock html when current != null && SourceOf(text, html).StartsWith(f.DetailsOpen, StringComparison.Ordinal):
                         bodyStart = html.Span.End + 1;
                         break;
@@ -90,6 +100,10 @@ namespace AiNews.Digest
             Finish(current, document);
             return document;
         }
+
+        /// <summary>The text as the reader sees it (LF line ends, no BOM); offsets in a DigestDocument refer to it.</summary>
+        public static string Normalize(string markdown) =>
+            (markdown ?? string.Empty).Replace("\r\n", "\n").Replace('\r', '\n').TrimStart('\uFEFF');
 
         private void ReadLabels(string text, QuoteBlock quote, Article article, DigestDocument document)
         {

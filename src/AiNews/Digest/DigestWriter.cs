@@ -1,6 +1,7 @@
 using System;
 using System.Collections.Generic;
 using System.Globalization;
+using System.IO;
 using System.Linq;
 using System.Text;
 
@@ -65,28 +66,57 @@ namespace AiNews.Digest
         {
             DigestFormat f = _options.Format;
             DateTime day = Day;
-            string title = f.Title(day);
-            var slugger = new HeadingSlugger();
-            slugger.Slug(title);
-            slugger.Slug(f.TocHeading);
-
             var sb = new StringBuilder();
-            sb.Append("# ").Append(title).Append("\n\n");
+            sb.Append("# ").Append(f.Title(day)).Append("\n\n");
             sb.Append("## ").Append(f.TocHeading).Append("\n\n");
             sb.Append(f.TocStart).Append('\n');
+            sb.Append(TocLines(day, _articles.Select(a => a.Title)));
+            sb.Append(f.TocEnd).Append("\n\n---\n\n");
+            foreach (Article a in _articles) AppendSection(sb, a, day);
+            // Sections end with a blank line; the file ends with a single newline after the last "---".
+            sb.Length -= 1;
+            return sb.ToString();
+        }
+
+        /// <summary>
+        /// Adds this writer's articles to an existing digest: its entries stay byte for byte, the new
+        /// sections go after them, and the table of contents between the markers is rebuilt for all.
+        /// </summary>
+        /// <exception cref="InvalidDataException">The existing text has no table-of-contents markers.</exception>
+        public string AppendTo(string existingText, DigestDocument existing)
+        {
+            DigestFormat f = _options.Format;
+            if (existing.TocStart < 0 || existing.TocEnd < existing.TocStart)
+                throw new InvalidDataException($"The digest has no {f.TocStart} … {f.TocEnd} markers, so its table of contents cannot be rebuilt.");
+            DateTime day = existing.Day ?? Day;
+            var titles = existing.Articles.Select(a => a.Title).Concat(_articles.Select(a => a.Title));
+            var sb = new StringBuilder(existingText.Length + 4096);
+            sb.Append(existingText, 0, existing.TocStart);
+            sb.Append(TocLines(day, titles));
+            sb.Append(existingText, existing.TocEnd, existingText.Length - existing.TocEnd);
+            if (sb.Length > 0 && sb[sb.Length - 1] != '\n') sb.Append('\n');
+            sb.Append('\n');
+            foreach (Article a in _articles) AppendSection(sb, a, day);
+            sb.Length -= 1;
+            return sb.ToString();
+        }
+
+        /// <summary>The numbered table-of-contents lines, anchors made unique in document order.</summary>
+        private string TocLines(DateTime day, IEnumerable<string> titles)
+        {
+            DigestFormat f = _options.Format;
+            var slugger = new HeadingSlugger();
+            slugger.Slug(f.Title(day));
+            slugger.Slug(f.TocHeading);
+            var sb = new StringBuilder();
             int number = 0;
-            foreach (Article a in _articles)
+            foreach (string title in titles)
             {
-                string heading = TextNormalizer.SingleLine(a.Title);
+                string heading = TextNormalizer.SingleLine(title);
                 string tocText = heading.Length > f.TocTitleLength ? heading.Substring(0, f.TocTitleLength) + f.Ellipsis : heading;
                 sb.Append((++number).ToString(CultureInfo.InvariantCulture)).Append(". [")
                   .Append(MarkdownEscaper.EscapeInline(tocText)).Append("](#").Append(slugger.Slug(heading)).Append(")\n");
             }
-            sb.Append(f.TocEnd).Append("\n\n---\n\n");
-
-            foreach (Article a in _articles) AppendSection(sb, a, day);
-            // Sections end with a blank line; the file ends with a single newline after the last "---".
-            sb.Length -= 1;
             return sb.ToString();
         }
 

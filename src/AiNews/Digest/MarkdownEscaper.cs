@@ -43,6 +43,9 @@ namespace AiNews.Digest
             return EscapeSpan(TextNormalizer.SingleLine(text), alsoEscape);
         }
 
+        /// <summary>Text that starts a line of its own, such as a list item's: inline escaping and the line-start rules.</summary>
+        public static string EscapeLine(string text) => EscapeLineStart(EscapeInline(text));
+
         /// <summary>A heading's text: inline escaping, and a trailing '#' that would be read as a closing sequence.</summary>
         public static string EscapeHeading(string text)
         {

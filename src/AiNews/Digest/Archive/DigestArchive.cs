@@ -1,0 +1,202 @@
+using System;
+using System.Collections.Generic;
+using System.IO;
+using System.Linq;
+using System.Text;
+using AiNews.Stories;
+
+namespace AiNews.Digest.Archive
+{
+    /// <summary>How an archive is laid out and merged.</summary>
+    public sealed class ArchiveOptions
+    {
+        public string Root { get; set; }
+        public ArchiveLayout Layout { get; set; } = new ArchiveLayout();
+        /// <summary>Days before an article's day in which the same article or story counts as already published.</summary>
+        public int LookbackDays { get; set; } = 7;
+        public DigestOptions Digest { get; set; } = new DigestOptions();
+        /// <summary>The day of this run in the digest's zone: where articles without a date go.</summary>
+        public DateTime RunDay { get; set; } = DateTime.Today;
+    }
+
+    /// <summary>One file the archive would write.</summary>
+    public sealed class ArchiveChange
+    {
+        public string Path { get; internal set; }
+        public string RelativePath { get; internal set; }
+        public bool Created { get; internal set; }
+        /// <summary>Articles added (0 for an index).</summary>
+        public int Added { get; internal set; }
+        public bool IsIndex { get; internal set; }
+        public string Text { get; internal set; }
+        public string Description => IsIndex
+            ? $"{(Created ? "Create" : "Update")} index {RelativePath}"
+            : $"{(Created ? "Create" : "Add to")} {RelativePath}: {Added} new article(s)";
+    }
+
+    /// <summary>What a merge would do: files to write, and what was left out and why.</summary>
+    public sealed class ArchivePlan
+    {
+        public List<ArchiveChange> Changes { get; } = new List<ArchiveChange>();
+        /// <summary>Articles not added, each with the reason (already in the archive, and where).</summary>
+        public List<KeyValuePair<Article, string>> Skipped { get; } = new List<KeyValuePair<Article, string>>();
+        /// <summary>Things worth telling the user (articles without a date, files that could not be read).</summary>
+        public List<string> Notes { get; } = new List<string>();
+        /// <summary>Day files that exist but are not digests; they are left alone and get no articles.</summary>
+        public List<string> Unreadable { get; } = new List<string>();
+    }
+
+    /// <summary>
+    /// The archive as the database: day files in a layout, each merged without touching what it holds,
+    /// no article filed twice within the look-back window, and the index of each folder regenerated.
+    /// Planning only reads; <see cref="Apply"/> writes one change atomically.
+    /// </summary>
+    public sealed class DigestArchive
+    {
+        private readonly ArchiveOptions _options;
+        private readonly DigestReader _reader;
+        private readonly Dictionary<string, DayFile> _days = new Dictionary<string, DayFile>(StringComparer.Ordinal);
+
+        public DigestArchive(ArchiveOptions options)
+        {
+            _options = options ?? throw new ArgumentNullException(nameof(options));
+            if (string.IsNullOrWhiteSpace(options.Root)) throw new ArgumentException("The archive needs a root folder.", nameof(options));
+            _reader = new DigestReader(options.Digest);
+        }
+
+        private sealed class DayFile
+        {
+            public DateTime Day;
+            public string Path;
+            public string Text;                 // null: the file does not exist
+            public DigestDocument Document;     // null: it exists but is not a digest
+            public DigestWriter Additions;
+        }
+
+        public ArchivePlan Plan(IEnumerable<Article> articles)
+        {
+            var plan = new ArchivePlan();
+            var zone = _options.Digest.TimeZone;
+            var seenUrls = new Dictionary<string, string>(StringComparer.Ordinal);
+            var seenStories = new Dictionary<string, string>(StringComparer.Ordinal);
+
+            foreach (Article article in articles)
+            {
+                DateTime day;
+                if (article.Published.HasValue) day = TimeZoneResolver.DayOf(article.Published.Value, zone);
+                else
+                {
+                    day = _options.RunDay.Date;
+                    plan.Notes.Add($"'{article.Title}' has no publication date; it is filed under the run's day, {day:yyyy-MM-dd}.");
+                }
+
+                DayFile target = Load(day, plan);
+                if (target.Text != null && target.Document == null) continue;     // not a digest: reported once in Load
+
+                string url = CanonicalUrl.Key(article.Url);
+                string story = TitleFingerprint.Of(article.Title);
+                string where = FindEarlier(day, url, story, plan) ??
+                    (seenUrls.TryGetValue(url, out string u) ? u : story != null && seenStories.TryGetValue(story, out string st) ? st : null);
+                if (where != null)
+                {
+                    plan.Skipped.Add(new KeyValuePair<Article, string>(article, $"already in the archive in {where}"));
+                    continue;
+                }
+
+                if (target.Additions == null) target.Additions = new DigestWriter(new DigestOptions
+                {
+                    TimeZone = zone, MaxContentLength = _options.Digest.MaxContentLength, Format = _options.Digest.Format, Date = day,
+                });
+                target.Additions.Add(article);
+                string relative = Relative(target.Path) + " (this run)";
+                seenUrls[url] = relative;
+                if (story != null) seenStories[story] = relative;
+            }
+
+            var changedFolders = new SortedSet<string>(StringComparer.Ordinal);
+            foreach (DayFile day in _days.Values.Where(d => d.Additions != null).OrderBy(d => d.Day))
+            {
+                string text = day.Text == null ? day.Additions.Render() : day.Additions.AppendTo(day.Text, day.Document);
+                plan.Changes.Add(new ArchiveChange
+                {
+                    Path = day.Path, RelativePath = Relative(day.Path), Created = day.Text == null, Added = day.Additions.Count, Text = text,
+                });
+                changedFolders.Add(Path.GetDirectoryName(day.Path));
+            }
+            foreach (string folder in changedFolders) PlanIndex(folder, plan);
+            return plan;
+        }
+
+        /// <summary>Writes one planned change atomically.</summary>
+        public static void Apply(ArchiveChange change) => AtomicFile.WriteAllText(change.Path, change.Text);
+
+        /// <summary>Every day file under the root, oldest first, with its day.</summary>
+        public IEnumerable<KeyValuePair<DateTime, string>> DayFiles()
+        {
+            if (!Directory.Exists(_options.Root)) yield break;
+            var files = new List<KeyValuePair<DateTime, string>>();
+            foreach (string file in Directory.EnumerateFiles(_options.Root, "*.md", SearchOption.AllDirectories))
+                if (_options.Layout.TryParse(Relative(file), out DateTime day)) files.Add(new KeyValuePair<DateTime, string>(day, file));
+            foreach (var f in files.OrderBy(f => f.Key)) yield return f;
+        }
+
+        private string FindEarlier(DateTime day, string url, string story, ArchivePlan plan)
+        {
+            for (int back = 0; back <= _options.LookbackDays; back++)
+            {
+                DayFile earlier = Load(day.AddDays(-back), plan);
+                if (earlier.Document == null) continue;
+                foreach (Article a in earlier.Document.Articles)
+                {
+                    if (CanonicalUrl.Key(a.Url) == url || (story != null && TitleFingerprint.Of(a.Title) == story))
+                        return Relative(earlier.Path);
+                }
+            }
+            return null;
+        }
+
+        private DayFile Load(DateTime day, ArchivePlan plan)
+        {
+            string path = _options.Layout.FullPathOf(_options.Root, day);
+            if (_days.TryGetValue(path, out DayFile loaded)) return loaded;
+            var file = new DayFile { Day = day, Path = path };
+            if (File.Exists(path))
+            {
+                file.Text = DigestReader.Normalize(File.ReadAllText(path, Encoding.UTF8));
+                DigestDocument document = _reader.Read(file.Text);
+                if (document.TocStart >= 0 && document.TocEnd >= document.TocStart) file.Document = document;
+                else plan.Unreadable.Add(path);
+            }
+            _days[path] = file;
+            return file;
+        }
+
+        private void PlanIndex(string folder, ArchivePlan plan)
+        {
+            var days = new List<(DateTime, string, IReadOnlyList<string>)>();
+            foreach (var f in DayFiles().Where(f => string.Equals(Path.GetDirectoryName(f.Value), folder, StringComparison.Ordinal)))
+            {
+                ArchiveChange pending = plan.Changes.FirstOrDefault(c => c.Path == f.Value);
+                string text = pending?.Text ?? File.ReadAllText(f.Value, Encoding.UTF8);
+                days.Add((f.Key, f.Value, _reader.Read(text).Articles.Select(a => a.Title).ToList()));
+            }
+            foreach (ArchiveChange created in plan.Changes.Where(c => c.Created && !c.IsIndex && Path.GetDirectoryName(c.Path) == folder))
+            {
+                _options.Layout.TryParse(created.RelativePath, out DateTime day);
+                days.Add((day, created.Path, _reader.Read(created.Text).Articles.Select(a => a.Title).ToList()));
+            }
+            string path = Path.Combine(folder, "README.md");
+            string index = MonthIndexWriter.Render(folder, days);
+            bool exists = File.Exists(path);
+            if (exists && File.ReadAllText(path, Encoding.UTF8) == index) return;
+            plan.Changes.Add(new ArchiveChange { Path = path, RelativePath = Relative(path), Created = !exists, IsIndex = true, Text = index });
+        }
+
+        private string Relative(string path)
+        {
+            string root = Path.GetFullPath(_options.Root).TrimEnd(Path.DirectorySeparatorChar) + Path.DirectorySeparatorChar;
+            string full = Path.GetFullPath(path);
+            return (full.StartsWith(root, StringComparison.Ordinal) ? full.Substring(root.Length) : full).Replace(Path.DirectorySeparatorChar, '/');
+        }
+    }
+}

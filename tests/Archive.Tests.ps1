@@ -1,0 +1,176 @@
+BeforeDiscovery { . "$PSScriptRoot/SharedCorpus.ps1" }
+
+BeforeAll {
+    . "$PSScriptRoot/TestSetup.ps1"
+    . "$PSScriptRoot/DigestTestHelpers.ps1"
+    function New-DayArticle {
+        param([string] $Title, [string] $Url, [string] $Published = '2025-12-27T10:00:00+09:00', [string] $Content = 'Body text.')
+        [pscustomobject]@{ Title = $Title; Url = $Url; Content = $Content; Summary = 'Summary.'; Source = 'Example'
+            Organization = '기타'; Tags = @('LLM'); Published = if ($Published) { [DateTimeOffset]::Parse($Published) } else { $null } }
+    }
+    function Get-Snapshot([string] $Root) {
+        Get-ChildItem $Root -Recurse -File | Where-Object Name -ne '.ainews.lock' | Sort-Object FullName |
+            ForEach-Object { "$($_.FullName)|$((Get-FileHash $_.FullName).Hash)" }
+    }
+}
+
+Describe 'Export-AiDigest -ArchivePath' {
+    BeforeEach {
+        $script:Root = Join-Path $TestDrive ([guid]::NewGuid())
+    }
+
+    It 'files each article under its day, with a monthly index' {
+        $articles = @(
+            New-DayArticle -Title '첫 번째 기사 제목입니다' -Url 'https://example.com/1' -Published '2025-12-31T23:30:00+09:00'
+            New-DayArticle -Title '두 번째 기사 제목입니다' -Url 'https://example.com/2' -Published '2025-12-31T15:30:00Z'   # 00:30 on Jan 1 in Seoul
+        )
+        $files = $articles | Export-AiDigest -ArchivePath $Root -TimeZone Asia/Seoul -PassThru
+        $files.Count | Should -Be 4
+        $day1 = Join-Path $Root '2025/12월/12-31.md'
+        $day2 = Join-Path $Root '2026/01월/01-01.md'
+        (ConvertFrom-AiDigest $day1).Title | Should -Be '첫 번째 기사 제목입니다'
+        (ConvertFrom-AiDigest $day2).Title | Should -Be '두 번째 기사 제목입니다'
+        $index = Get-Content (Join-Path $Root '2026/01월/README.md') -Raw
+        $index | Should -Match '# 🤖 AI 뉴스 아카이브 - 2026년 01월'
+        $index | Should -Match '총 \*\*1건\*\*'
+        $index | Should -Match '\[01-01\.md\]\(\./01-01\.md\)'
+        $index | Should -Match '(?m)^- 두 번째 기사 제목입니다$'
+    }
+
+    It 'writes nothing the second time the same job runs' {
+        $articles = 1..3 | ForEach-Object { New-DayArticle -Title "같은 날의 기사 번호 $_" -Url "https://example.com/a$_" }
+        $articles | Export-AiDigest -ArchivePath $Root -TimeZone Asia/Seoul
+        $before = Get-Snapshot $Root
+        $again = $articles | Export-AiDigest -ArchivePath $Root -TimeZone Asia/Seoul -PassThru -Verbose 4>&1
+        @($again | Where-Object { $_ -is [IO.FileInfo] }).Count | Should -Be 0
+        ($again | Where-Object { $_ -is [Management.Automation.VerboseRecord] }).Message | Should -Contain 'Nothing to write: the archive already has every article.'
+        Get-Snapshot $Root | Should -Be $before
+    }
+
+    It 'keeps existing entries byte for byte, appends new ones and rebuilds the table of contents' {
+        @(1, 2) | ForEach-Object { New-DayArticle -Title "기존 기사 제목 $_" -Url "https://example.com/old$_" } | Export-AiDigest -ArchivePath $Root -TimeZone Asia/Seoul
+        $path = Join-Path $Root '2025/12월/12-27.md'
+        $old = [IO.File]::ReadAllText($path)
+        New-DayArticle -Title '새로 들어온 기사 제목' -Url 'https://example.com/new' | Export-AiDigest -ArchivePath $Root -TimeZone Asia/Seoul
+        $new = [IO.File]::ReadAllText($path)
+        $oldSections = $old.Substring($old.IndexOf('<!-- TOC_END -->'))
+        $new.Substring($new.IndexOf('<!-- TOC_END -->')).StartsWith($oldSections) | Should -BeTrue
+        @(ConvertFrom-AiDigest $path).Title | Should -Be @('기존 기사 제목 1', '기존 기사 제목 2', '새로 들어온 기사 제목')
+        $report = Get-DigestLinkReport $new
+        $report.Links | Should -Be 3
+        $report.Broken | Should -BeNullOrEmpty
+    }
+
+    It 'skips an article already filed within the look-back window, however its URL is dressed, and says where' {
+        New-DayArticle -Title '원래 기사의 제목입니다' -Url 'https://www.aitimes.com/news/articleView.html?idxno=100' | Export-AiDigest -ArchivePath $Root -TimeZone Asia/Seoul
+        $variants = @(
+            New-DayArticle -Title '다른 제목 하나 붙은 같은 기사' -Url 'https://m.aitimes.com/news/articleView.html?idxno=100&utm_source=rss#top' -Published '2025-12-29T09:00:00+09:00'
+            New-DayArticle -Title '원래 기사의 제목입니다' -Url 'https://syndication.example.net/copy/100' -Published '2025-12-30T09:00:00+09:00'
+            New-DayArticle -Title '다른 기사의 제목입니다' -Url 'https://example.com/story/' -Published '2025-12-30T09:00:00+09:00'
+            New-DayArticle -Title '다른 기사의 제목, 재전송' -Url 'https://www.example.com/story?fbclid=abc' -Published '2025-12-30T10:00:00+09:00'
+        )
+        $out = $variants | Export-AiDigest -ArchivePath $Root -TimeZone Asia/Seoul -Verbose 4>&1
+        $messages = ($out | Where-Object { $_ -is [Management.Automation.VerboseRecord] }).Message
+        @($messages -like "Skipped*already in the archive in 2025/12월/12-27.md*").Count | Should -Be 2
+        @($messages -like "Skipped*this run*").Count | Should -Be 1
+        (ConvertFrom-AiDigest -ArchivePath $Root).Url | Should -Be @('https://www.aitimes.com/news/articleView.html?idxno=100', 'https://example.com/story/')
+    }
+
+    It 'files the same article again once it is older than -LookbackDays' {
+        New-DayArticle -Title '오래된 기사의 제목입니다' -Url 'https://example.com/x' -Published '2025-12-01T09:00:00+09:00' | Export-AiDigest -ArchivePath $Root -TimeZone Asia/Seoul
+        New-DayArticle -Title '오래된 기사의 제목입니다' -Url 'https://example.com/x' -Published '2025-12-20T09:00:00+09:00' | Export-AiDigest -ArchivePath $Root -TimeZone Asia/Seoul -LookbackDays 7
+        @(ConvertFrom-AiDigest -ArchivePath $Root).Count | Should -Be 2
+    }
+
+    It 'files an article without a date under the run''s day and says so' {
+        $out = New-DayArticle -Title '날짜가 없는 기사 제목' -Url 'https://example.com/nodate' -Published $null |
+            Export-AiDigest -ArchivePath $Root -TimeZone Asia/Seoul -Verbose 4>&1
+        ($out | Where-Object { $_ -is [Management.Automation.VerboseRecord] }).Message -match 'no publication date' | Should -Not -BeNullOrEmpty
+        $today = [AiNews.TimeZoneResolver]::DayOf([DateTimeOffset]::Now, [AiNews.TimeZoneResolver]::Find('Asia/Seoul'))
+        Test-Path (Join-Path $Root ([AiNews.Digest.Archive.ArchiveLayout]::new($null).RelativePathOf($today))) | Should -BeTrue
+    }
+
+    It 'writes nothing with -WhatIf' {
+        New-DayArticle -Title '기사 제목 왓이프' -Url 'https://example.com/w' | Export-AiDigest -ArchivePath $Root -WhatIf
+        @(Get-ChildItem $Root -Recurse -File -ErrorAction SilentlyContinue | Where-Object Name -ne '.ainews.lock').Count | Should -Be 0
+    }
+
+    It 'loses no article when several jobs write the same archive at once' {
+        $module = Join-Path $RepoRoot 'AiNews.psd1'
+        1..4 | ForEach-Object -ThrottleLimit 4 -Parallel {
+            Import-Module $using:module
+            $job = $_
+            1..5 | ForEach-Object {
+                [pscustomobject]@{ Title = "동시 작업 $job 의 기사 $_ 번"; Url = "https://example.com/j$job/a$_"; Content = 'x'
+                    Published = [DateTimeOffset]::Parse('2025-12-27T10:00:00+09:00') }
+            } | Export-AiDigest -ArchivePath $using:Root -TimeZone Asia/Seoul
+        }
+        $all = @(ConvertFrom-AiDigest -ArchivePath $Root)
+        $all.Count | Should -Be 20
+        @($all.Url | Sort-Object -Unique).Count | Should -Be 20
+        (Get-DigestLinkReport ([IO.File]::ReadAllText((Join-Path $Root '2025/12월/12-27.md')))).Broken | Should -BeNullOrEmpty
+    }
+
+    It 'gives a clear error when another job holds the lock too long, and writes nothing' {
+        New-Item -ItemType Directory $Root | Out-Null
+        $lock = [AiNews.Digest.Archive.ArchiveLock]::Acquire($Root, [TimeSpan]::FromSeconds(1), [Threading.CancellationToken]::None)
+        try {
+            { New-DayArticle -Title '잠긴 아카이브의 기사' -Url 'https://example.com/l' | Export-AiDigest -ArchivePath $Root -LockTimeout 1 -ErrorAction Stop } |
+                Should -Throw '*archive lock*'
+        }
+        finally { $lock.Dispose() }
+        @(Get-ChildItem $Root -Recurse -File | Where-Object Name -ne '.ainews.lock').Count | Should -Be 0
+    }
+
+    It 'leaves a day file that is not a digest alone and reports it' {
+        $path = Join-Path $Root '2025/12월/12-27.md'
+        New-Item -ItemType Directory (Split-Path $path) -Force | Out-Null
+        Set-Content -Path $path -Value 'my own notes'
+        New-DayArticle -Title '노트가 있는 날의 기사' -Url 'https://example.com/n' |
+            Export-AiDigest -ArchivePath $Root -ErrorVariable errs -ErrorAction SilentlyContinue -TimeZone Asia/Seoul
+        $errs[0].FullyQualifiedErrorId | Should -BeLike 'AiNews.ArchiveFileMalformed,*'
+        (Get-Content $path -Raw).Trim() | Should -Be 'my own notes'
+    }
+
+    It 'supports another layout and rejects one without a day' {
+        New-DayArticle -Title '다른 레이아웃의 기사' -Url 'https://example.com/lay' | Export-AiDigest -ArchivePath $Root -Layout '{yyyy}/{MM}/{dd}.md' -TimeZone Asia/Seoul
+        Test-Path (Join-Path $Root '2025/12/27.md') | Should -BeTrue
+        (ConvertFrom-AiDigest -ArchivePath $Root -Layout '{yyyy}/{MM}/{dd}.md').Title | Should -Be '다른 레이아웃의 기사'
+        { New-DayArticle -Title 'x' -Url 'https://example.com/bad' | Export-AiDigest -ArchivePath $Root -Layout '{yyyy}/{MM}.md' -ErrorAction Stop } |
+            Should -Throw '*{dd}*'
+    }
+}
+
+Describe 'ConvertFrom-AiDigest -ArchivePath' {
+    It 'reads the days between -Since and -Until' {
+        $root = Join-Path $TestDrive 'range'
+        1..5 | ForEach-Object {
+            New-DayArticle -Title "범위 테스트 기사 $_ 번째" -Url "https://example.com/r$_" -Published ('2026-01-0{0}T09:00:00+09:00' -f $_)
+        } | Export-AiDigest -ArchivePath $root -TimeZone Asia/Seoul
+        $got = ConvertFrom-AiDigest -ArchivePath $root -Since 2026-01-02 -Until 2026-01-04 -TimeZone Asia/Seoul
+        $got.Title | Should -Be @('범위 테스트 기사 2 번째', '범위 테스트 기사 3 번째', '범위 테스트 기사 4 번째')
+    }
+}
+
+Describe 'The seed archive, rebuilt' -Skip:(-not $HasShared) {
+    It 'files the 994 archived articles without repeats and reads them back' {
+        $root = Join-Path $TestDrive 'rebuilt'
+        $seed = Join-Path $SharedRoot 'corpus/seed-archive'
+        $articles = @(ConvertFrom-AiDigest -ArchivePath $seed -TimeZone Asia/Seoul)
+        $articles.Count | Should -Be 994
+        $out = $articles | Export-AiDigest -ArchivePath $root -TimeZone Asia/Seoul -Verbose 4>&1
+        $skipped = @($out | Where-Object { $_ -is [Management.Automation.VerboseRecord] -and $_.Message -like 'Skipped*' })
+        $back = @(ConvertFrom-AiDigest -ArchivePath $root -TimeZone Asia/Seoul)
+        ($back.Count + $skipped.Count) | Should -Be 994
+        # The Verge's CES 2026 story sits on four days of the old archive; ours has it once.
+        $ces = @($articles | Where-Object Url -like '*theverge.com*ces-2026*' | Group-Object Url | Where-Object Count -ge 4)
+        $ces.Count | Should -BeGreaterThan 0
+        foreach ($g in $ces) { @($back | Where-Object Url -eq $g.Name).Count | Should -Be 1 }
+        @($back | Group-Object { [AiNews.CanonicalUrl]::Key($_.Url) } | Where-Object Count -gt 1).Count | Should -Be 0
+        foreach ($f in Get-ChildItem $root -Recurse -Filter '??-??.md') {
+            (Get-DigestLinkReport ([IO.File]::ReadAllText($f.FullName))).Broken | Should -BeNullOrEmpty
+        }
+        # A second run changes nothing.
+        @($articles | Export-AiDigest -ArchivePath $root -TimeZone Asia/Seoul -PassThru).Count | Should -Be 0
+    }
+}

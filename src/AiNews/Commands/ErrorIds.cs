@@ -11,6 +11,7 @@ namespace AiNews.Commands
         public const string DigestUnreadable = "AiNews.DigestUnreadable";
         public const string DigestMalformed = "AiNews.DigestMalformed";
         public const string TimeZoneNotFound = "AiNews.TimeZoneNotFound";
+        public const string InvalidFormat = "AiNews.InvalidFormat";
         public const string InvalidLayout = "AiNews.InvalidLayout";
         public const string ArchiveLocked = "AiNews.ArchiveLocked";
         public const string ArchiveUnreadable = "AiNews.ArchiveUnreadable";

@@ -13,6 +13,7 @@
         'ConvertFrom-AiDigest'
         'Export-AiDigest'
         'Get-AiSource'
+        'Send-AiDigest'
     )
     FunctionsToExport    = @()
     AliasesToExport      = @()

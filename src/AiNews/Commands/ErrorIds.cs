@@ -16,6 +16,8 @@ namespace AiNews.Commands
         public const string ArchiveLocked = "AiNews.ArchiveLocked";
         public const string ArchiveUnreadable = "AiNews.ArchiveUnreadable";
         public const string ArchiveFileMalformed = "AiNews.ArchiveFileMalformed";
+        public const string WebhookMissing = "AiNews.WebhookMissing";
+        public const string WebhookFailed = "AiNews.WebhookFailed";
         public const string SourceNotFound = "AiNews.SourceNotFound";
         public const string SourceCatalogInvalid = "AiNews.SourceCatalogInvalid";
     }

@@ -13,6 +13,7 @@
         'ConvertFrom-AiDigest'
         'Export-AiDigest'
         'Get-AiSource'
+        'Merge-AiArticle'
         'Send-AiDigest'
     )
     FunctionsToExport    = @()

@@ -4,7 +4,6 @@ namespace AiNews.Commands
     public static class ErrorIds
     {
         public const string InvalidArticle = "AiNews.InvalidArticle";
-        public const string DuplicateArticle = "AiNews.DuplicateArticle";
         public const string FileExists = "AiNews.FileExists";
         public const string WriteFailed = "AiNews.WriteFailed";
         public const string DigestNotFound = "AiNews.DigestNotFound";

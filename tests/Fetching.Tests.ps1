@@ -384,6 +384,17 @@ Describe 'Conditional requests and the on-disk cache' {
         (Get-Stat "/$path").notModified | Should -Be 1
     }
 
+    It 'prunes old cache entries' {
+        $cache = [AiNews.Fetching.FetchCache]::new((Join-Path $CacheRoot (New-Key)))
+        $entry = [AiNews.Fetching.FetchCacheEntry]@{ Uri = [uri] 'http://x.test/feed.xml'; ETag = '"1"'; Body = [byte[]](1, 2, 3) }
+        $cache.TryWrite($entry) | Should -BeTrue
+        $cache.TryRead([uri] 'http://x.test/feed.xml').Body.Count | Should -Be 3
+        $cache.Prune([timespan]::FromDays(1)) | Should -Be 0
+        (Get-Item $cache.PathFor([uri] 'http://x.test/feed.xml')).LastWriteTimeUtc = [datetime]::UtcNow.AddDays(-40)
+        $cache.Prune([timespan]::FromDays(30)) | Should -Be 1
+        $cache.TryRead([uri] 'http://x.test/feed.xml') | Should -BeNullOrEmpty
+    }
+
     It 'sends no conditional request with NoCache' {
         $path = "blog/atom.xml?k=$(New-Key)"
         foreach ($i in 1, 2) {
@@ -416,6 +427,21 @@ Describe 'Throttling, batches, cancellation and proxy' {
             [Threading.Tasks.Task]::WaitAll([Threading.Tasks.Task[]] $tasks)
         } finally { $f.Dispose() }
         (Get-TestSiteStat $Site -Group $group).max | Should -BeLessOrEqual 2
+    }
+
+    It 'limits per host, not per proxy: two hosts through one proxy share the total of 8' {
+        $f = New-Fetcher @{ Proxy = [uri] $Base }; $group = New-Key
+        try {
+            $tasks = 1..16 | ForEach-Object {
+                $hostName = if ($_ % 2) { 'a.proxied.test' } else { 'b.proxied.test' }
+                $f.FetchAsync([uri]"http://$hostName/page/h$_.html?delay=800&group=$group", 'Html')
+            }
+            [Threading.Tasks.Task]::WaitAll([Threading.Tasks.Task[]] $tasks)
+        } finally { $f.Dispose() }
+        $g = Get-TestSiteStat $Site -Group $group
+        $g.total | Should -Be 16
+        $g.max | Should -BeLessOrEqual 8
+        $g.max | Should -BeGreaterThan 4
     }
 
     It 'drains log lines and results on the calling thread with FetchBatch' {

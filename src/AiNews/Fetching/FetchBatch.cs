@@ -36,7 +36,7 @@ namespace AiNews.Fetching
     }
 
     /// <summary>
-    /// Runs many fetches at once (throttled by the <see cref="WebFetcher"/>) and hands their log lines and results to ONE
+    /// Runs many fetches at once (throttled by the <see cref="WebFetcher"/>, or any <see cref="IWebFetcher"/>) and hands their log lines and results to ONE
     /// consuming thread, in the order they happen — the shape a cmdlet needs, since it may only write from its own thread:
     /// <code>
     /// using (var batch = new FetchBatch(fetcher, stopToken))
@@ -57,14 +57,14 @@ namespace AiNews.Fetching
     /// </summary>
     public sealed class FetchBatch : IDisposable
     {
-        readonly WebFetcher _fetcher;
+        readonly IWebFetcher _fetcher;
         readonly CancellationTokenSource _cancel;
         readonly BlockingCollection<FetchEvent> _events = new BlockingCollection<FetchEvent>(new ConcurrentQueue<FetchEvent>());
         readonly object _gate = new object();
         int _pending;
         bool _addingCompleted;
 
-        public FetchBatch(WebFetcher fetcher, CancellationToken cancellationToken)
+        public FetchBatch(IWebFetcher fetcher, CancellationToken cancellationToken)
         {
             _fetcher = fetcher ?? throw new ArgumentNullException(nameof(fetcher));
             _cancel = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);

@@ -136,6 +136,27 @@ namespace AiNews.Fetching
             try { File.Delete(PathFor(uri)); } catch (IOException) { } catch (UnauthorizedAccessException) { }
         }
 
+        /// <summary>Deletes entries not written for <paramref name="maxAge"/> (and stray temporary files); returns how many.</summary>
+        public int Prune(TimeSpan maxAge)
+        {
+            int removed = 0;
+            if (!System.IO.Directory.Exists(Directory)) return 0;
+            DateTime cutoff = DateTime.UtcNow - maxAge;
+            foreach (string file in System.IO.Directory.EnumerateFiles(Directory, "*", SearchOption.AllDirectories))
+            {
+                if (!file.EndsWith(".cache", StringComparison.Ordinal) && !file.EndsWith(".tmp", StringComparison.Ordinal)) continue;
+                try
+                {
+                    if (File.GetLastWriteTimeUtc(file) >= cutoff) continue;
+                    File.Delete(file);
+                    removed++;
+                }
+                catch (IOException) { }
+                catch (UnauthorizedAccessException) { }
+            }
+            return removed;
+        }
+
         static void Line(StringBuilder sb, string name, string value)
         {
             if (string.IsNullOrEmpty(value)) return;

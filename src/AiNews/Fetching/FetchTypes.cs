@@ -1,5 +1,6 @@
 using System;
 using System.Threading;
+using System.Threading.Tasks;
 
 namespace AiNews.Fetching
 {
@@ -29,6 +30,16 @@ namespace AiNews.Fetching
         public const string InvalidUri = "AiNews.InvalidUri";
     }
 
+    /// <summary>
+    /// The fetching service as the rest of the engine sees it: <see cref="WebFetcher"/> in production, a fake in tests
+    /// that serve pages without a server.
+    /// </summary>
+    public interface IWebFetcher
+    {
+        /// <summary>Completes with a result, faults with a <see cref="FetchException"/>, or is cancelled.</summary>
+        Task<FetchResult> FetchAsync(FetchRequest request, CancellationToken cancellationToken);
+    }
+
     /// <summary>One request: the address, what is expected, an optional caller state and an optional per-request log sink.</summary>
     public sealed class FetchRequest
     {
@@ -46,31 +57,31 @@ namespace AiNews.Fetching
     /// <summary>A successful fetch: raw bytes plus what the headers said (decoding text is the caller's job).</summary>
     public sealed class FetchResult
     {
-        public Uri RequestedUri { get; internal set; }
+        public Uri RequestedUri { get; set; }
         /// <summary>The address after redirects.</summary>
-        public Uri FinalUri { get; internal set; }
+        public Uri FinalUri { get; set; }
         /// <summary>The HTTP status of the content (200; for a cached body the status it was stored with).</summary>
-        public int StatusCode { get; internal set; }
+        public int StatusCode { get; set; }
         /// <summary>The Content-Type header as sent, or null.</summary>
-        public string ContentType { get; internal set; }
+        public string ContentType { get; set; }
         /// <summary>The media type of the Content-Type header, lower case ("text/html"), or null.</summary>
-        public string MediaType { get; internal set; }
+        public string MediaType { get; set; }
         /// <summary>The charset parameter of the Content-Type header, or null (it may be wrong: the decoder decides).</summary>
-        public string Charset { get; internal set; }
+        public string Charset { get; set; }
         /// <summary>The body, already decompressed (gzip, deflate, br).</summary>
-        public byte[] Body { get; internal set; }
+        public byte[] Body { get; set; }
         /// <summary>True when the server answered 304 Not Modified and the body came from the on-disk cache.</summary>
-        public bool FromCache { get; internal set; }
+        public bool FromCache { get; set; }
         /// <summary>Requests made, counting retries (1 when the first one succeeded).</summary>
-        public int Attempts { get; internal set; }
-        public int Redirects { get; internal set; }
-        public TimeSpan Elapsed { get; internal set; }
-        public string ETag { get; internal set; }
-        public DateTimeOffset? LastModified { get; internal set; }
+        public int Attempts { get; set; }
+        public int Redirects { get; set; }
+        public TimeSpan Elapsed { get; set; }
+        public string ETag { get; set; }
+        public DateTimeOffset? LastModified { get; set; }
         /// <summary>The Content-Encoding that was decoded, or null.</summary>
-        public string ContentEncoding { get; internal set; }
-        public FetchKind Kind { get; internal set; }
-        public object State { get; internal set; }
+        public string ContentEncoding { get; set; }
+        public FetchKind Kind { get; set; }
+        public object State { get; set; }
 
         public override string ToString() => $"{StatusCode} {FinalUri} ({Body?.Length ?? 0} bytes{(FromCache ? ", from cache" : "")})";
     }
@@ -89,12 +100,12 @@ namespace AiNews.Fetching
         /// <summary>The address that was asked for (the error's target).</summary>
         public Uri Uri { get; }
         /// <summary>Where the failure happened (after redirects), when known.</summary>
-        public Uri FinalUri { get; internal set; }
+        public Uri FinalUri { get; set; }
         /// <summary>The last HTTP status seen, or null when none was received.</summary>
-        public int? StatusCode { get; internal set; }
-        public int Attempts { get; internal set; }
-        public FetchKind Kind { get; internal set; }
-        public object State { get; internal set; }
+        public int? StatusCode { get; set; }
+        public int Attempts { get; set; }
+        public FetchKind Kind { get; set; }
+        public object State { get; set; }
     }
 
     public enum FetchLogKind

@@ -24,7 +24,7 @@ namespace AiNews.Fetching
     /// <see cref="FetchRequest.Log"/>. A cmdlet, which must write from its own thread, uses <see cref="FetchBatch"/> to
     /// drain both on the pipeline thread.
     /// </remarks>
-    public sealed class WebFetcher : IDisposable
+    public sealed class WebFetcher : IWebFetcher, IDisposable
     {
         const long RobotsMaxBytes = 500 * 1024; // RFC 9309: at least 500 KiB must be parsed; we read no more
         readonly FetchOptions _options;
@@ -72,8 +72,8 @@ namespace AiNews.Fetching
                 handler.Proxy = new WebProxy(options.Proxy) { Credentials = options.ProxyCredentials };
             else if (options.UseProxy && options.ProxyCredentials != null)
                 handler.DefaultProxyCredentials = options.ProxyCredentials;
-            try { handler.MaxConnectionsPerServer = options.MaxConcurrencyPerHost; }
-            catch (PlatformNotSupportedException) { } // the per-host semaphore limits requests anyway
+            // No MaxConnectionsPerServer: the semaphores limit requests per host, and through a proxy the handler would
+            // count every host as the proxy's, capping the whole run at the per-host limit.
             return handler;
         }
 

@@ -1,5 +1,6 @@
 // AiNews loopback test site (issue 3). Usage: dotnet AiNews.TestSite.dll [--port N] [--shared PATH]
 // With --exit-on-stdin-close it also stops when its stdin closes (tests/TestSite.ps1 uses that).
+// Ctrl+C and SIGTERM stop it too.
 // Prints "AINEWS_TESTSITE_URL=http://127.0.0.1:PORT/" on stdout when ready; stops on Ctrl+C or when stdin closes.
 // The URL scheme of every site and fault is documented in tests/TestSite/README.md.
 using System.Collections.Concurrent;
@@ -43,6 +44,7 @@ Console.Error.WriteLine($"test site: {corpus.Korean.Count} AI타임스-like, {co
 
 var stop = new TaskCompletionSource();
 Console.CancelKeyPress += (_, e) => { e.Cancel = true; stop.TrySetResult(); };
+app.Lifetime.ApplicationStopping.Register(() => stop.TrySetResult()); // SIGTERM
 if (watchStdin) _ = Task.Run(() =>
 {
     // The starter holds our stdin open; when it closes (or the starter dies) we stop, so no server outlives its tests.

@@ -90,10 +90,10 @@ Describe 'WebFetcher basics' {
         } finally { $custom.Dispose() }
     }
 
-    It 'decodes <_> bodies' -ForEach @('gzip', 'deflate', 'br') {
+    It 'decodes <_> bodies' -ForEach @('gzip', 'deflate', 'br', 'rawdeflate') {
         $plain = (Invoke-Fetch $F 'wp/feed/?count=5' 'Feed').Body
         $r = Invoke-Fetch $F "wp/feed/?count=5&compress=$_" 'Feed'
-        $r.ContentEncoding | Should -Be $_
+        $r.ContentEncoding | Should -Be ($_ -replace '^raw')
         [Convert]::ToBase64String($r.Body) | Should -Be ([Convert]::ToBase64String($plain))
     }
 
@@ -158,6 +158,22 @@ Describe 'Retries' {
             $e.Message | Should -Match 'after 3 attempts: HTTP 500'
             (Get-Stat "/wp/feed/?status=500&k=$key").count | Should -Be 3
         } finally { $f.Dispose() }
+    }
+
+    It 'backs off exponentially (with jitter) when there is no Retry-After' {
+        $f = New-Fetcher @{ MaxRetries = 3; RetryBaseDelay = [timespan]::FromMilliseconds(100) }
+        $batch = [AiNews.Fetching.FetchBatch]::new($f, [Threading.CancellationToken]::None)
+        try {
+            $batch.Add([uri]($Base + "blog/atom.xml?status=502&k=$(New-Key)"), 'Feed', $null)
+            $batch.CompleteAdding()
+            $events = @($batch.GetConsumingEnumerable())
+        } finally { $batch.Dispose(); $f.Dispose() }
+        $delays = @($events | Where-Object { $_.Kind -eq 'Log' -and $_.Log.Kind -eq 'Retrying' } | ForEach-Object { $_.Log.Delay.TotalMilliseconds })
+        $delays.Count | Should -Be 3
+        $delays[0] | Should -BeGreaterOrEqual 75;  $delays[0] | Should -BeLessOrEqual 125
+        $delays[1] | Should -BeGreaterOrEqual 150; $delays[1] | Should -BeLessOrEqual 250
+        $delays[2] | Should -BeGreaterOrEqual 300; $delays[2] | Should -BeLessOrEqual 500
+        ($events | Where-Object Kind -EQ 'Completed').Error.ErrorId | Should -Be 'AiNews.FeedUnreachable'
     }
 
     It 'does not wait for a Retry-After longer than MaxRetryDelay' {

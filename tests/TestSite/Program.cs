@@ -267,7 +267,7 @@ sealed class Handler
         if (!string.IsNullOrEmpty(compress))
         {
             body = Compress(body, compress);
-            res.Headers.ContentEncoding = compress;
+            res.Headers.ContentEncoding = compress == "rawdeflate" ? "deflate" : compress;
         }
 
         int.TryParse(q["truncate"], out int truncate);
@@ -304,6 +304,7 @@ sealed class Handler
         {
             "gzip" => new GZipStream(ms, CompressionLevel.Fastest, true),
             "deflate" => new ZLibStream(ms, CompressionLevel.Fastest, true), // HTTP "deflate" is the zlib format
+            "rawdeflate" => new DeflateStream(ms, CompressionLevel.Fastest, true), // what some servers wrongly send as "deflate"
             "br" => new BrotliStream(ms, CompressionLevel.Fastest, true),
             _ => throw new ArgumentException("unknown compression " + method),
         })

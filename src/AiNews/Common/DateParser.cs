@@ -24,13 +24,13 @@ namespace AiNews
 
         // Thu, 01 Jan 2004 19:48:21 GMT; Thu,01 Jan 04 19:48 +0900; 01-01-2004 19:48:21 KST; Thu, 01 01 2004 ...
         private static readonly Regex Rfc822 = new Regex(
-            @"^(?:(?<dow>[A-Z]{2,9})\.?\s*,?\s*)?(?<d>\d{1,2})(?:st|nd|rd|th)?[\s\-/.]+(?<mo>[A-Z]{3,9}|\d{1,2})\.?,?[\s\-/.]+(?<y>\d{4}|\d{2})" +
+            @"^(?:(?<dow>[A-Z]{2,9})\.?(?:\s*,\s*|\s+))?(?<d>\d{1,2})(?:st|nd|rd|th)?[\s\-/.]+(?<mo>[A-Z]{3,9}|\d{1,2})\.?,?[\s\-/.]+(?<y>\d{4}|\d{2})" +
             @"(?:(?:\s+|\s*,\s*|T|\s*-\s*)" + Time + @"\s*" + AmPm + "?)?" + @"\s*" + Zone + "?$",
             Options);
 
         // Thu, Jan 01 2004 19:48:21 GMT; January 1, 2004 7:48 PM; Jan 1 2004
         private static readonly Regex MonthFirst = new Regex(
-            @"^(?:(?<dow>[A-Z]{2,9})\.?\s*,?\s*)?(?<mo>[A-Z]{3,9})\.?\s+(?<d>\d{1,2})(?:st|nd|rd|th)?\s*,?\s*(?<y>\d{4})" +
+            @"^(?:(?<dow>[A-Z]{2,9})\.?(?:\s*,\s*|\s+))?(?<mo>[A-Z]{3,9})\.?\s+(?<d>\d{1,2})(?:st|nd|rd|th)?\s*,?\s*(?<y>\d{4})" +
             @"(?:(?:\s+|\s*,\s*|\s+at\s+)" + Time + @"\s*" + AmPm + "?)?" + @"\s*" + Zone + "?$",
             Options);
 
@@ -81,7 +81,7 @@ namespace AiNews
             foreach (Regex r in new[] { Rfc822, MonthFirst, AscTime, YearFirst })
             {
                 m = r.Match(s);
-                if (m.Success) return TryBuild(m, zoneForZoneless, out value);
+                if (m.Success && TryBuild(m, zoneForZoneless, out value)) return true;
             }
             return false;
         }

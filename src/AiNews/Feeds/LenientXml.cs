@@ -423,7 +423,9 @@ namespace AiNews.Feeds
                 case "apos": sb.Append('\''); return true;
             }
             foreach (char c in name) if (!char.IsLetterOrDigit(c)) return false;
-            string symbol = HtmlEntityProvider.Resolver.GetSymbol(name);
+            // AngleSharp keys the HTML entities with their semicolon; the legacy ones also without.
+            string symbol = HtmlEntityProvider.Resolver.GetSymbol(name + ";");
+            if (string.IsNullOrEmpty(symbol)) symbol = HtmlEntityProvider.Resolver.GetSymbol(name);
             if (string.IsNullOrEmpty(symbol)) return false;
             sb.Append(symbol);
             return true;

@@ -94,6 +94,10 @@ BeforeAll {
         $ord = $false
         if ($l -match '^ord\((.*)\)$') { $l = $Matches[1]; $ord = $true }
         if ($l -eq 'len(entries)') { return @{ Kind = 'count'; Get = { param($f) $f.Entries.Count } } }
+        if ($l -match '^entries\[(\d+)\]\[''tags''\]\[(\d+)\]\[''term''\]$') {
+            $index = [int]$Matches[1]; $tag = [int]$Matches[2]
+            return @{ Kind = 'exact'; Get = { param($f) if ($f.Entries.Count -gt $index -and $f.Entries[$index].Categories.Count -gt $tag) { $f.Entries[$index].Categories[$tag] } else { '<no category>' } }.GetNewClosure() }
+        }
         $entryField = @{
             "['title']" = 'Title|text'; "['title_detail']['value']" = 'Title|text'
             "['link']" = 'Link|link'; "['id']" = 'Id|exact'; "['guid']" = 'Id|exact'

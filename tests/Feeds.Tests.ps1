@@ -84,6 +84,7 @@ Describe 'DateParser' {
         @{ Text = '2025. 12. 27. 오후 3:20'; Utc = '2025-12-27T06:20:00Z' }
         @{ Text = '2025-12-27'; Utc = '2025-12-26T15:00:00Z' }
         @{ Text = 'December 27, 2025 10:00 AM'; Utc = '2025-12-27T01:00:00Z' }
+        @{ Text = 'Sat, 27 Dec 2025 10:00:00 +0900 (KST)'; Utc = '2025-12-27T01:00:00Z' }
     ) {
         Get-Utc $Text | Should -Be $Utc
     }
@@ -254,6 +255,18 @@ Describe 'FeedReader on our fixtures' {
         $feed.Entries.Count | Should -Be 0
         $feed.Format | Should -BeNullOrEmpty
         $feed.Problems.Count | Should -BeGreaterThan 0
+    }
+
+    It 'survives absurdly deep nesting, in the XML and in escaped HTML, quickly' {
+        $deepXml = '<rss><channel><item><title>deep</title><description>' + ('<x>' * 20000) + 'inner' + ('</x>' * 20000) + '</description></item></channel></rss>'
+        $deepHtml = '<rss><channel><item><title>html</title><description>' + ('&lt;div&gt;' * 20000) + 'inner' + ('&lt;/div&gt;' * 20000) + '</description></item></channel></rss>'
+        $watch = [Diagnostics.Stopwatch]::StartNew()
+        $a = [AiNews.Feeds.FeedReader]::Read($deepXml, $null, $Seoul)
+        $b = [AiNews.Feeds.FeedReader]::Read($deepHtml, $null, $Seoul)
+        $watch.Elapsed.TotalSeconds | Should -BeLessThan 10
+        $a.Entries[0].Summary | Should -BeExactly 'inner'
+        $b.Entries[0].Summary | Should -BeExactly 'inner'
+        ($a.Problems -join ' ') | Should -Match 'flattened'
     }
 
     It 'skips junk and control characters before and inside the document' {

@@ -73,6 +73,8 @@ namespace AiNews
             value = default;
             if (string.IsNullOrWhiteSpace(text)) return false;
             string s = Regex.Replace(text.Trim(), @"\s+", " ");
+            // A trailing comment such as "+0900 (KST)" or "(Korea Standard Time)" adds nothing to an explicit offset.
+            s = Regex.Replace(s, @"(?<=[+\-]\d{2}:?\d{2}|\b(?:GMT|UTC|UT|Z))\s*\([^)]*\)$", string.Empty, Options);
             if (s.Length > 100) return false;
             zoneForZoneless = zoneForZoneless ?? TimeZoneInfo.Utc;
 

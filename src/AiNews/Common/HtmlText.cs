@@ -1,6 +1,8 @@
 using System;
 using System.Collections.Generic;
+using System.Net;
 using System.Text;
+using System.Text.RegularExpressions;
 using AngleSharp.Dom;
 using AngleSharp.Html.Parser;
 
@@ -29,11 +31,43 @@ namespace AiNews
         {
             if (string.IsNullOrEmpty(html)) return string.Empty;
             if (html.IndexOf('<') < 0 && html.IndexOf('&') < 0) return new Writer().Text(html).ToString();
+            if (MaxNesting(html) > MaxParseDepth)
+            {
+                // The HTML tree builder is quadratic in nesting depth; absurd nesting gets its text without structure.
+                string flat = TagPattern.Replace(html, " ");
+                return new Writer().Text(WebUtility.HtmlDecode(flat)).ToString();
+            }
             var parser = new HtmlParser();
             var document = parser.ParseDocument(html);
             var writer = new Writer();
             writer.Walk(document.Body ?? (INode)document.DocumentElement);
             return writer.ToString();
+        }
+
+        private const int MaxDepth = 200;
+        private const int MaxParseDepth = 1000;
+
+        private static readonly Regex TagPattern = new Regex(@"<(/?)([A-Za-z][A-Za-z0-9:-]*)[^>]*?(/?)>", RegexOptions.CultureInvariant);
+
+        private static readonly HashSet<string> Void = new HashSet<string>(StringComparer.OrdinalIgnoreCase)
+        {
+            "area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta", "param", "source", "track", "wbr",
+            // Not void, but closed implicitly by the next one: never counted as nesting.
+            "p", "li", "dt", "dd", "tr", "td", "th", "option",
+        };
+
+        /// <summary>A cheap upper bound of the element nesting depth of <paramref name="html"/>.</summary>
+        private static int MaxNesting(string html)
+        {
+            int depth = 0, max = 0;
+            for (Match m = TagPattern.Match(html); m.Success; m = m.NextMatch())
+            {
+                if (m.Groups[1].Length > 0) { if (depth > 0) depth--; continue; }
+                if (m.Groups[3].Length > 0 || Void.Contains(m.Groups[2].Value)) continue;
+                if (++depth > max) max = depth;
+                if (max > MaxParseDepth) break;
+            }
+            return max;
         }
 
         /// <summary>One line of text: <see cref="ToPlainText"/> with line and paragraph breaks turned into spaces.</summary>
@@ -65,9 +99,24 @@ namespace AiNews
             private int _pendingBreak; // 0 none, 1 line break, 2 paragraph break
             private bool _pre;
 
+            private int _depth;
+
             public void Walk(INode node)
             {
                 if (node == null) return;
+                if (_depth > MaxDepth)
+                {
+                    // Absurdly deep markup: its text, without structure, rather than a stack overflow.
+                    Text(node.TextContent);
+                    return;
+                }
+                _depth++;
+                try { WalkChildren(node); }
+                finally { _depth--; }
+            }
+
+            private void WalkChildren(INode node)
+            {
                 foreach (INode child in node.ChildNodes)
                 {
                     if (child is IText text) { Text(text.Data); continue; }

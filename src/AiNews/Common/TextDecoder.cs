@@ -63,6 +63,9 @@ namespace AiNews
         /// <summary>CP949 (Unified Hangul Code), the superset of EUC-KR that Korean sites actually send.</summary>
         public static Encoding Cp949 => GetEncoding("cp949");
 
+        /// <summary>Makes the legacy code pages (CP949, windows-1252, ...) available; done once, on first use.</summary>
+        public static void EnsureCodePages() => _ = ProviderRegistered.Value;
+
         /// <summary>Decodes <paramref name="bytes"/> to text; see the class remarks for the rules.</summary>
         public static string DecodeToString(byte[] bytes, string contentType = null) => Decode(bytes, contentType).Text;
 
@@ -71,6 +74,7 @@ namespace AiNews
         {
             var problems = new List<string>();
             if (bytes == null || bytes.Length == 0) return new DecodedText(string.Empty, Utf8, "default", false, problems);
+            _ = ProviderRegistered.Value; // PowerShell registers the code pages itself; other hosts may not.
 
             // 1. Byte order mark.
             Encoding bomEncoding = DetectBom(bytes, out int bomLength);

@@ -135,6 +135,9 @@ namespace AiNews.Feeds
             ["xhtml"] = "http://www.w3.org/1999/xhtml",
         };
 
+        /// <summary>Feeds nest a dozen levels; beyond this the reader stops nesting (recursive walks stay shallow).</summary>
+        public const int MaxDepth = 200;
+
         public static bool IsVoid(string localName) =>
             localName == "br" || localName == "hr" || localName == "img" || localName == "wbr";
 
@@ -149,7 +152,7 @@ namespace AiNews.Feeds
             };
             var stack = new List<XmlNodeLite> { document };
             int pos = 0, n = text.Length;
-            bool truncated = false;
+            bool truncated = false, deep = false;
             var textRun = new StringBuilder();
 
             void FlushText()
@@ -226,6 +229,14 @@ namespace AiNews.Feeds
                     if (end < 0) { truncated = true; break; }
                     FlushText();
                     XmlNodeLite parent = stack[stack.Count - 1];
+                    if (stack.Count > MaxDepth)
+                    {
+                        // Absurd nesting (an attack or a broken generator): flatten rather than recurse without end later.
+                        if (!deep) problems.Add($"Elements nested deeper than {MaxDepth} levels were flattened.");
+                        deep = true;
+                        pos = end;
+                        continue;
+                    }
                     var element = new XmlNodeLite(tagName, parent);
                     element.Attributes.AddRange(attributes);
                     Resolve(element, parent);

@@ -1,0 +1,221 @@
+using System;
+using System.Collections.Generic;
+using System.Linq;
+using System.Text.RegularExpressions;
+using AngleSharp.Dom;
+
+namespace AiNews.Extraction
+{
+    /// <summary>Removes what never is article text: scripts, styles, embeds, forms controls and hidden elements.</summary>
+    public sealed class PageCleanupStep : IExtractionStep
+    {
+        public const string Junk = "script, style, noscript, template, link, meta, iframe, object, embed, canvas, svg, button, input, select, textarea, dialog, nav";
+
+        public void Run(ExtractionContext context)
+        {
+            var doc = context.Document;
+            var root = doc.Body;
+            if (root == null) return;
+            foreach (var e in root.QuerySelectorAll(Junk).ToList()) e.Remove();
+            foreach (var e in root.QuerySelectorAll("[hidden], [aria-hidden='true'], [style]").ToList())
+            {
+                if (e.HasAttribute("hidden") || IsHiddenStyle(e.GetAttribute("style"))) { e.Remove(); continue; }
+                // aria-hidden marks decoration (icons, duplicated labels); images inside figures are kept.
+                if (e.GetAttribute("aria-hidden") == "true" && e.QuerySelector("img") == null && e.LocalName != "img") e.Remove();
+            }
+            foreach (var c in root.Descendants<IComment>().ToList()) c.Remove();
+            context.CleanHtml = doc.DocumentElement.OuterHtml;
+        }
+
+        private static bool IsHiddenStyle(string style) =>
+            style != null && Regex.IsMatch(style, @"display\s*:\s*none|visibility\s*:\s*hidden", RegexOptions.IgnoreCase);
+    }
+
+    /// <summary>Site rules (data, see <see cref="ExtractionRules"/>): a known CMS's body container and its junk.</summary>
+    public sealed class SiteRuleStep : IExtractionStep
+    {
+        public void Run(ExtractionContext context)
+        {
+            if (context.Body != null) return;
+            var doc = context.Document;
+            foreach (var rule in context.Rules.Sites)
+            {
+                if (!rule.Match.Any(selector => TryQuery(doc, selector) != null)) continue;
+                IElement container = null;
+                foreach (string selector in rule.Container)
+                {
+                    container = TryQuery(doc, selector);
+                    if (container != null && DomText.TextLength(container) > 0) break;
+                }
+                if (container == null) continue;
+                foreach (string selector in rule.Remove)
+                    foreach (var junk in TryQueryAll(container, selector)) junk.Remove();
+                context.Body = container;
+                context.SiteRule = rule;
+                context.Page.Method = ExtractionMethod.SiteRule;
+                context.Page.Rule = rule.Name;
+                return;
+            }
+        }
+
+        internal static IElement TryQuery(IParentNode node, string selector)
+        {
+            try { return node.QuerySelector(selector); }
+            catch (AngleSharp.Dom.DomException) { return null; }
+        }
+
+        internal static IEnumerable<IElement> TryQueryAll(IParentNode node, string selector)
+        {
+            try { return node.QuerySelectorAll(selector).ToList(); }
+            catch (AngleSharp.Dom.DomException) { return Enumerable.Empty<IElement>(); }
+        }
+    }
+
+    /// <summary>
+    /// Clean-up inside the located body: the rules file's junk selectors (share buttons, related links,
+    /// tag blocks, reporter boxes, newsletter boxes, ads) and captions that only credit the photo.
+    /// </summary>
+    public sealed class BodyCleanupStep : IExtractionStep
+    {
+        private static readonly Regex CreditCaption = new Regex(
+            @"^[\(\[]?\s*(사진|이미지|그림|자료|출처|제공|photo|image|credit|source)\s*[=:]|^(사진|이미지)\s*[\(\[]|(getty images|shutterstock|reuters|\bap\b|afp|연합뉴스|뉴시스|뉴스1)\s*[\)\]]?$",
+            RegexOptions.IgnoreCase | RegexOptions.Compiled);
+
+        public void Run(ExtractionContext context)
+        {
+            var body = context.Body;
+            if (body == null) return;
+            foreach (string selector in context.Rules.Remove)
+                foreach (var junk in SiteRuleStep.TryQueryAll(body, selector)) junk.Remove();
+            foreach (var caption in body.QuerySelectorAll("figcaption, .caption, .wp-caption-text, [class*='caption']").ToList())
+            {
+                if (caption.QuerySelector("p") != null && DomText.TextLength(caption) > 300) continue;
+                caption.Remove();
+            }
+            // A line of photo credit standing alone as a paragraph.
+            foreach (var p in body.QuerySelectorAll("p, span, div, em").ToList())
+            {
+                if (p.Children.Length > 1) continue;
+                string text = DomText.Text(p);
+                if (text.Length > 0 && text.Length < 80 && CreditCaption.IsMatch(text)) p.Remove();
+            }
+            // The headline repeated inside the body.
+            string title = Normalize(context.Page.Title);
+            foreach (var h in body.QuerySelectorAll("h1, h2").ToList())
+            {
+                string t = Normalize(DomText.Text(h));
+                if (t.Length > 0 && (t == title || h.LocalName == "h1" && title.Length > 0 && (title.Contains(t) || t.Contains(title)))) h.Remove();
+            }
+        }
+
+        internal static string Normalize(string s) => Regex.Replace(s ?? string.Empty, @"[\W_]+", "").ToLowerInvariant();
+    }
+
+    /// <summary>
+    /// Turns the body into paragraphs, drops boilerplate lines (copyright, bylines, "관련기사" …) and ends the
+    /// body at a stop line; falls back to the JSON-LD articleBody when the markup gave much less.
+    /// </summary>
+    public sealed class TextStep : IExtractionStep
+    {
+        public void Run(ExtractionContext context)
+        {
+            var paragraphs = context.Body == null ? new List<string>() : DomText.Paragraphs(context.Body);
+            var boilerplate = context.Rules.BoilerplateLines.Concat(context.SiteRule?.BoilerplateLines ?? Enumerable.Empty<Regex>()).ToList();
+            var stops = context.Rules.StopLines.Concat(context.SiteRule?.StopLines ?? Enumerable.Empty<Regex>()).ToList();
+            string title = BodyCleanupStep.Normalize(context.Page.Title);
+            var kept = new List<string>();
+            foreach (string paragraph in paragraphs)
+            {
+                var lines = new List<string>();
+                bool stop = false;
+                foreach (string line in paragraph.Split('\n'))
+                {
+                    if (stops.Any(r => r.IsMatch(line))) { stop = true; break; }
+                    if (boilerplate.Any(r => r.IsMatch(line))) continue;
+                    lines.Add(line);
+                }
+                if (lines.Count > 0)
+                {
+                    string p = string.Join("\n", lines);
+                    if (!(kept.Count == 0 && title.Length > 0 && BodyCleanupStep.Normalize(p) == title)) kept.Add(p);
+                }
+                if (stop) break;
+            }
+            context.Paragraphs = kept;
+
+            string structured = context.StructuredBody;
+            int domLength = kept.Sum(p => p.Length);
+            if (!string.IsNullOrWhiteSpace(structured) && IsComplete(structured) && structured.Length > Math.Max(200, domLength * 1.5))
+            {
+                context.Paragraphs = TextNormalizer.Paragraphs(structured).Select(p => string.Join("\n", p)).ToList();
+                context.Page.Method = ExtractionMethod.StructuredData;
+            }
+            context.Page.Content = string.Join("\n\n", context.Paragraphs);
+            if (context.Page.Content.Length == 0) { context.Page.Content = null; context.Page.Method = ExtractionMethod.None; }
+        }
+
+        // A teaser ends in an ellipsis; a complete body does not.
+        private static bool IsComplete(string body)
+        {
+            string t = body.TrimEnd();
+            return !(t.EndsWith("...", StringComparison.Ordinal) || t.EndsWith("…", StringComparison.Ordinal) || t.EndsWith("[…]", StringComparison.Ordinal));
+        }
+    }
+
+    /// <summary>Absolute URLs of the body's images (src, lazy-loading attributes, srcset); the lead image when none was declared.</summary>
+    public sealed class ImagesStep : IExtractionStep
+    {
+        private static readonly string[] SourceAttributes = { "data-src", "data-original", "data-lazy-src", "data-url", "src" };
+
+        public void Run(ExtractionContext context)
+        {
+            var images = new List<string>();
+            if (context.Body != null)
+            {
+                foreach (var img in context.Body.QuerySelectorAll("img, picture source, amp-img"))
+                {
+                    string url = null;
+                    foreach (string a in SourceAttributes)
+                    {
+                        string v = img.GetAttribute(a);
+                        if (!string.IsNullOrWhiteSpace(v) && !v.TrimStart().StartsWith("data:", StringComparison.OrdinalIgnoreCase)) { url = v; break; }
+                    }
+                    url = url ?? FirstOfSrcset(img.GetAttribute("srcset") ?? img.GetAttribute("data-srcset"));
+                    string abs = context.Absolute(url);
+                    if (abs == null || images.Contains(abs) || IsTracker(img)) continue;
+                    images.Add(abs);
+                }
+            }
+            context.Page.Images = images;
+            if (context.Page.LeadImage == null && images.Count > 0) context.Page.LeadImage = images[0];
+        }
+
+        private static string FirstOfSrcset(string srcset)
+        {
+            if (string.IsNullOrWhiteSpace(srcset)) return null;
+            string first = srcset.Split(',')[0].Trim();
+            int space = first.IndexOf(' ');
+            return space > 0 ? first.Substring(0, space) : first;
+        }
+
+        private static bool IsTracker(IElement img) =>
+            (img.GetAttribute("width") == "1" || img.GetAttribute("width") == "0") && (img.GetAttribute("height") == "1" || img.GetAttribute("height") == "0");
+    }
+
+    /// <summary>Language: the page's declaration (html lang, og:locale, inLanguage) reduced to its primary tag, else a guess from the body.</summary>
+    public sealed class LanguageStep : IExtractionStep
+    {
+        public void Run(ExtractionContext context)
+        {
+            string lang = context.Page.Language;
+            if (!string.IsNullOrWhiteSpace(lang))
+            {
+                lang = lang.Trim().Replace('_', '-');
+                int dash = lang.IndexOf('-');
+                lang = (dash > 0 ? lang.Substring(0, dash) : lang).ToLowerInvariant();
+                if (!Regex.IsMatch(lang, "^[a-z]{2,3}$")) lang = null;
+            }
+            context.Page.Language = lang ?? LanguageGuess.Of(context.Page.Content ?? context.Page.Title);
+        }
+    }
+}

@@ -87,7 +87,8 @@ namespace AiNews.Extraction
             if (body == null) return;
             foreach (string selector in context.Rules.Remove)
                 foreach (var junk in SiteRuleStep.TryQueryAll(body, selector)) junk.Remove();
-            foreach (var caption in body.QuerySelectorAll("figcaption, .caption, .wp-caption-text, [class*='caption']").ToList())
+            RemoveHeadlineBlock(context);
+            foreach (var caption in body.QuerySelectorAll("figcaption, .wp-caption-text, [class*='caption' i]").ToList())
             {
                 if (caption.QuerySelector("p") != null && DomText.TextLength(caption) > 300) continue;
                 caption.Remove();
@@ -105,6 +106,36 @@ namespace AiNews.Extraction
             {
                 string t = Normalize(DomText.Text(h));
                 if (t.Length > 0 && (t == title || h.LocalName == "h1" && title.Length > 0 && (title.Contains(t) || t.Contains(title)))) h.Remove();
+            }
+        }
+
+        // The article's own header inside the body (headline, standfirst, dateline, byline): the headline is
+        // not part of the body, and the block around it is metadata that structured data already gave us.
+        private static void RemoveHeadlineBlock(ExtractionContext context)
+        {
+            var body = context.Body;
+            foreach (var header in body.QuerySelectorAll("header").ToList())
+            {
+                if (!DomText.IsInside(header, body)) continue;
+                int length = DomText.TextLength(header);
+                if (length < 600 && length * 2 < DomText.TextLength(body)) header.Remove();
+            }
+            string title = Normalize(context.Page.Title);
+            if (title.Length == 0) return;
+            foreach (var h in body.QuerySelectorAll("h1").ToList())
+            {
+                string t = Normalize(DomText.Text(h));
+                if (t.Length == 0 || !(t == title || title.Contains(t) || t.Contains(title))) continue;
+                // Grow to the largest ancestor that still holds only a little text besides the headline and no paragraph of its own.
+                IElement block = h;
+                for (var parent = h.ParentElement; parent != null && parent != body; parent = parent.ParentElement)
+                {
+                    if (DomText.TextLength(parent) > DomText.TextLength(h) + 400) break;
+                    if (parent.QuerySelectorAll("p").Any(x => DomText.TextLength(x) > 200)) break;
+                    block = parent;
+                }
+                block.Remove();
+                break;
             }
         }
 

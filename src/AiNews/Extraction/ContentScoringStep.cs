@@ -89,7 +89,7 @@ namespace AiNews.Extraction
                 string match = (node.ClassName ?? "") + " " + (node.Id ?? "");
                 if ((pass & Pass.StripUnlikely) != 0)
                 {
-                    if (Unlikely.IsMatch(match) && !MaybeCandidate.IsMatch(match) && !HasAncestor(node, "table") && !HasAncestor(node, "code")
+                    if (Unlikely.IsMatch(match) && !MaybeCandidate.IsMatch(match) && !IsEmbeddedQuote(node) && !HasAncestor(node, "table") && !HasAncestor(node, "code")
                         && node.LocalName != "body" && node.LocalName != "a" && node.LocalName != "article" && node.LocalName != "main")
                     { node.Remove(); continue; }
                     string role = node.GetAttribute("role");
@@ -219,8 +219,13 @@ namespace AiNews.Extraction
             }
         }
 
+        // Embedded posts (tweets, Instagram) quoted by the story are part of it.
+        private static bool IsEmbeddedQuote(IElement node) =>
+            node.LocalName == "blockquote" || node.QuerySelector("blockquote") != null;
+
         private static bool ShouldRemove(IElement node, bool weightClasses)
         {
+            if (IsEmbeddedQuote(node) && node.QuerySelectorAll("p").Length <= node.QuerySelectorAll("blockquote p").Length + 1) return false;
             string tag = node.LocalName;
             if (tag == "table" && IsDataTable(node)) return false;
             if (HasAncestor(node, "code") || HasAncestor(node, "pre")) return false;

@@ -41,11 +41,15 @@ namespace AiNews.Extraction
             foreach (var rule in context.Rules.Sites)
             {
                 if (!rule.Match.Any(selector => TryQuery(doc, selector) != null)) continue;
+                // The first container with text; else the first one found (a body of images only, e.g. a
+                // webtoon, is an empty body, not a reason to guess from the page around it).
                 IElement container = null;
                 foreach (string selector in rule.Container)
                 {
-                    container = TryQuery(doc, selector);
-                    if (container != null && DomText.TextLength(container) > 0) break;
+                    var found = TryQuery(doc, selector);
+                    if (found == null) continue;
+                    if (container == null) container = found;
+                    if (DomText.TextLength(found) > 0) { container = found; break; }
                 }
                 if (container == null) continue;
                 foreach (string selector in rule.Remove)
@@ -203,11 +207,15 @@ namespace AiNews.Extraction
             var images = new List<string>();
             if (context.Body != null)
             {
-                foreach (var img in context.Body.QuerySelectorAll("img, picture source, amp-img"))
+                foreach (var img in context.Body.QuerySelectorAll("img, amp-img"))
                 {
                     string url = null;
+                    // <picture>: the sources are variants of the one image; the first stands in for a missing src.
+                    if (img.ParentElement?.LocalName == "picture" && string.IsNullOrWhiteSpace(img.GetAttribute("src")))
+                        url = FirstOfSrcset(img.ParentElement.QuerySelector("source[srcset]")?.GetAttribute("srcset"));
                     foreach (string a in SourceAttributes)
                     {
+                        if (url != null) break;
                         string v = img.GetAttribute(a);
                         if (!string.IsNullOrWhiteSpace(v) && !v.TrimStart().StartsWith("data:", StringComparison.OrdinalIgnoreCase)) { url = v; break; }
                     }

@@ -28,7 +28,7 @@ namespace AiNews.Extraction
             page.Title = page.Title ?? Text(JsonValue.Get(best, "headline")) ?? Text(JsonValue.Get(best, "name"));
             page.Published = page.Published ?? DateParser.Parse(Text(JsonValue.Get(best, "datePublished")))
                                             ?? DateParser.Parse(Text(JsonValue.Get(best, "dateCreated")));
-            page.Author = page.Author ?? Names(JsonValue.Get(best, "author")) ?? Names(JsonValue.Get(best, "creator"));
+            page.Author = page.Author ?? MetaTagsStep.CleanAuthor(Names(JsonValue.Get(best, "author")) ?? Names(JsonValue.Get(best, "creator")));
             page.Description = page.Description ?? Text(JsonValue.Get(best, "description"));
             page.Language = page.Language ?? Text(JsonValue.Get(best, "inLanguage"));
             page.LeadImage = page.LeadImage ?? context.Absolute(ImageUrl(JsonValue.Get(best, "image")) ?? ImageUrl(JsonValue.Get(best, "thumbnailUrl")));
@@ -170,8 +170,16 @@ namespace AiNews.Extraction
                 string t = TextNormalizer.SingleLine(el?.TextContent);
                 if (t.Length > 0 && t.Length < 80) a = t;
             }
-            if (a != null) a = Regex.Replace(a, @"^(By|From)\s+", "", RegexOptions.IgnoreCase).Trim();
-            return string.IsNullOrEmpty(a) ? null : a;
+            return CleanAuthor(a);
+        }
+
+        /// <summary>"By Jane Doe" → "Jane Doe"; "김테스트 기자" → "김테스트".</summary>
+        internal static string CleanAuthor(string a)
+        {
+            if (a == null) return null;
+            a = Regex.Replace(a, @"^(By|From)\s+", "", RegexOptions.IgnoreCase).Trim();
+            a = Regex.Replace(a, @"\s*(기자|특파원|객원기자|선임기자|수석기자|편집위원)$", "").Trim();
+            return a.Length == 0 ? null : a;
         }
 
         private static DateTimeOffset? TimeElement(IDocument doc)

@@ -85,6 +85,9 @@ namespace AiNews.Extraction
             @"^[\(\[]?\s*(사진|이미지|그림|자료|출처|제공|photo|image|credit|source)\s*[=:]|^(사진|이미지)\s*[\(\[]|(getty images|shutterstock|reuters|\bap\b|afp|연합뉴스|뉴시스|뉴스1)\s*[\)\]]?$",
             RegexOptions.IgnoreCase | RegexOptions.Compiled);
 
+        /// <summary>Paragraphs shorter than this that are all link text are dropped as teasers.</summary>
+        public static int LinkOnlyMaxLength { get; set; } = 200;
+
         public void Run(ExtractionContext context)
         {
             var body = context.Body;
@@ -103,6 +106,15 @@ namespace AiNews.Extraction
                 if (p.Children.Length > 1) continue;
                 string text = DomText.Text(p);
                 if (text.Length > 0 && text.Length < 80 && CreditCaption.IsMatch(text)) p.Remove();
+            }
+            // Paragraphs and list items that are nothing but a link to the same site: teasers of other
+            // stories. Links elsewhere (sources, shops, references) are part of what the author wrote.
+            foreach (var e in body.QuerySelectorAll("p, li, h2, h3, h4, h5, h6").ToList())
+            {
+                if (!DomText.IsInside(e, body) || e.QuerySelector("a") == null) continue;
+                int length = DomText.TextLength(e);
+                if (length > 0 && length < LinkOnlyMaxLength && DomText.LinkDensity(e) > 0.9
+                    && e.QuerySelectorAll("a").All(a => IsSameSite(context, a.GetAttribute("href")))) e.Remove();
             }
             // The headline repeated inside the body.
             string title = Normalize(context.Page.Title);
@@ -141,6 +153,23 @@ namespace AiNews.Extraction
                 block.Remove();
                 break;
             }
+        }
+
+        private static bool IsSameSite(ExtractionContext context, string href)
+        {
+            if (string.IsNullOrWhiteSpace(href)) return true;
+            string abs = context.Absolute(href);
+            if (abs == null) return true;
+            if (context.PageUri == null || !context.PageUri.IsAbsoluteUri) return !Uri.IsWellFormedUriString(href.Trim(), UriKind.Absolute);
+            return SiteOf(new Uri(abs).Host) == SiteOf(context.PageUri.Host);
+        }
+
+        // The last two labels of a host (three for hosts like news.bbc.co.uk): close enough to a registrable domain.
+        private static string SiteOf(string host)
+        {
+            var labels = host.ToLowerInvariant().Split('.');
+            int keep = labels.Length >= 3 && labels[labels.Length - 2].Length <= 3 && labels[labels.Length - 1].Length == 2 ? 3 : 2;
+            return string.Join(".", labels.Skip(Math.Max(0, labels.Length - keep)));
         }
 
         internal static string Normalize(string s) => Regex.Replace(s ?? string.Empty, @"[\W_]+", "").ToLowerInvariant();

@@ -181,6 +181,8 @@ namespace AiNews.Extraction
     /// </summary>
     public sealed class TextStep : IExtractionStep
     {
+        private static readonly Regex DoubleEscaped = new Regex(@"&(quot|amp|apos|lt|gt|nbsp|[lr]squo|[lr]dquo|hellip|[mn]dash|#\d{2,5}|#x[0-9a-fA-F]{2,4});", RegexOptions.Compiled);
+
         public void Run(ExtractionContext context)
         {
             var paragraphs = context.Body == null ? new List<string>() : DomText.Paragraphs(context.Body);
@@ -188,8 +190,10 @@ namespace AiNews.Extraction
             var stops = context.Rules.StopLines.Concat(context.SiteRule?.StopLines ?? Enumerable.Empty<Regex>()).ToList();
             string title = BodyCleanupStep.Normalize(context.Page.Title);
             var kept = new List<string>();
-            foreach (string paragraph in paragraphs)
+            foreach (string raw in paragraphs)
             {
+                // Text escaped twice by the CMS ("&amp;quot;") still shows entities after parsing.
+                string paragraph = DoubleEscaped.IsMatch(raw) ? System.Net.WebUtility.HtmlDecode(raw) : raw;
                 var lines = new List<string>();
                 bool stop = false;
                 foreach (string line in paragraph.Split('\n'))
@@ -211,7 +215,8 @@ namespace AiNews.Extraction
             int domLength = kept.Sum(p => p.Length);
             if (!string.IsNullOrWhiteSpace(structured) && IsComplete(structured) && structured.Length > Math.Max(200, domLength * 1.5))
             {
-                context.Paragraphs = TextNormalizer.Paragraphs(structured).Select(p => string.Join("\n", p)).ToList();
+                context.Paragraphs = TextNormalizer.Paragraphs(structured).Select(p => string.Join("\n", p))
+                    .Select(p => DoubleEscaped.IsMatch(p) ? System.Net.WebUtility.HtmlDecode(p) : p).ToList();
                 context.Page.Method = ExtractionMethod.StructuredData;
             }
             context.Page.Content = string.Join("\n\n", context.Paragraphs);

@@ -92,13 +92,31 @@ namespace AiNews.Extraction
         {
             var body = context.Body;
             if (body == null) return;
+            // Selectors match by class-name fragments; one that hits a wrapper of most of the story
+            // ("entry-content-read-more") is wrong about that page, so such a match is left alone.
+            int total = DomText.TextLength(body);
             foreach (string selector in context.Rules.Remove)
-                foreach (var junk in SiteRuleStep.TryQueryAll(body, selector)) junk.Remove();
+                foreach (var junk in SiteRuleStep.TryQueryAll(body, selector))
+                    if (DomText.IsInside(junk, body) && DomText.TextLength(junk) * 2 <= total) junk.Remove();
             RemoveHeadlineBlock(context);
             foreach (var caption in body.QuerySelectorAll("figcaption, .wp-caption-text, [class*='caption' i]").ToList())
             {
                 if (caption.QuerySelector("p") != null && DomText.TextLength(caption) > 300) continue;
                 caption.Remove();
+            }
+            // Captions without markup: a short italic, small or grey line right after an image.
+            foreach (var img in body.QuerySelectorAll("img").ToList())
+            {
+                var next = NextAfterImage(img, body);
+                if (next == null || next.QuerySelector("img") != null) continue;
+                int length = DomText.TextLength(next);
+                if (length == 0 || length > 160 || next.QuerySelector("a") != null) continue;
+                // A sentence that ends like one is more likely the story going on in italics than a caption.
+                if (Regex.IsMatch(DomText.Text(next), @"[.!?""”]$")) continue;
+                bool styled = next.LocalName == "em" || next.LocalName == "i" || next.LocalName == "small"
+                    || Regex.IsMatch(next.ClassName ?? "", @"caption|credit|legend|small|gray|grey|muted|note", RegexOptions.IgnoreCase)
+                    || next.Children.Length == 1 && next.Children[0].LocalName is string t && (t == "em" || t == "i" || t == "small") && DomText.TextLength(next.Children[0]) == length;
+                if (styled) next.Remove();
             }
             // A line of photo credit standing alone as a paragraph.
             foreach (var p in body.QuerySelectorAll("p, span, div, em").ToList())
@@ -153,6 +171,22 @@ namespace AiNews.Extraction
                 block.Remove();
                 break;
             }
+        }
+
+        // The element that follows an image: its next sibling, or the next sibling of the nearest wrapper that holds nothing but the image.
+        private static IElement NextAfterImage(IElement img, IElement body)
+        {
+            IElement current = img;
+            for (int depth = 0; depth < 4 && current != null && current != body; depth++)
+            {
+                var next = current.NextElementSibling;
+                while (next != null && next.LocalName == "br") next = next.NextElementSibling;
+                if (next != null) return next;
+                if (next == null && current.ParentElement != null && current.ParentElement != body && DomText.TextLength(current.ParentElement) == DomText.TextLength(current))
+                { current = current.ParentElement; continue; }
+                return null;
+            }
+            return null;
         }
 
         private static bool IsSameSite(ExtractionContext context, string href)

@@ -22,12 +22,13 @@ Describe 'Korean news CMS (site rule)' {
     }
     It 'keeps the body as separate paragraphs, in order' {
         $p = Get-Paragraphs $a.Content
-        $p.Count | Should -Be 4
+        $p.Count | Should -Be 5
         $p[0] | Should -BeLike '가상 연구소(대표 박가상)는 27일*'
-        $p[3] | Should -Be '한편 연구소는 내년 상반기 이미지 생성 모델도 공개할 계획이다.'
+        $p[2] | Should -Be '성능은 어떤가'
+        $p[4] | Should -Be '한편 연구소는 내년 상반기 이미지 생성 모델도 공개할 계획이다.'
     }
     It 'drops related articles, keywords, reporter box, likes, copyright, ads and photo credits' {
-        foreach ($junk in '관련기사', '키워드', '#인공지능', '저작권자', '무단전재', '다른기사 보기', 'test@example.com', '좋아요', '(사진=', 'AD ', '많이 본 뉴스', '페이스북') {
+        foreach ($junk in '관련기사', '키워드', '#인공지능', '저작권자', '무단전재', '다른기사 보기', 'test@example.com', '좋아요', '(사진=', 'AD ', '많이 본 뉴스', '페이스북', '김테스트 기자', 'Util.') {
             $a.Content | Should -Not -BeLike "*$junk*" -Because "'$junk' is not body text"
         }
     }

@@ -7,6 +7,7 @@
       test    build, then run the Pester suite in a child PowerShell (a binary module cannot be unloaded);
               ends with one line "N passed, N failed, N skipped" and a non-zero exit code on any failure.
       demo    the main job, offline: renders the digest of the sample articles in tests/Fixtures.
+      bench-extract  build, then score the article extractor on ../shared/corpus/aeb-dev (bench/extract.ps1).
       clean   removes build output.
 .EXAMPLE
     dotnet tool restore; dotnet pwsh -NoProfile -File build.ps1 test
@@ -14,7 +15,7 @@
 [CmdletBinding()]
 param(
     [Parameter(Position = 0)]
-    [ValidateSet('build', 'test', 'demo', 'clean')]
+    [ValidateSet('build', 'test', 'demo', 'bench-extract', 'clean')]
     [string[]] $Task = @('build'),
 
     # Pester tests to run (paths or names under tests/); default: all.
@@ -86,6 +87,13 @@ function Invoke-Demo {
     if ($LASTEXITCODE -ne 0) { throw "The demo failed (exit code $LASTEXITCODE)." }
 }
 
+function Invoke-BenchExtract {
+    Invoke-Build
+    $shell = Get-ChildShell
+    & $shell.File @($shell.Prefix + @('-NoProfile', '-NonInteractive', '-File', (Join-Path $root 'bench/extract.ps1')))
+    if ($LASTEXITCODE -ne 0) { throw "The extraction benchmark failed (exit code $LASTEXITCODE)." }
+}
+
 function Invoke-Clean {
     foreach ($dir in @($moduleBin, (Join-Path $root 'src/AiNews/bin'), (Join-Path $root 'src/AiNews/obj'),
             (Join-Path $root 'tests/tools/obj'), (Join-Path $root 'tests/artifacts'),
@@ -99,6 +107,7 @@ foreach ($t in $Task) {
         'build' { Invoke-Build }
         'test' { Invoke-Test }
         'demo' { Invoke-Demo }
+        'bench-extract' { Invoke-BenchExtract }
         'clean' { Invoke-Clean }
     }
 }

@@ -12,6 +12,7 @@
     CmdletsToExport      = @(
         'ConvertFrom-AiDigest'
         'Export-AiDigest'
+        'Get-AiArticle'
         'Get-AiSource'
         'Merge-AiArticle'
         'Send-AiDigest'

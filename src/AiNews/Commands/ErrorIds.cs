@@ -17,6 +17,9 @@ namespace AiNews.Commands
         public const string ArchiveFileMalformed = "AiNews.ArchiveFileMalformed";
         public const string WebhookMissing = "AiNews.WebhookMissing";
         public const string WebhookFailed = "AiNews.WebhookFailed";
+        public const string FeedMalformed = "AiNews.FeedMalformed";
+        public const string ExtractionFailed = "AiNews.ExtractionFailed";
+        public const string FileUnreadable = "AiNews.FileUnreadable";
         public const string SourceNotFound = "AiNews.SourceNotFound";
         public const string SourceCatalogInvalid = "AiNews.SourceCatalogInvalid";
     }

@@ -7,6 +7,8 @@
       test    build, then run the Pester suite in a child PowerShell (a binary module cannot be unloaded);
               ends with one line "N passed, N failed, N skipped" and a non-zero exit code on any failure.
       demo    the main job, offline: renders the digest of the sample articles in tests/Fixtures.
+      bench-tag  build, then score the tagger on ../shared/corpus/labels/dev.jsonl (organization accuracy, tag micro-F1,
+              AI-relevance accuracy) beside the old keyword system's labels; figures go to bench/RESULTS.md by hand.
       clean   removes build output.
 .EXAMPLE
     dotnet tool restore; dotnet pwsh -NoProfile -File build.ps1 test
@@ -14,7 +16,7 @@
 [CmdletBinding()]
 param(
     [Parameter(Position = 0)]
-    [ValidateSet('build', 'test', 'demo', 'clean')]
+    [ValidateSet('build', 'test', 'demo', 'bench-tag', 'clean')]
     [string[]] $Task = @('build'),
 
     # Pester tests to run (paths or names under tests/); default: all.
@@ -84,6 +86,13 @@ function Invoke-Demo {
     if ($LASTEXITCODE -ne 0) { throw "The demo failed (exit code $LASTEXITCODE)." }
 }
 
+function Invoke-BenchTag {
+    Invoke-Build
+    $shell = Get-ChildShell
+    & $shell.File @($shell.Prefix + @('-NoProfile', '-NonInteractive', '-File', (Join-Path $root 'bench/tag.ps1')))
+    if ($LASTEXITCODE -ne 0) { throw "The tagging bench failed (exit code $LASTEXITCODE)." }
+}
+
 function Invoke-Clean {
     foreach ($dir in @($moduleBin, (Join-Path $root 'src/AiNews/bin'), (Join-Path $root 'src/AiNews/obj'),
             (Join-Path $root 'tests/tools/obj'), (Join-Path $root 'tests/artifacts'), (Join-Path $root 'module/en-US'))) {
@@ -96,6 +105,7 @@ foreach ($t in $Task) {
         'build' { Invoke-Build }
         'test' { Invoke-Test }
         'demo' { Invoke-Demo }
+        'bench-tag' { Invoke-BenchTag }
         'clean' { Invoke-Clean }
     }
 }

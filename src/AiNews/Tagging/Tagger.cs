@@ -70,7 +70,7 @@ namespace AiNews.Tagging
             var orgFirstTitle = new Dictionary<string, int>(StringComparer.Ordinal);
             foreach (var hit in doc.Hits(_orgs))
             {
-                if (IsBackground(hit.Tokens, hit.Hit.Last)) continue;
+                if (IsBackground(hit.Tokens, hit.Hit.First, hit.Hit.Last)) continue;
                 double w = hit.Hit.Term.Weight * hit.Weight;
                 orgScores[hit.Hit.Term.Label] = (orgScores.TryGetValue(hit.Hit.Term.Label, out double s) ? s : 0) + w;
                 if (hit.InTitle && !orgFirstTitle.ContainsKey(hit.Hit.Term.Label)) orgFirstTitle[hit.Hit.Term.Label] = hit.Hit.First;
@@ -91,8 +91,11 @@ namespace AiNews.Tagging
             }
             if (main == null)
             {
-                if (orgFirstTitle.Count > 0)
-                    main = orgFirstTitle.OrderBy(kv => kv.Value).First().Key;
+                // One company in the headline is its topic; several, none of them the subject, make a roundup.
+                if (orgFirstTitle.Count == 1)
+                    main = orgFirstTitle.Keys.First();
+                else if (orgFirstTitle.Count > 1)
+                    main = _taxonomy.BucketName(Taxonomy.Other);
                 else
                 {
                     var ranked = orgScores.OrderByDescending(kv => kv.Value).ToList();
@@ -109,7 +112,7 @@ namespace AiNews.Tagging
             double ignored = Score(doc, _tags, out Dictionary<string, double> tagScores, out _);
             foreach (var kv in tagScores) result.TagScores[kv.Key] = Math.Round(kv.Value, 2);
             double top = tagScores.Count == 0 ? 0 : tagScores.Values.Max();
-            result.Tags = tagScores.Where(kv => kv.Value >= TagThreshold && kv.Value >= 0.3 * top)
+            result.Tags = tagScores.Where(kv => kv.Value >= TagThreshold && kv.Value >= TagShare * top)
                 .OrderByDescending(kv => kv.Value).Take(5).Select(kv => kv.Key).ToArray();
 
             // AI relevance: with AI in the headline a few mentions suffice; without, the text must keep coming back to it.
@@ -124,7 +127,13 @@ namespace AiNews.Tagging
             return result;
         }
 
-        private const double TagThreshold = 4.0, AiWithHeadline = 5.5, AiWithoutHeadline = 8.0;
+        /// <summary>Tuning knobs, measured by build.ps1 bench-tag; change them only with the bench at hand.</summary>
+        public double TagThreshold { get; set; } = 3.0;
+        /// <summary>A tag must reach this share of the strongest tag's score.</summary>
+        public double TagShare { get; set; } = 0.35;
+        public double WeakCueWeight { get; set; } = 0.3;
+        public double AiWithHeadline { get; set; } = 5.5;
+        public double AiWithoutHeadline { get; set; } = 8.0;
         private const int ShortText = 200;
 
         private string Importance(TagResult r, Document doc, int titleAiHits)
@@ -161,16 +170,37 @@ namespace AiNews.Tagging
             return total;
         }
 
-        // "애플 출신 로봇 스타트업", "전 구글 연구원", "ex-Google", "former OpenAI": the company is a background, not an actor.
-        private static bool IsBackground(IReadOnlyList<Token> tokens, int last)
+        // "애플 출신 로봇 스타트업", "메타 엔지니어", "엔비디아 로보틱스 책임자", "former Google engineer": the company is
+        // a person's background or affiliation, not the actor of the story.
+        private static bool IsBackground(IReadOnlyList<Token> tokens, int first, int last)
         {
-            if (last + 1 < tokens.Count)
+            for (int k = last + 1; k <= last + 2 && k < tokens.Count; k++)
             {
-                string next = tokens[last + 1].Text;
-                if (next == "출신" || next.StartsWith("출신", StringComparison.Ordinal)) return true;
+                if (k > last + 1 && !RoleModifiers.Contains(tokens[k - 1].Text)) break;
+                foreach (string stem in Tokenizer.Stems(tokens[k].Text))
+                    if (Roles.Contains(stem)) return true;
+            }
+            if (first > 0)
+            {
+                string before = tokens[first - 1].Text;
+                if (before == "前" || before == "전" || string.Equals(before, "former", StringComparison.OrdinalIgnoreCase)
+                    || string.Equals(before, "ex", StringComparison.OrdinalIgnoreCase)) return true;
             }
             return false;
         }
+
+        private static readonly HashSet<string> Roles = new HashSet<string>(StringComparer.OrdinalIgnoreCase)
+        {
+            "출신", "엔지니어", "엔지니어들", "연구원", "연구원들", "연구자", "연구자들", "책임자", "임원", "임원들", "직원", "직원들",
+            "개발자", "개발자들", "수석", "부사장", "engineer", "engineers", "researcher", "researchers", "alum", "alumni", "veteran",
+            "employee", "employees", "executive", "executives",
+        };
+
+        // Words that may stand between the company and the role: "엔비디아 로보틱스 책임자", "구글 AI 연구원".
+        private static readonly HashSet<string> RoleModifiers = new HashSet<string>(StringComparer.OrdinalIgnoreCase)
+        {
+            "AI", "로보틱스", "딥마인드", "수석", "전", "前", "research", "AI연구",
+        };
 
         // ---- the headline's subject ----------------------------------------------------------------
 
@@ -210,8 +240,13 @@ namespace AiNews.Tagging
             }
             // Unknown names: the word before the comma, or the headline's first word, if the article keeps repeating it.
             var unknown = new List<Token>();
-            foreach (Phrase p in commaPhrases) { unknown.Add(p.Tokens[p.Tokens.Count - 1]); unknown.Add(p.Tokens[0]); }
-            if (open.Count > 0) unknown.Add(open[0].Tokens[0]);
+            foreach (Phrase p in commaPhrases)
+            {
+                for (int k = p.Tokens.Count - 1; k >= Math.Max(0, p.Tokens.Count - 3); k--) unknown.Add(p.Tokens[k]);
+                unknown.Add(p.Tokens[0]);
+            }
+            // The headline's first word only when it is plainly the subject: "나라지식정보 “...”", "펜시브가 ...".
+            if (open.Count > 0 && StandsAsSubject(tt, open[0].Tokens[0], english)) unknown.Add(open[0].Tokens[0]);
             foreach (Token head in unknown)
             {
                 Subject s = ResolveUnknown(head, doc, english);
@@ -220,11 +255,22 @@ namespace AiNews.Tagging
             return null;
         }
 
+        private static bool StandsAsSubject(string title, Token head, bool english)
+        {
+            if (english) return true;
+            char after = head.After;
+            if (after == ',' || after == '"' || after == '“' || after == '\'' || after == '‘') return true;
+            if (after == ' ' && head.End + 1 < title.Length && "\"“‘'".IndexOf(title[head.End + 1]) >= 0) return true;
+            string w = head.Text;
+            return w.Length > 2 && (w.EndsWith("은", StringComparison.Ordinal) || w.EndsWith("는", StringComparison.Ordinal)
+                || w.EndsWith("이", StringComparison.Ordinal) || w.EndsWith("가", StringComparison.Ordinal));
+        }
+
         private Subject ResolveKnown(List<Token> phrase)
         {
             string text = string.Join(" ", phrase.Select(x => x.Text));
             foreach (TermHit hit in _orgs.Match(phrase))
-                if (!IsBackground(phrase, hit.Last))
+                if (!IsBackground(phrase, hit.First, hit.Last))
                     return new Subject { Text = text, Organization = hit.Term.Label };
             foreach (TermHit hit in _buckets.Match(phrase))
             {
@@ -302,7 +348,7 @@ namespace AiNews.Tagging
             "The", "A", "An", "How", "Why", "What", "When", "Where", "Who", "Which", "This", "That", "These", "Those", "It", "Its",
             "Is", "Are", "All", "Everyone", "Everybody", "Nobody", "No", "Yes", "Our", "We", "You", "Your", "I", "My", "In", "On",
             "At", "For", "With", "From", "To", "Of", "By", "As", "If", "Can", "Could", "Should", "Would", "Will", "Do", "Does",
-            "New", "Inside", "Meet", "Here", "There", "Now", "Today", "Best", "Top", "Rethinking", "Reality", "Mechanistic",
+            "New", "Inside", "Meet", "Here", "There", "Now", "Today", "Best", "Top",
         };
 
         // ---- text model ----------------------------------------------------------------------------

@@ -17,5 +17,8 @@ namespace AiNews.Commands
         public const string ArchiveFileMalformed = "AiNews.ArchiveFileMalformed";
         public const string SourceNotFound = "AiNews.SourceNotFound";
         public const string SourceCatalogInvalid = "AiNews.SourceCatalogInvalid";
+        public const string TaxonomyInvalid = "AiNews.TaxonomyInvalid";
+        public const string SummaryFailed = "AiNews.SummaryFailed";
+        public const string LlmFailed = "AiNews.LlmFailed";
     }
 }

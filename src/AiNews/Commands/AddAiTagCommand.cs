@@ -46,7 +46,7 @@ namespace AiNews.Commands
             }
             catch (TaxonomyException e)
             {
-                ThrowTerminating(ErrorIds.TaxonomyInvalid, ErrorCategory.InvalidData, Taxonomy ?? Tagging.Taxonomy.DefaultPath, e.Message, e);
+                ThrowTerminating(ErrorIds.TaxonomyInvalid, ErrorCategory.InvalidData, Taxonomy ?? Tagging.Taxonomy.FileName, e.Message, e);
             }
             _tagger = new Tagger(taxonomy);
             if (Tag != null)

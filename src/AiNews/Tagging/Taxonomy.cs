@@ -69,20 +69,17 @@ namespace AiNews.Tagging
         public IEnumerable<string> OrganizationLabels =>
             Organizations.Select(o => o.Name).Concat(new[] { Research, Government, Domestic, Foreign, Other }.Select(BucketName));
 
-        private static readonly Lazy<Taxonomy> _default = new Lazy<Taxonomy>(() => Load(DefaultPath));
+        private static readonly Lazy<Taxonomy> _default = new Lazy<Taxonomy>(() =>
+        {
+            try { return Load(DefaultPath); }
+            catch (FileNotFoundException e) { throw new TaxonomyException(e.Message, e); }
+        });
 
         /// <summary>The shipped taxonomy, read once on first use from &lt;dll dir&gt;/../data/taxonomy.json.</summary>
         public static Taxonomy Default => _default.Value;
 
-        public static string DefaultPath
-        {
-            get
-            {
-                string dir = Path.GetDirectoryName(typeof(Taxonomy).Assembly.Location) ?? ".";
-                string shipped = Path.GetFullPath(Path.Combine(dir, "..", "data", FileName));
-                return File.Exists(shipped) ? shipped : Path.Combine(dir, "data", FileName);
-            }
-        }
+        /// <summary>module/data/taxonomy.json, found beside the assembly's folder like every shipped data file.</summary>
+        public static string DefaultPath => ModuleData.PathOf(FileName);
 
         public static Taxonomy Load(string path)
         {

@@ -146,3 +146,21 @@ Describe 'Quality on the hand-labelled articles' {
         ($aiOk / $rows.Count) | Should -BeGreaterOrEqual 0.95
     }
 }
+
+Describe 'The shipped taxonomy' {
+    BeforeAll { $script:Tx = [AiNews.Tagging.Taxonomy]::Default }
+    It 'holds the organizations, buckets and tags of the labelling guide' {
+        $orgs = 'OpenAI', 'Google', 'Anthropic', 'Meta', 'Microsoft', 'NVIDIA', 'Amazon', 'Apple', 'xAI', 'Samsung', 'SK', 'LG',
+            'Naver', 'Kakao', 'DeepSeek', 'Alibaba', 'Tesla'
+        @($script:Tx.Organizations.Name) | Should -Be $orgs
+        @($script:Tx.OrganizationLabels) | Should -Be ($orgs + @('국내 연구기관', '정부', '국내 기업', '해외 기업', '기타'))
+        @($script:Tx.Tags.Name | Sort-Object) | Should -Be (@('LLM', '이미지 생성', '영상 생성', '추론 AI', '에이전트', '멀티모달', '오픈소스',
+                '강화학습', '로보틱스', '음성/오디오', 'AI 반도체', '정책/규제', '투자/비즈니스', '연구', '보안/안전') | Sort-Object)
+    }
+    It 'names every organization in Korean and in English' {
+        foreach ($o in $script:Tx.Organizations) {
+            @($o.Names | Where-Object { $_ -match '[가-힣]' }).Count | Should -BeGreaterThan 0 -Because $o.Name
+            @($o.Names | Where-Object { $_ -match '^[A-Za-z]' }).Count | Should -BeGreaterThan 0 -Because $o.Name
+        }
+    }
+}

@@ -35,8 +35,10 @@ namespace AiNews.Tagging
             _buckets = new TermMatcher(taxonomy.Buckets.SelectMany(b => b.Members.Select(m => new Term(m, "bucket:" + b.Kind, 1.0, true))));
             _tags = new TermMatcher(taxonomy.Tags.SelectMany(t =>
                 t.StrongCues.Select(c => new Term(c, t.Name, 1.0, false)).Concat(t.Cues.Select(c => new Term(c, t.Name, 0.3, false)))));
+            // A strong Latin cue heading a Korean compound ("AI컴퓨팅") counts half: "AI웹툰" alone makes no AI story.
             _ai = new TermMatcher(taxonomy.AiStrongCues.Select(c => new Term(c, "ai", 1.0, false))
-                .Concat(taxonomy.AiCues.Select(c => new Term(c, "ai", 0.2, false))));
+                .Concat(taxonomy.AiCues.Select(c => new Term(c, "ai", 0.2, false)))
+                .Concat(taxonomy.AiStrongCues.Where(IsLatinWord).Select(c => new Term(c, "ai", 0.5, false) { AllowCompound = true })));
             _country = new TermMatcher(taxonomy.ForeignCues.Select(c => new Term(c, "foreign", 1.0, false))
                 .Concat(taxonomy.DomesticCues.Select(c => new Term(c, "domestic", 1.0, false))));
             _importance = new TermMatcher(taxonomy.HighImportanceCues.Select(c => new Term(c, "high", 1.0, false)));
@@ -50,6 +52,8 @@ namespace AiNews.Tagging
         }
 
         public Taxonomy Taxonomy => _taxonomy;
+
+        private static bool IsLatinWord(string s) => s.Length > 0 && s.All(Tokenizer.IsLatinOrDigit);
 
         /// <summary>Labels one article from its title and body (the article itself is not changed).</summary>
         public TagResult Tag(string title, string content, string language = null)
@@ -119,7 +123,7 @@ namespace AiNews.Tagging
             // A page with hardly any text (a junk extraction) is judged by its headline alone.
             bool titleNamesAiOrg = orgFirstTitle.Count > 0;
             if (doc.ContentLength < ShortText)
-                result.IsAiRelated = titleAiHits > 0 || titleNamesAiOrg || aiByLabel.Count > 0 && doc.Hits(_ai, all: true).Any(h => h.InTitle);
+                result.IsAiRelated = titleAiHits > 0 || titleNamesAiOrg;   // a whole cue word, not "AI웹툰"
             else
                 result.IsAiRelated = titleAiHits > 0 ? ai >= AiWithHeadline : ai >= AiWithoutHeadline;
 

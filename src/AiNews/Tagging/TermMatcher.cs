@@ -18,6 +18,12 @@ namespace AiNews.Tagging
 
         public string Text { get; }
         public string[] Words { get; }
+
+        /// <summary>
+        /// A Latin term that also counts at the head of a Korean compound: "AI컴퓨팅", "AI반도체". Only for cues
+        /// whose compounds keep the meaning (AI relevance at reduced weight); never for names ("메타버스").
+        /// </summary>
+        public bool AllowCompound { get; set; }
         public string Label { get; }
         public double Weight { get; }
         public bool CaseSensitive { get; }
@@ -114,7 +120,21 @@ namespace AiNews.Tagging
             return hits;
         }
 
-        private static IEnumerable<string> FirstWordForms(string word) => Tokenizer.Stems(word);
+        private static IEnumerable<string> FirstWordForms(string word)
+        {
+            foreach (string stem in Tokenizer.Stems(word)) yield return stem;
+            // "AI컴퓨팅": the Latin head of a compound, for terms that allow compounds.
+            int i = 0;
+            while (i < word.Length && Tokenizer.IsLatinOrDigit(word[i])) i++;
+            if (i > 0 && i < word.Length && Tokenizer.IsHangul(word[i])) yield return word.Substring(0, i);
+        }
+
+        private static bool IsCompoundOf(string expected, string actual, bool caseSensitive)
+        {
+            var cmp = caseSensitive ? StringComparison.Ordinal : StringComparison.OrdinalIgnoreCase;
+            return actual.Length > expected.Length && actual.StartsWith(expected, cmp)
+                && Tokenizer.IsLatinOrDigit(expected[expected.Length - 1]) && Tokenizer.IsHangul(actual[expected.Length]);
+        }
 
         private static int MatchAt(Term term, IReadOnlyList<Token> tokens, int start)
         {
@@ -125,7 +145,8 @@ namespace AiNews.Tagging
                 string word = tokens[start + k].Text;
                 bool lastWord = k == n - 1;
                 if (k > 0 && !Adjacent(tokens[start + k - 1], tokens[start + k])) return -1;
-                if (!WordMatches(term.Words[k], word, lastWord, term.CaseSensitive)) return -1;
+                if (!WordMatches(term.Words[k], word, lastWord, term.CaseSensitive)
+                    && !(lastWord && n == 1 && term.AllowCompound && IsCompoundOf(term.Words[k], word, term.CaseSensitive))) return -1;
             }
             return start + n - 1;
         }

@@ -41,8 +41,16 @@ namespace AiNews.Summaries
             var all = SentenceSplitter.Split(content ?? string.Empty).Select(Clean).Where(s => s.Length > 0).ToList();
             string normalTitle = Normal(title);
             var candidates = new List<int>();
+            // Pages repeat their standfirst ("dek") as the first paragraph: a sentence seen already is no candidate.
+            var seen = new List<string>();
             for (int i = 0; i < all.Count; i++)
-                if (IsUsable(all[i], normalTitle, strict: true)) candidates.Add(i);
+            {
+                if (!IsUsable(all[i], normalTitle, strict: true)) continue;
+                string normal = Normal(all[i]);
+                if (seen.Any(x => x == normal || Overlap(normal, x) > 0.9)) continue;
+                seen.Add(normal);
+                candidates.Add(i);
+            }
             if (candidates.Count == 0)
                 for (int i = 0; i < all.Count; i++)
                     if (IsUsable(all[i], normalTitle, strict: false)) candidates.Add(i);
@@ -73,6 +81,8 @@ namespace AiNews.Summaries
             if (normalTitle.Length > 0 && (normal == normalTitle || normalTitle.Contains(normal) || Overlap(normal, normalTitle) > 0.8)) return false;
             if (Email.IsMatch(s) || Byline.IsMatch(s) || Junk.IsMatch(s)) return false;
             if (!strict) return true;
+            // A sentence cut at its start by the extraction ("on xAI's Grok has caused ...") reads badly.
+            if (s[0] >= 'a' && s[0] <= 'z') return false;
             if (s.Length > MaxSentenceLength) return false;
             // Captions and headings are short and have no ending; a sentence has a few words and usually a terminator.
             int words = Tokenizer.Tokenize(s).Count;

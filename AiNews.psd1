@@ -10,6 +10,8 @@
     PowerShellVersion    = '5.1'
     FormatsToProcess     = @('module/AiNews.Format.ps1xml')
     CmdletsToExport      = @(
+        'Add-AiSummary'
+        'Add-AiTag'
         'ConvertFrom-AiDigest'
         'Export-AiDigest'
         'Get-AiArticle'

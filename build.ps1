@@ -8,6 +8,8 @@
               ends with one line "N passed, N failed, N skipped" and a non-zero exit code on any failure.
       demo    the main job, offline: renders the digest of the sample articles in tests/Fixtures.
       bench-extract  build, then score the article extractor on ../shared/corpus/aeb-dev (bench/extract.ps1).
+      bench-tag  build, then score the tagger on ../shared/corpus/labels/dev.jsonl (organization accuracy, tag micro-F1,
+              AI-relevance accuracy) beside the old keyword system's labels; figures go to bench/RESULTS.md by hand.
       clean   removes build output.
 .EXAMPLE
     dotnet tool restore; dotnet pwsh -NoProfile -File build.ps1 test
@@ -15,7 +17,7 @@
 [CmdletBinding()]
 param(
     [Parameter(Position = 0)]
-    [ValidateSet('build', 'test', 'demo', 'bench-extract', 'clean')]
+    [ValidateSet('build', 'test', 'demo', 'bench-extract', 'bench-tag', 'clean')]
     [string[]] $Task = @('build'),
 
     # Pester tests to run (paths or names under tests/); default: all.
@@ -80,18 +82,13 @@ function Invoke-Test {
     if ($LASTEXITCODE -ne 0) { throw "Tests failed (exit code $LASTEXITCODE)." }
 }
 
-function Invoke-Demo {
+# Builds, then runs a script of the repository in a child PowerShell (the demo, a benchmark).
+function Invoke-ChildScript {
+    param([string] $Script, [string] $What)
     Invoke-Build
     $shell = Get-ChildShell
-    & $shell.File @($shell.Prefix + @('-NoProfile', '-NonInteractive', '-File', (Join-Path $root 'examples/demo.ps1')))
-    if ($LASTEXITCODE -ne 0) { throw "The demo failed (exit code $LASTEXITCODE)." }
-}
-
-function Invoke-BenchExtract {
-    Invoke-Build
-    $shell = Get-ChildShell
-    & $shell.File @($shell.Prefix + @('-NoProfile', '-NonInteractive', '-File', (Join-Path $root 'bench/extract.ps1')))
-    if ($LASTEXITCODE -ne 0) { throw "The extraction benchmark failed (exit code $LASTEXITCODE)." }
+    & $shell.File @($shell.Prefix + @('-NoProfile', '-NonInteractive', '-File', (Join-Path $root $Script)))
+    if ($LASTEXITCODE -ne 0) { throw "The $What failed (exit code $LASTEXITCODE)." }
 }
 
 function Invoke-Clean {
@@ -106,8 +103,9 @@ foreach ($t in $Task) {
     switch ($t) {
         'build' { Invoke-Build }
         'test' { Invoke-Test }
-        'demo' { Invoke-Demo }
-        'bench-extract' { Invoke-BenchExtract }
+        'demo' { Invoke-ChildScript 'examples/demo.ps1' 'demo' }
+        'bench-extract' { Invoke-ChildScript 'bench/extract.ps1' 'extraction benchmark' }
+        'bench-tag' { Invoke-ChildScript 'bench/tag.ps1' 'tagging benchmark' }
         'clean' { Invoke-Clean }
     }
 }

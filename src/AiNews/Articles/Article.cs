@@ -32,6 +32,9 @@ namespace AiNews
         public string[] Organizations { get; set; } = Array.Empty<string>();
         public string[] Tags { get; set; } = Array.Empty<string>();
 
+        /// <summary>Whether the story is substantively about AI (set by Add-AiTag); null when nobody has judged it yet.</summary>
+        public bool? IsAiRelated { get; set; }
+
         /// <summary>One of <see cref="ImportanceLevel.All"/>.</summary>
         public string Importance { get; set; } = ImportanceLevel.Normal;
         public string Summary { get; set; }

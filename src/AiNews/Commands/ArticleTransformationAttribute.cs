@@ -55,6 +55,7 @@ namespace AiNews.Commands
                 Content = Text(properties, nameof(Article.Content)),
                 Images = List(properties, nameof(Article.Images)),
                 Sources = Sources(properties),
+                IsAiRelated = Flag(properties, nameof(Article.IsAiRelated)),
             };
             string importance = Text(properties, nameof(Article.Importance));
             if (importance != null)
@@ -103,6 +104,22 @@ namespace AiNews.Commands
                     throw new ArgumentTransformationMetadataException($"Published '{s}' is not a date and time.");
                 default:
                     throw new ArgumentTransformationMetadataException($"Published must be a date, not a {v.GetType().Name}.");
+            }
+        }
+
+        private static bool? Flag(Dictionary<string, object> properties, string name)
+        {
+            if (!properties.TryGetValue(name, out object v) || v == null) return null;
+            switch (v)
+            {
+                case bool b: return b;
+                case string s when s.Trim().Length == 0: return null;
+                case string s when bool.TryParse(s.Trim(), out bool parsed): return parsed;   // Import-Csv: "True"
+                case string s when s.Trim() == "1" || s.Trim() == "0": return s.Trim() == "1";
+                case int i: return i != 0;
+                case long l: return l != 0;
+                default:
+                    throw new ArgumentTransformationMetadataException($"{name} must be true or false, not '{v}'.");
             }
         }
 

@@ -22,5 +22,8 @@ namespace AiNews.Commands
         public const string FileUnreadable = "AiNews.FileUnreadable";
         public const string SourceNotFound = "AiNews.SourceNotFound";
         public const string SourceCatalogInvalid = "AiNews.SourceCatalogInvalid";
+        public const string TaxonomyInvalid = "AiNews.TaxonomyInvalid";
+        public const string SummaryFailed = "AiNews.SummaryFailed";
+        public const string LlmFailed = "AiNews.LlmFailed";
     }
 }

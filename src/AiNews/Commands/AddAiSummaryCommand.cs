@@ -1,0 +1,202 @@
+using System;
+using System.Linq;
+using System.Management.Automation;
+using System.Net;
+using System.Security;
+using AiNews.Sources;
+using AiNews.Summaries;
+using AiNews.Tagging;
+
+namespace AiNews.Commands
+{
+    /// <summary>
+    /// Writes a summary into each piped article and passes it on. Offline and free by default: an extractive
+    /// summary of the most central sentences of the body. With -Endpoint and -Model, one Chat Completions request
+    /// per article returns a summary and labels; a bad answer is retried once, then the extractive summary is used.
+    /// </summary>
+    [Cmdlet(VerbsCommon.Add, "AiSummary", DefaultParameterSetName = ExtractiveSet)]
+    [OutputType(typeof(Article))]
+    public sealed class AddAiSummaryCommand : AiNewsCmdlet
+    {
+        private const string ExtractiveSet = "Extractive";
+        private const string LlmSet = "Llm";
+        public const string DefaultApiKeyVariable = "AINEWS_LLM_API_KEY";
+
+        private ExtractiveSummarizer _extractive;
+        private LlmSummarizer _llm;
+        private SourceCatalog _catalog;
+        private bool _catalogLoaded;
+        private int _ok, _retried, _fellBack, _cached, _byPolicy;
+
+        [Parameter(Mandatory = true, ValueFromPipeline = true)]
+        [ArticleTransformation]
+        public Article InputObject { get; set; }
+
+        /// <summary>Sentences in an extractive summary (also the fallback of the LLM).</summary>
+        [Parameter]
+        [ValidateRange(1, 20)]
+        public int SentenceCount { get; set; } = 3;
+
+        /// <summary>Replace summaries the articles already have (by default only missing ones, and those that merely repeat the title).</summary>
+        [Parameter]
+        public SwitchParameter Force { get; set; }
+
+        /// <summary>An OpenAI-compatible Chat Completions endpoint: a base URL ("http://localhost:11434/v1") or the full URL.</summary>
+        [Parameter(Mandatory = true, ParameterSetName = LlmSet)]
+        [ValidateNotNullOrEmpty]
+        public string Endpoint { get; set; }
+
+        [Parameter(Mandatory = true, ParameterSetName = LlmSet)]
+        [ValidateNotNullOrEmpty]
+        public string Model { get; set; }
+
+        /// <summary>The API key; default: the environment variable named by -ApiKeyVariable. Never written anywhere.</summary>
+        [Parameter(ParameterSetName = LlmSet)]
+        public SecureString ApiKey { get; set; }
+
+        [Parameter(ParameterSetName = LlmSet)]
+        [ValidateNotNullOrEmpty]
+        public string ApiKeyVariable { get; set; } = DefaultApiKeyVariable;
+
+        /// <summary>The language of LLM summaries: ko writes Korean summaries of English articles; default: the article's.</summary>
+        [Parameter(ParameterSetName = LlmSet)]
+        [ValidateSet("ko", "en")]
+        public string Language { get; set; }
+
+        /// <summary>Where LLM results are cached (by content hash, model and prompt version).</summary>
+        [Parameter(ParameterSetName = LlmSet)]
+        [ValidateNotNullOrEmpty]
+        public string CachePath { get; set; }
+
+        /// <summary>The token budget of the first request; the one retry gets four times as much (at least 4096).</summary>
+        [Parameter(ParameterSetName = LlmSet)]
+        [ValidateRange(64, 200000)]
+        public int MaxTokens { get; set; } = 1024;
+
+        /// <summary>Keep the articles' organization, tags and importance; take only the summary from the LLM.</summary>
+        [Parameter(ParameterSetName = LlmSet)]
+        public SwitchParameter KeepLabels { get; set; }
+
+        /// <summary>A taxonomy file merged over the shipped one: the labels the LLM may choose from.</summary>
+        [Parameter(ParameterSetName = LlmSet)]
+        [ValidateNotNullOrEmpty]
+        public string Taxonomy { get; set; }
+
+        protected override void BeginProcessing()
+        {
+            _extractive = new ExtractiveSummarizer { SentenceCount = SentenceCount };
+            if (ParameterSetName != LlmSet) return;
+
+            Taxonomy taxonomy = null;
+            try
+            {
+                taxonomy = Tagging.Taxonomy.Default;
+                if (!string.IsNullOrEmpty(Taxonomy)) taxonomy = taxonomy.MergedWith(FileSystemPath(Taxonomy));
+            }
+            catch (TaxonomyException e)
+            {
+                ThrowTerminating(ErrorIds.TaxonomyInvalid, ErrorCategory.InvalidData, Taxonomy ?? Tagging.Taxonomy.FileName, e.Message, e);
+            }
+            string key = ApiKey != null ? new NetworkCredential(string.Empty, ApiKey).Password : Environment.GetEnvironmentVariable(ApiKeyVariable);
+            var options = new LlmOptions
+            {
+                Endpoint = Endpoint, Model = Model, ApiKey = key, Language = Language,
+                MaxTokens = MaxTokens, RetryMaxTokens = Math.Max(4096, MaxTokens * 4),
+            };
+            string cacheFolder = CachePath != null ? FileSystemPath(CachePath) : SummaryCache.DefaultFolder;
+            try { _llm = new LlmSummarizer(options, taxonomy, new SummaryCache(cacheFolder)); }
+            catch (ArgumentException e) { ThrowTerminating(ErrorIds.LlmFailed, ErrorCategory.InvalidArgument, Endpoint, e.Message, e); }
+            WriteVerbose($"LLM: {Model} at {_llm.Endpoint} (API key {(string.IsNullOrEmpty(key) ? "none" : "given")}), cache {cacheFolder}.");
+        }
+
+        protected override void ProcessRecord()
+        {
+            Article a = InputObject;
+            if (a == null) return;
+            if (!Force && HasOwnSummary(a))
+            {
+                WriteVerbose($"'{a.Title}' keeps its summary (use -Force to replace it).");
+                WriteObject(a);
+                return;
+            }
+            if (_llm != null && AllowsAi(a) && SummarizeWithLlm(a))
+            {
+                WriteObject(a);
+                return;
+            }
+            string summary = _extractive.Summarize(a.Title, a.Content);
+            if (summary == null)
+                WriteVerbose($"'{a.Title}' has no sentence to summarise besides its title; its summary is left as it was.");
+            else
+                a.Summary = summary;
+            WriteObject(a);
+        }
+
+        private bool SummarizeWithLlm(Article a)
+        {
+            LlmOutcome outcome;
+            try { outcome = _llm.Summarize(a.Title, a.Content, a.Language); }
+            catch (Exception e) when (!(e is PipelineStoppedException))
+            {
+                outcome = new LlmOutcome { Status = LlmStatus.FellBack, Problem = e.Message };
+            }
+            switch (outcome.Status)
+            {
+                case LlmStatus.Ok: _ok++; break;
+                case LlmStatus.Cached: _ok++; _cached++; break;
+                case LlmStatus.Retried: _retried++; WriteVerbose($"'{a.Title}': the first answer was unusable ({outcome.Problem}); the retry succeeded."); break;
+                default:
+                    _fellBack++;
+                    WriteWarning($"The LLM could not summarise '{a.Title}' ({outcome.Problem}); the extractive summary is used.");
+                    return false;
+            }
+            LlmResult r = outcome.Result;
+            a.Summary = r.Summary;
+            if (!KeepLabels)
+            {
+                a.Organization = r.Organization;
+                a.Tags = r.Tags;
+                a.Importance = r.Importance;
+                if (_llm != null && (a.Organizations ?? new string[0]).All(o => o != r.Organization)
+                    && Tagging.Taxonomy.Default.Organizations.Any(o => o.Name == r.Organization))
+                    a.Organizations = new[] { r.Organization }.Concat(a.Organizations ?? new string[0]).ToArray();
+            }
+            return true;
+        }
+
+        // The source policy travels with the article; archived articles only name their source, so look it up.
+        private bool AllowsAi(Article a)
+        {
+            SourcePolicy policy = a.Policy;
+            if (policy == null && !string.IsNullOrEmpty(a.Source))
+            {
+                if (!_catalogLoaded)
+                {
+                    _catalogLoaded = true;
+                    try { _catalog = SourceCatalog.Load(); }
+                    catch (Exception e) when (!(e is PipelineStoppedException)) { WriteVerbose($"The source catalog could not be read ({e.Message}); source policies of archived articles are unknown."); }
+                }
+                policy = _catalog?.FindByName(a.Source)?.Policy;
+            }
+            if (policy == null || policy.AllowAiProcessing) return true;
+            _byPolicy++;
+            WriteVerbose($"'{a.Title}': {a.Source ?? "its source"} forbids AI processing{(string.IsNullOrEmpty(policy.Notice) ? "" : " (" + policy.Notice + ")")}; summarised extractively.");
+            return false;
+        }
+
+        protected override void EndProcessing()
+        {
+            if (_llm == null) return;
+            string line = $"LLM: {_ok} ok, {_retried} retried, {_fellBack} fell back";
+            if (_cached > 0) line += $" ({_cached} from cache)";
+            if (_byPolicy > 0) line += $"; {_byPolicy} extractive by source policy";
+            WriteInformation(new HostInformationMessage { Message = line }, new[] { "PSHOST", "AiNews" });
+            _llm.Dispose();
+        }
+
+        // The old system's failed LLM step wrote the title as the summary: that is no summary.
+        internal static bool HasOwnSummary(Article a) =>
+            !string.IsNullOrWhiteSpace(a.Summary)
+            && !string.Equals(TextNormalizer.SingleLine(a.Summary), TextNormalizer.SingleLine(a.Title), StringComparison.Ordinal);
+    }
+}

@@ -1,0 +1,171 @@
+using System;
+using System.Collections.Generic;
+using System.Linq;
+using System.Text;
+using AiNews.Tagging;
+
+namespace AiNews.Summaries
+{
+    /// <summary>The labels and summary an LLM returned for one article, validated against the taxonomy.</summary>
+    public sealed class LlmResult
+    {
+        public string Summary { get; set; }
+        public string Organization { get; set; }
+        public string[] Tags { get; set; } = new string[0];
+        public string Importance { get; set; }
+    }
+
+    public enum LlmStatus { Ok, Retried, Cached, FellBack }
+
+    public sealed class LlmOutcome
+    {
+        public LlmStatus Status { get; set; }
+        public LlmResult Result { get; set; }
+        /// <summary>What went wrong on the failed attempt(s), for the warning; null when the first answer was good.</summary>
+        public string Problem { get; set; }
+    }
+
+    public sealed class LlmOptions
+    {
+        public string Endpoint { get; set; }
+        public string Model { get; set; }
+        public string ApiKey { get; set; }
+        /// <summary>"ko" or "en" for the summary's language; null writes in the article's own language.</summary>
+        public string Language { get; set; }
+        public int MaxTokens { get; set; } = 1024;
+        /// <summary>The budget of the one retry: reasoning models spend the first on thinking and stop with "length".</summary>
+        public int RetryMaxTokens { get; set; } = 4096;
+        public int MaxInputCharacters { get; set; } = 6000;
+        public TimeSpan Timeout { get; set; } = TimeSpan.FromSeconds(120);
+        public bool JsonMode { get; set; } = true;
+    }
+
+    /// <summary>
+    /// Summarises and labels articles with one structured Chat Completions request each. Every answer is checked
+    /// (empty content, finish_reason "length", invalid JSON, labels outside the taxonomy); a bad one is asked again
+    /// once with a larger token budget, and a second failure returns <see cref="LlmStatus.FellBack"/> for the caller
+    /// to use the extractive summary.
+    /// </summary>
+    public sealed class LlmSummarizer : IDisposable
+    {
+        /// <summary>Part of the cache key: change it whenever the prompt changes meaning.</summary>
+        public const string PromptVersion = "summary-labels-v1";
+
+        private readonly LlmOptions _options;
+        private readonly Taxonomy _taxonomy;
+        private readonly ChatCompletionsClient _client;
+        private readonly SummaryCache _cache;
+        private readonly HashSet<string> _orgLabels, _tagLabels;
+
+        public LlmSummarizer(LlmOptions options, Taxonomy taxonomy, SummaryCache cache)
+        {
+            _options = options ?? throw new ArgumentNullException(nameof(options));
+            if (string.IsNullOrWhiteSpace(options.Model)) throw new ArgumentException("A model name is required.", nameof(options));
+            _taxonomy = taxonomy ?? throw new ArgumentNullException(nameof(taxonomy));
+            _client = new ChatCompletionsClient(options.Endpoint, options.ApiKey, options.Timeout);
+            _cache = cache;
+            _orgLabels = new HashSet<string>(taxonomy.OrganizationLabels, StringComparer.Ordinal);
+            _tagLabels = new HashSet<string>(taxonomy.Tags.Select(t => t.Name), StringComparer.Ordinal);
+        }
+
+        public Uri Endpoint => _client.Uri;
+
+        public LlmOutcome Summarize(string title, string content, string articleLanguage)
+        {
+            string language = _options.Language ?? articleLanguage ?? LanguageGuess.Of(title + " " + content) ?? "en";
+            string key = SummaryCache.Key(_options.Model, PromptVersion, language, title, content);
+            LlmResult cached = _cache?.Get(key);
+            if (cached != null && Validate(cached, title) == null) return new LlmOutcome { Status = LlmStatus.Cached, Result = cached };
+
+            string system = SystemPrompt(language);
+            string user = UserPrompt(title, content);
+            string first = Attempt(system, user, _options.MaxTokens, title, out LlmResult result);
+            if (first == null)
+            {
+                _cache?.Put(key, result);
+                return new LlmOutcome { Status = LlmStatus.Ok, Result = result };
+            }
+            if (first.StartsWith("!", StringComparison.Ordinal))    // not worth a retry (401, 404 ...)
+                return new LlmOutcome { Status = LlmStatus.FellBack, Problem = first.Substring(1) };
+            string second = Attempt(system, user, Math.Max(_options.RetryMaxTokens, _options.MaxTokens * 2), title, out result);
+            if (second == null)
+            {
+                _cache?.Put(key, result);
+                return new LlmOutcome { Status = LlmStatus.Retried, Result = result, Problem = first };
+            }
+            return new LlmOutcome { Status = LlmStatus.FellBack, Problem = first + "; retry: " + second.TrimStart('!') };
+        }
+
+        // Null when the answer is good; otherwise what was wrong ("!" in front: do not retry).
+        private string Attempt(string system, string user, int maxTokens, string title, out LlmResult result)
+        {
+            result = null;
+            ChatReply reply = _client.Send(_options.Model, system, user, maxTokens, _options.JsonMode);
+            if (reply.Error != null) return (reply.Transient ? "" : "!") + reply.Error;
+            if (string.Equals(reply.FinishReason, "length", StringComparison.OrdinalIgnoreCase))
+                return $"finish_reason 'length' (the {maxTokens}-token budget ran out)";
+            if (string.IsNullOrWhiteSpace(reply.Content)) return "empty content";
+            Dictionary<string, object> obj = ParseObject(reply.Content);
+            if (obj == null) return "the content is not a JSON object";
+            result = new LlmResult
+            {
+                Summary = TextNormalizer.SingleLine(Json.String(obj, "summary") ?? string.Empty),
+                Organization = Json.String(obj, "organization")?.Trim(),
+                Tags = Json.Strings(obj, "tags").Distinct().ToArray(),
+                Importance = Json.String(obj, "importance")?.Trim(),
+            };
+            string problem = Validate(result, title);
+            if (problem != null) { result = null; return problem; }
+            return null;
+        }
+
+        private string Validate(LlmResult r, string title)
+        {
+            if (string.IsNullOrWhiteSpace(r.Summary)) return "no summary in the answer";
+            if (string.Equals(r.Summary.Trim(), TextNormalizer.SingleLine(title), StringComparison.Ordinal)) return "the summary repeats the title";
+            if (r.Organization == null || !_orgLabels.Contains(r.Organization)) return $"organization '{r.Organization}' is not in the taxonomy";
+            string stray = r.Tags.FirstOrDefault(t => !_tagLabels.Contains(t));
+            if (stray != null) return $"tag '{stray}' is not in the taxonomy";
+            if (!ImportanceLevel.TryNormalize(r.Importance, out string grade)) return $"importance '{r.Importance}' is not one of {string.Join(", ", ImportanceLevel.All)}";
+            r.Importance = grade;
+            return null;
+        }
+
+        // Models wrap JSON in ``` fences or add a sentence around it: take the outermost object.
+        private static Dictionary<string, object> ParseObject(string content)
+        {
+            int start = content.IndexOf('{'), end = content.LastIndexOf('}');
+            if (start < 0 || end <= start) return null;
+            try { return Json.Parse(content.Substring(start, end - start + 1)) as Dictionary<string, object>; }
+            catch (FormatException) { return null; }
+        }
+
+        private string SystemPrompt(string language)
+        {
+            var sb = new StringBuilder();
+            sb.AppendLine("You are the editor of a daily AI news digest. Read the article and answer with ONE JSON object and nothing else:");
+            sb.AppendLine("{\"summary\": string, \"organization\": string, \"tags\": [string], \"importance\": string}");
+            sb.AppendLine(language != null && language.StartsWith("ko", StringComparison.OrdinalIgnoreCase)
+                ? "summary: 2-3 plain sentences in Korean (한국어), factual, no title repetition, no bylines or photo credits."
+                : "summary: 2-3 plain sentences in English, factual, no title repetition, no bylines or photo credits.");
+            sb.AppendLine("organization: the ONE organization the story is mainly about, exactly one of: " + string.Join(", ", _taxonomy.OrganizationLabels) + ".");
+            sb.AppendLine("Use a bucket when the subject is not a named organization: " + _taxonomy.BucketName(Taxonomy.Research) + " (Korean universities and public institutes), "
+                + _taxonomy.BucketName(Taxonomy.Government) + " (any government body), " + _taxonomy.BucketName(Taxonomy.Domestic) + " (other Korean companies), "
+                + _taxonomy.BucketName(Taxonomy.Foreign) + " (other foreign companies and labs), " + _taxonomy.BucketName(Taxonomy.Other) + " (no single main organization).");
+            sb.AppendLine("tags: 0 to 5 of these, only when the topic is a main subject:");
+            foreach (TagEntry t in _taxonomy.Tags)
+                sb.Append("- ").Append(t.Name).Append(string.IsNullOrEmpty(t.Description) ? "" : ": " + t.Description).AppendLine();
+            sb.AppendLine("importance: one of 주요 (major news), 일반 (normal), 참고 (minor or only loosely about AI).");
+            return sb.ToString();
+        }
+
+        private string UserPrompt(string title, string content)
+        {
+            string body = content ?? string.Empty;
+            if (body.Length > _options.MaxInputCharacters) body = body.Substring(0, _options.MaxInputCharacters);
+            return "Title: " + (title ?? string.Empty) + "\n\nText:\n" + body;
+        }
+
+        public void Dispose() => _client.Dispose();
+    }
+}

@@ -1,0 +1,102 @@
+using System;
+using System.Collections.Generic;
+using System.Text;
+
+namespace AiNews.Summaries
+{
+    /// <summary>
+    /// Splits Korean and English text into sentences. A sentence ends at '.', '!', '?' (or '。') followed by a space,
+    /// a line end or a closing quote — but not inside a quotation (“...다.”라고 말했다 is one sentence), not in a
+    /// number (3.5), not after an abbreviation (Mr., U.S., e.g.), and '…' ends one only after a Korean ending (했다…).
+    /// Paragraph and line breaks always end a sentence.
+    /// </summary>
+    public static class SentenceSplitter
+    {
+        private static readonly HashSet<string> Abbreviations = new HashSet<string>(StringComparer.OrdinalIgnoreCase)
+        {
+            "mr", "mrs", "ms", "dr", "prof", "sr", "jr", "st", "vs", "etc", "inc", "ltd", "co", "corp", "no", "fig", "al",
+            "e.g", "i.e", "u.s", "u.k", "u.n", "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec",
+        };
+
+        public static List<string> Split(string text)
+        {
+            var sentences = new List<string>();
+            if (string.IsNullOrWhiteSpace(text)) return sentences;
+            foreach (string line in text.Replace("\r\n", "\n").Replace('\r', '\n').Split('\n'))
+            {
+                var pieces = new List<string>();
+                SplitLine(line.Trim(), pieces, honourQuotes: true);
+                foreach (string piece in pieces)
+                {
+                    // An unbalanced quote would swallow the paragraph: split such a run again, quotes ignored.
+                    if (piece.Length > 400) SplitLine(piece, sentences, honourQuotes: false);
+                    else sentences.Add(piece);
+                }
+            }
+            return sentences;
+        }
+
+        private static void SplitLine(string line, List<string> output, bool honourQuotes)
+        {
+            if (line.Length == 0) return;
+            var current = new StringBuilder();
+            int quoteDepth = 0;      // “ ” and ‘ ’ nest; a straight " toggles
+            bool straightOpen = false;
+            for (int i = 0; i < line.Length; i++)
+            {
+                char c = line[i];
+                current.Append(c);
+                switch (c)
+                {
+                    case '“': case '「': case '『': quoteDepth++; continue;
+                    case '”': case '」': case '』': if (quoteDepth > 0) quoteDepth--; continue;
+                    case '"': straightOpen = !straightOpen; continue;
+                }
+                if (honourQuotes && (quoteDepth > 0 || straightOpen)) continue;
+                if (!IsTerminator(line, i)) continue;
+
+                // Take closing quotes and brackets that belong to this sentence: 말했다.” / (...).)
+                int j = i + 1;
+                while (j < line.Length && (line[j] == '.' || line[j] == '!' || line[j] == '?' || line[j] == '…')) { current.Append(line[j]); j++; }
+                while (j < line.Length && (line[j] == '”' || line[j] == '’' || line[j] == ')' || line[j] == '"' || line[j] == '\'')) { current.Append(line[j]); j++; }
+                if (j < line.Length && !char.IsWhiteSpace(line[j])) { i = j - 1; continue; }
+                Flush(current, output);
+                i = j - 1;
+            }
+            Flush(current, output);
+        }
+
+        private static bool IsTerminator(string s, int i)
+        {
+            char c = s[i];
+            if (c == '!' || c == '?' || c == '。' || c == '！' || c == '？') return true;
+            if (c == '…' || (c == '.' && i + 2 < s.Length && s[i + 1] == '.' && s[i + 2] == '.'))
+            {
+                // "증가했다…" or "...다..." ends a sentence; "AI…그리고" inside a clause does not.
+                int k = i - 1;
+                while (k >= 0 && (s[k] == '.' || s[k] == '…')) k--;
+                return k >= 0 && (s[k] == '다' || s[k] == '요' || s[k] == '죠');
+            }
+            if (c != '.') return false;
+            char prev = i > 0 ? s[i - 1] : ' ';
+            char next = i + 1 < s.Length ? s[i + 1] : ' ';
+            if (char.IsDigit(prev) && char.IsDigit(next)) return false;          // 3.5, 1.5조
+            if (i + 1 < s.Length && !char.IsWhiteSpace(next) && "”’\"')".IndexOf(next) < 0) return false; // example.com, U.S.A
+            if (Tagging.Tokenizer.IsHangul(prev)) return true;                    // ...했다.
+            // The word before the point: an abbreviation or an initial is no sentence end.
+            int start = i - 1;
+            while (start >= 0 && (char.IsLetter(s[start]) || s[start] == '.')) start--;
+            string word = s.Substring(start + 1, i - start - 1);
+            if (word.Length == 1 && char.IsUpper(word[0])) return false;          // J. R. R. Tolkien
+            if (Abbreviations.Contains(word)) return false;
+            return true;
+        }
+
+        private static void Flush(StringBuilder current, List<string> output)
+        {
+            string s = current.ToString().Trim();
+            current.Clear();
+            if (s.Length > 0) output.Add(s);
+        }
+    }
+}

@@ -1,0 +1,188 @@
+# Add-AiSummary and the extractive summarizer: sentence splitting, what a summary may hold, the archive corpus.
+BeforeDiscovery { . "$PSScriptRoot/SharedCorpus.ps1" }
+
+BeforeAll {
+    . "$PSScriptRoot/TestSetup.ps1"
+    $script:Fixtures = @{}
+    Get-Content (Join-Path $FixturesRoot 'summary-articles.json') -Raw -Encoding utf8 | ConvertFrom-Json |
+        ForEach-Object { $_ } | ForEach-Object { $script:Fixtures[$_.Id] = $_ }
+    function Get-Fixture([string] $Id) {
+        $f = $script:Fixtures[$Id]
+        [pscustomobject]@{ Title = $f.Title; Url = $f.Url; Content = $f.Content }
+    }
+    function Split-Sentence([string] $Text) { @([AiNews.Summaries.SentenceSplitter]::Split($Text)) }
+}
+
+Describe 'Sentence splitting' {
+    It 'ends Korean sentences at 다. and keeps numbers like 3.5 whole' {
+        Split-Sentence '성능이 3.5배 올랐다. 가격은 1.5달러다.' | Should -Be @('성능이 3.5배 올랐다.', '가격은 1.5달러다.')
+    }
+    It 'keeps a quotation with its own full stops inside one sentence' {
+        $s = Split-Sentence '그는 "시작입니다. 더 하겠습니다."라고 말했다. 회사도 동의했다.'
+        $s | Should -Be @('그는 "시작입니다. 더 하겠습니다."라고 말했다.', '회사도 동의했다.')
+        $c = Split-Sentence '대표는 “올해는 다르다. 기대해 달라”고 밝혔다. 다음 문장이다.'
+        $c.Count | Should -Be 2
+    }
+    It 'ends a sentence at … after a Korean ending, not inside a clause' {
+        Split-Sentence '계약을 맺었다… 새 로봇은 빠르다.' | Should -Be @('계약을 맺었다…', '새 로봇은 빠르다.')
+        (Split-Sentence 'AI…그리고 로봇이 온다.').Count | Should -Be 1
+    }
+    It 'does not end English sentences at abbreviations or decimals' {
+        Split-Sentence 'Dr. Ada Park joined the U.S. lab in 2024. The model has 3.5 billion parameters.' |
+            Should -Be @('Dr. Ada Park joined the U.S. lab in 2024.', 'The model has 3.5 billion parameters.')
+    }
+}
+
+Describe 'Extractive summaries' {
+    It 'picks three sentences by default, none of them a photo credit, byline, e-mail or the title' {
+        $a = Get-Fixture 'korean' | Add-AiSummary
+        $a | Should -BeOfType ([AiNews.Article])
+        $a.Summary | Should -Not -BeNullOrEmpty
+        $sentences = Split-Sentence $a.Summary
+        $sentences.Count | Should -Be 3
+        $a.Summary | Should -Not -Match '사진='
+        $a.Summary | Should -Not -Match '@'
+        $a.Summary | Should -Not -Match '기자'
+        $a.Summary | Should -Not -Match '무단전재'
+        $sentences | Should -Not -Contain $a.Title
+        $a.Summary.StartsWith($a.Title) | Should -BeFalse
+    }
+    It 'honours -SentenceCount and works for English' {
+        $a = Get-Fixture 'english' | Add-AiSummary -SentenceCount 2
+        (Split-Sentence $a.Summary).Count | Should -Be 2
+        $a.Summary | Should -Not -Match 'Jane Doe'
+        $a.Summary | Should -Not -Match 'press@example.com'
+    }
+    It 'leaves the summary empty rather than repeat the title' {
+        $a = Get-Fixture 'title-only' | Add-AiSummary
+        $a.Summary | Should -BeNullOrEmpty
+    }
+    It 'replaces a summary that only repeats the title, keeps a real one unless -Force' {
+        $f = Get-Fixture 'korean'
+        $broken = [pscustomobject]@{ Title = $f.Title; Url = $f.Url; Content = $f.Content; Summary = $f.Title }
+        ($broken | Add-AiSummary).Summary | Should -Not -Be $f.Title
+        $own = [pscustomobject]@{ Title = $f.Title; Url = $f.Url; Content = $f.Content; Summary = '사람이 쓴 요약.' }
+        ($own | Add-AiSummary).Summary | Should -Be '사람이 쓴 요약.'
+        ($own | Add-AiSummary -Force).Summary | Should -Not -Be '사람이 쓴 요약.'
+    }
+    It 'emits every article it receives' {
+        $out = @($script:Fixtures.Keys | ForEach-Object { Get-Fixture $_ } | Add-AiSummary)
+        $out.Count | Should -Be $script:Fixtures.Count
+        $out | ForEach-Object { $_ | Should -BeOfType ([AiNews.Article]) }
+    }
+}
+
+Describe 'The archive corpus' {
+    It 'gives every archived article with two or more sentences a summary that is not its title' -Skip:(-not $HasShared) {
+        $files = Get-ChildItem (Join-Path $SharedRoot 'corpus/seed-archive') -Recurse -Filter '*.md' |
+            Where-Object Name -Match '^\d\d-\d\d\.md$' | Sort-Object FullName
+        $articles = @($files | ForEach-Object { ConvertFrom-AiDigest -LiteralPath $_.FullName -WarningAction SilentlyContinue })
+        $articles.Count | Should -Be 994
+        $failed = @($articles | Where-Object { ([AiNews.Summaries.SentenceSplitter]::Split($_.Content)).Count -ge 2 } |
+            Add-AiSummary -Force |
+            Where-Object { -not $_.Summary -or $_.Summary -eq $_.Title } | ForEach-Object Title)
+        $failed | Should -BeNullOrEmpty
+    }
+}
+
+Describe 'LLM provider (loopback Chat Completions server)' {
+    BeforeAll {
+        . "$PSScriptRoot/ChatCompletionsServer.ps1"
+        $script:Server = Start-ChatCompletionsServer
+        $script:Key = 'sk-test-' + [guid]::NewGuid().ToString('N')
+        $env:AINEWS_LLM_API_KEY = $script:Key
+        $f = $script:Fixtures['korean']
+        function New-LlmArticle([string] $Marker, [string] $Source = 'Example News') {
+            [pscustomobject]@{ Title = "$($f.Title) $Marker"; Url = 'https://example.com/llm/' + [guid]::NewGuid(); Source = $Source; Content = $f.Content }
+        }
+        function Invoke-Llm([object[]] $Articles, [hashtable] $Extra = @{}) {
+            $cache = Join-Path $TestDrive ([guid]::NewGuid().ToString('N'))
+            $p = @{ Endpoint = $script:Server.Endpoint; Model = 'test-model'; CachePath = $cache } + $Extra
+            $out = $Articles | Add-AiSummary @p -Verbose 6>&1 5>&1 3>&1 4>&1
+            [pscustomobject]@{
+                Articles = @($out | Where-Object { $_ -is [AiNews.Article] })
+                Report   = @($out | Where-Object { $_ -is [System.Management.Automation.InformationRecord] } | ForEach-Object { "$($_.MessageData)" })
+                Warnings = @($out | Where-Object { $_ -is [System.Management.Automation.WarningRecord] } | ForEach-Object Message)
+                Verbose  = @($out | Where-Object { $_ -is [System.Management.Automation.VerboseRecord] } | ForEach-Object Message)
+                Cache    = $cache
+            }
+        }
+    }
+    AfterAll {
+        Stop-ChatCompletionsServer $script:Server
+        Remove-Item Env:AINEWS_LLM_API_KEY -ErrorAction SilentlyContinue
+    }
+
+    It 'takes summary and labels from one structured request, sends the key from the environment, reports one line' {
+        $before = $script:Server.State.Requests.Count
+        $r = Invoke-Llm @(New-LlmArticle '[ok]')
+        $a = $r.Articles[0]
+        $a | Should -BeOfType ([AiNews.Article])
+        $a.Summary | Should -Be '모델이 쓴 요약입니다. 두 번째 문장입니다.'
+        $a.Organization | Should -Be 'OpenAI'
+        $a.Tags | Should -Be @('LLM', '추론 AI')
+        $a.Importance | Should -Be '주요'
+        $r.Report | Should -Be @('LLM: 1 ok, 0 retried, 0 fell back')
+        $req = $script:Server.State.Requests[$before]
+        $req.Path | Should -Be '/v1/chat/completions'
+        $req.Authorization | Should -Be "Bearer $($script:Key)"
+        $req.Model | Should -Be 'test-model'
+    }
+    It 'never writes the API key into verbose output or warnings' {
+        $r = Invoke-Llm @((New-LlmArticle '[ok]'), (New-LlmArticle '[bad-json]'))
+        ($r.Verbose + $r.Warnings + $r.Report) -join "`n" | Should -Not -Match ([regex]::Escape($script:Key))
+    }
+    It 'takes -ApiKey as a SecureString over the environment variable' {
+        $before = $script:Server.State.Requests.Count
+        $secure = ConvertTo-SecureString 'sk-from-parameter' -AsPlainText -Force
+        $null = Invoke-Llm @(New-LlmArticle '[ok]') @{ ApiKey = $secure }
+        $script:Server.State.Requests[$before].Authorization | Should -Be 'Bearer sk-from-parameter'
+    }
+    It 'retries once with a larger budget after finish_reason "length", a stray label, or HTTP 500' {
+        $before = $script:Server.State.Requests.Count
+        $r = Invoke-Llm @((New-LlmArticle '[length-once]'), (New-LlmArticle '[stray-tag-once]'), (New-LlmArticle '[http500-once]'))
+        $r.Report | Should -Be @('LLM: 0 ok, 3 retried, 0 fell back')
+        $r.Articles.Summary | ForEach-Object { $_ | Should -Be '모델이 쓴 요약입니다. 두 번째 문장입니다.' }
+        $requests = @($script:Server.State.Requests)[$before..($before + 5)]
+        $requests.Count | Should -Be 6
+        $requests[1].MaxTokens | Should -BeGreaterThan $requests[0].MaxTokens
+    }
+    It 'falls back to the extractive summary with a warning when the answer stays invalid, or on HTTP 401 without a retry' {
+        $before = $script:Server.State.Requests.Count
+        $r = Invoke-Llm @((New-LlmArticle '[bad-json]'), (New-LlmArticle '[http401]'))
+        $r.Report | Should -Be @('LLM: 0 ok, 0 retried, 2 fell back')
+        $r.Warnings.Count | Should -Be 2
+        $r.Warnings[0] | Should -Match 'not a JSON object'
+        $r.Articles | ForEach-Object {
+            $_.Summary | Should -Not -BeNullOrEmpty
+            $_.Summary | Should -Not -Be $_.Title
+            $_.Summary | Should -Not -Match '모델이 쓴'
+        }
+        $script:Server.State.Requests.Count - $before | Should -Be 3   # bad JSON twice, 401 once
+    }
+    It 'answers an article it has seen from the cache (content hash + model + prompt version)' {
+        $article = New-LlmArticle '[ok]'
+        $cache = Join-Path $TestDrive 'shared-cache'
+        $p = @{ Endpoint = $script:Server.Endpoint; Model = 'test-model'; CachePath = $cache }
+        $null = $article | Add-AiSummary @p 6>$null
+        $before = $script:Server.State.Requests.Count
+        $report = $article | Add-AiSummary @p -Force 6>&1 | Where-Object { $_ -is [System.Management.Automation.InformationRecord] }
+        $script:Server.State.Requests.Count | Should -Be $before
+        "$($report.MessageData)" | Should -Be 'LLM: 1 ok, 0 retried, 0 fell back (1 from cache)'
+        $null = $article | Add-AiSummary @p -Force -Model 'other-model' 6>$null
+        $script:Server.State.Requests.Count | Should -Be ($before + 1)
+    }
+    It 'summarises extractively, and says why, when the source forbids AI processing' {
+        $before = $script:Server.State.Requests.Count
+        $r = Invoke-Llm @(New-LlmArticle '[ok]' 'AI타임스')
+        $script:Server.State.Requests.Count | Should -Be $before
+        $r.Articles[0].Summary | Should -Not -Match '모델이 쓴'
+        $r.Verbose -join "`n" | Should -Match 'forbids AI processing'
+        $r.Report | Should -Be @('LLM: 0 ok, 0 retried, 0 fell back; 1 extractive by source policy')
+    }
+    It 'asks for Korean summaries with -Language ko' {
+        $before = $script:Server.State.Requests.Count
+        $null = Invoke-Llm @([pscustomobject]@{ Title = 'Example Labs releases a model [ok]'; Url = 'https://example.com/en'; Content = $script:Fixtures['english'].Content }) @{ Language = 'ko' }
+        $script:Server.State.Requests[$before].System | Should -Match 'Korean'
+    }
+}

@@ -124,6 +124,29 @@ Describe 'Images' {
     }
 }
 
+Describe 'Edge cases and hand-over' {
+    It 'returns an empty result for empty input' {
+        $r = $Extractor.Extract($null, $null)
+        $r.Content | Should -BeNullOrEmpty
+        $r.Method | Should -Be ([AiNews.Extraction.ExtractionMethod]::None)
+    }
+    It 'takes the headline from <title> without the site name when nothing better exists' {
+        $r = $Extractor.Extract('<title>Big news about small models - Example Blog</title><p>Hi there.</p>', $null)
+        $r.Title | Should -Be 'Big news about small models'
+    }
+    It 'fills an article without overwriting what the feed gave' {
+        $r = Read-Page 'jsonld-date.html' 'https://news.example.net/2025/12/lab'
+        $article = [AiNews.Article]@{ Title = 'Feed title'; Url = 'https://news.example.net/2025/12/lab' }
+        $r.CopyTo($article)
+        $article.Title | Should -Be 'Feed title'
+        $article.Published | Should -Be $r.Published
+        $article.Content | Should -Be $r.Content
+        $article.Images | Should -Be @('https://news.example.net/img/lab.jpg')
+        $r.CopyTo($article, $true)
+        $article.Title | Should -Be 'Chip maker opens a research lab in Seoul'
+    }
+}
+
 Describe 'Rules file' {
     It 'ships in module/data and loads beside the assembly' {
         [AiNews.Extraction.ExtractionRules]::DefaultPath | Should -Exist

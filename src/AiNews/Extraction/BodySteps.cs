@@ -24,7 +24,6 @@ namespace AiNews.Extraction
                 if (e.GetAttribute("aria-hidden") == "true" && e.QuerySelector("img") == null && e.LocalName != "img") e.Remove();
             }
             foreach (var c in root.Descendants<IComment>().ToList()) c.Remove();
-            context.CleanHtml = doc.DocumentElement.OuterHtml;
         }
 
         private static bool IsHiddenStyle(string style) =>

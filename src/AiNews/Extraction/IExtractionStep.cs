@@ -36,7 +36,7 @@ namespace AiNews.Extraction
         /// <summary>The result being filled in.</summary>
         public ExtractedPage Page { get; }
 
-        /// <summary>The page's markup after <see cref="PageCleanupStep"/>, for steps that need a fresh copy to read again.</summary>
+        /// <summary>The page's markup after <see cref="PageCleanupStep"/>, kept by a step that changes the page and may need to read it again.</summary>
         public string CleanHtml { get; set; }
 
         /// <summary>The articleBody of the page's JSON-LD, if any.</summary>

@@ -154,10 +154,19 @@ namespace AiNews.Extraction
             return null;
         }
 
+        // <title> usually carries the site name too ("Headline - Site", "Headline | Section | Site").
         private static string TitleElement(IDocument doc)
         {
             string t = TextNormalizer.SingleLine(doc.Title);
-            return t.Length == 0 ? null : t;
+            if (t.Length == 0) return null;
+            var parts = Regex.Split(t, @"\s+(?:[|\-–—:]{1,2}|::)\s+");
+            if (parts.Length > 1)
+            {
+                string first = parts[0].Trim();
+                bool substantial = first.Split(' ').Length >= 3 || first.Length >= 10;
+                if (substantial) return first;
+            }
+            return t;
         }
 
         private static string AuthorMeta(IDocument doc)

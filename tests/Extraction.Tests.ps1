@@ -56,6 +56,21 @@ Describe 'Korean news CMS (site rule)' {
     }
 }
 
+Describe 'General extractor on a Korean wire story with <br> paragraphs' {
+    It 'splits paragraphs at blank lines, cuts the dateline and drops e-mail and copyright lines' {
+        $k = Read-Page 'korean-wire.html' 'https://news.example.com/article/1'
+        $k.Method | Should -Be ([AiNews.Extraction.ExtractionMethod]::ContentScoring)
+        $p = Get-Paragraphs $k.Content
+        $p.Count | Should -Be 3
+        $p[0] | Should -BeLike '첫 문단입니다.*'
+        $k.Content | Should -Not -BeLike '*@example.com*'
+        $k.Content | Should -Not -BeLike '*저작권자*'
+        $k.Content | Should -Not -BeLike '*다른 기사*'
+        $k.Title | Should -Be '테스트 기사 제목입니다'
+        $k.Language | Should -Be 'ko'
+    }
+}
+
 Describe 'General extractor on a WordPress-style post' {
     BeforeAll { $script:w = Read-Page 'wordpress-post.html' 'https://blog.example.com/2025/12/20/small-models/' }
 

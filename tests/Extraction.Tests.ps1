@@ -117,6 +117,14 @@ Describe 'Structured data' {
         $r.Method | Should -Be ([AiNews.Extraction.ExtractionMethod]::StructuredData)
         (Get-Paragraphs $r.Content).Count | Should -Be 2
     }
+    It 'reads a date without offset on a Korean page as Korean time, and prefers a date that states its offset' {
+        $ld = '<script type="application/ld+json">{"@type":"NewsArticle","datePublished":"2025-12-27 10:15:00"}</script>'
+        $loose = $Extractor.Extract("<html lang='ko'><head>$ld</head><body><p>본문</p></body></html>", $null)
+        $loose.Published | Should -Be ([DateTimeOffset]::new(2025, 12, 27, 10, 15, 0, [TimeSpan]::FromHours(9)))
+        $meta = '<meta property="article:published_time" content="2025-12-27T10:16:00+09:00">'
+        $both = $Extractor.Extract("<html lang='ko'><head>$ld$meta</head><body><p>본문</p></body></html>", $null)
+        $both.Published | Should -Be ([DateTimeOffset]::new(2025, 12, 27, 10, 16, 0, [TimeSpan]::FromHours(9)))
+    }
     It 'ignores broken JSON-LD' {
         $r = $Extractor.Extract("<html><head><script type='application/ld+json'>{ broken</script></head><body><p>Hello.</p></body></html>", $null)
         $r.Content | Should -Be 'Hello.'

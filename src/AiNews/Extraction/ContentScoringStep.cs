@@ -123,12 +123,8 @@ namespace AiNews.Extraction
             }
 
             // 3. Candidates weighted by link density; the best few.
-            var top = new List<IElement>();
-            foreach (var c in candidates)
-            {
-                scores[c] *= 1 - DomText.LinkDensity(c);
-            }
-            top = candidates.OrderByDescending(c => scores[c]).Take(5).ToList();
+            foreach (var c in candidates) scores[c] *= 1 - DomText.LinkDensity(c);
+            var top = candidates.OrderByDescending(c => scores[c]).Take(5).ToList();
             IElement best = top.FirstOrDefault();
             if (best == null || best == page || best.LocalName == "body")
             {

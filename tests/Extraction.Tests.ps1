@@ -189,7 +189,7 @@ Describe 'Rules file' {
 
 Describe 'Quality on the shared aeb-dev corpus' {
     It 'keeps F1 of word 4-grams at or above 0.95' -Skip:(-not $HasShared -or -not (Get-Command python3 -ErrorAction SilentlyContinue)) {
-        $result = & (Join-Path $RepoRoot 'bench/extract.ps1') -Corpus (Join-Path $SharedRoot 'corpus/aeb-dev') | Select-Object -Last 1
+        $result = & (Join-Path $RepoRoot 'bench/extract.ps1') -Corpus (Join-Path $SharedRoot 'corpus/aeb-dev') -PassThru | Select-Object -Last 1
         $result.F1 | Should -BeGreaterOrEqual 0.95
         $result.Recall | Should -BeGreaterOrEqual 0.95
     }

@@ -11,12 +11,15 @@
     Also write the scorer's per-page TSV to this file.
 .PARAMETER Keep
     Keep the predictions folder (its path is printed).
+.PARAMETER PassThru
+    Also return the figures as an object (F1, Precision, Recall, PagesPerSecond).
 #>
 [CmdletBinding()]
 param(
     [string] $Corpus,
     [string] $PerItem,
-    [switch] $Keep
+    [switch] $Keep,
+    [switch] $PassThru
 )
 $ErrorActionPreference = 'Stop'
 Set-StrictMode -Version 3.0
@@ -78,4 +81,6 @@ Write-Host ("precision  {0}" -f $Matches[2])
 Write-Host ("recall     {0}" -f $Matches[3])
 Write-Host ("pages/s    {0:N1}  ({1:N2} s for {2} pages, one thread)" -f $pagesPerSecond, $watch.Elapsed.TotalSeconds, $pages.Count)
 if ($Keep) { Write-Host "predictions: $out" } else { Remove-Item $out -Recurse -Force }
-[pscustomobject]@{ F1 = [double]$Matches[1]; Precision = [double]$Matches[2]; Recall = [double]$Matches[3]; PagesPerSecond = $pagesPerSecond }
+if ($PassThru) {
+    [pscustomobject]@{ F1 = [double]$Matches[1]; Precision = [double]$Matches[2]; Recall = [double]$Matches[3]; PagesPerSecond = $pagesPerSecond }
+}

@@ -56,6 +56,21 @@ Describe 'Korean news CMS (site rule)' {
     }
 }
 
+Describe 'General extractor on a Korean wire story with <br> paragraphs' {
+    It 'splits paragraphs at blank lines, cuts the dateline and drops e-mail and copyright lines' {
+        $k = Read-Page 'korean-wire.html' 'https://news.example.com/article/1'
+        $k.Method | Should -Be ([AiNews.Extraction.ExtractionMethod]::ContentScoring)
+        $p = Get-Paragraphs $k.Content
+        $p.Count | Should -Be 3
+        $p[0] | Should -BeLike '첫 문단입니다.*'
+        $k.Content | Should -Not -BeLike '*@example.com*'
+        $k.Content | Should -Not -BeLike '*저작권자*'
+        $k.Content | Should -Not -BeLike '*다른 기사*'
+        $k.Title | Should -Be '테스트 기사 제목입니다'
+        $k.Language | Should -Be 'ko'
+    }
+}
+
 Describe 'General extractor on a WordPress-style post' {
     BeforeAll { $script:w = Read-Page 'wordpress-post.html' 'https://blog.example.com/2025/12/20/small-models/' }
 
@@ -102,6 +117,14 @@ Describe 'Structured data' {
         $r.Method | Should -Be ([AiNews.Extraction.ExtractionMethod]::StructuredData)
         (Get-Paragraphs $r.Content).Count | Should -Be 2
     }
+    It 'reads a date without offset on a Korean page as Korean time, and prefers a date that states its offset' {
+        $ld = '<script type="application/ld+json">{"@type":"NewsArticle","datePublished":"2025-12-27 10:15:00"}</script>'
+        $loose = $Extractor.Extract("<html lang='ko'><head>$ld</head><body><p>본문</p></body></html>", $null)
+        $loose.Published | Should -Be ([DateTimeOffset]::new(2025, 12, 27, 10, 15, 0, [TimeSpan]::FromHours(9)))
+        $meta = '<meta property="article:published_time" content="2025-12-27T10:16:00+09:00">'
+        $both = $Extractor.Extract("<html lang='ko'><head>$ld$meta</head><body><p>본문</p></body></html>", $null)
+        $both.Published | Should -Be ([DateTimeOffset]::new(2025, 12, 27, 10, 16, 0, [TimeSpan]::FromHours(9)))
+    }
     It 'ignores broken JSON-LD' {
         $r = $Extractor.Extract("<html><head><script type='application/ld+json'>{ broken</script></head><body><p>Hello.</p></body></html>", $null)
         $r.Content | Should -Be 'Hello.'
@@ -124,6 +147,29 @@ Describe 'Images' {
     }
 }
 
+Describe 'Edge cases and hand-over' {
+    It 'returns an empty result for empty input' {
+        $r = $Extractor.Extract($null, $null)
+        $r.Content | Should -BeNullOrEmpty
+        $r.Method | Should -Be ([AiNews.Extraction.ExtractionMethod]::None)
+    }
+    It 'takes the headline from <title> without the site name when nothing better exists' {
+        $r = $Extractor.Extract('<title>Big news about small models - Example Blog</title><p>Hi there.</p>', $null)
+        $r.Title | Should -Be 'Big news about small models'
+    }
+    It 'fills an article without overwriting what the feed gave' {
+        $r = Read-Page 'jsonld-date.html' 'https://news.example.net/2025/12/lab'
+        $article = [AiNews.Article]@{ Title = 'Feed title'; Url = 'https://news.example.net/2025/12/lab' }
+        $r.CopyTo($article)
+        $article.Title | Should -Be 'Feed title'
+        $article.Published | Should -Be $r.Published
+        $article.Content | Should -Be $r.Content
+        $article.Images | Should -Be @('https://news.example.net/img/lab.jpg')
+        $r.CopyTo($article, $true)
+        $article.Title | Should -Be 'Chip maker opens a research lab in Seoul'
+    }
+}
+
 Describe 'Rules file' {
     It 'ships in module/data and loads beside the assembly' {
         [AiNews.Extraction.ExtractionRules]::DefaultPath | Should -Exist
@@ -143,7 +189,7 @@ Describe 'Rules file' {
 
 Describe 'Quality on the shared aeb-dev corpus' {
     It 'keeps F1 of word 4-grams at or above 0.95' -Skip:(-not $HasShared -or -not (Get-Command python3 -ErrorAction SilentlyContinue)) {
-        $result = & (Join-Path $RepoRoot 'bench/extract.ps1') -Corpus (Join-Path $SharedRoot 'corpus/aeb-dev') | Select-Object -Last 1
+        $result = & (Join-Path $RepoRoot 'bench/extract.ps1') -Corpus (Join-Path $SharedRoot 'corpus/aeb-dev') -PassThru | Select-Object -Last 1
         $result.F1 | Should -BeGreaterOrEqual 0.95
         $result.Recall | Should -BeGreaterOrEqual 0.95
     }

@@ -24,7 +24,6 @@ namespace AiNews.Extraction
                 if (e.GetAttribute("aria-hidden") == "true" && e.QuerySelector("img") == null && e.LocalName != "img") e.Remove();
             }
             foreach (var c in root.Descendants<IComment>().ToList()) c.Remove();
-            context.CleanHtml = doc.DocumentElement.OuterHtml;
         }
 
         private static bool IsHiddenStyle(string style) =>
@@ -242,6 +241,20 @@ namespace AiNews.Extraction
                     if (!(kept.Count == 0 && title.Length > 0 && BodyCleanupStep.Normalize(p) == title)) kept.Add(p);
                 }
                 if (stop) break;
+            }
+            // A dateline before the first sentence ("(서울=뉴스) 홍길동 기자 = ", "[매체 홍길동 기자] ").
+            var prefixes = context.Rules.LeadPrefixes.Concat(context.SiteRule?.LeadPrefixes ?? Enumerable.Empty<Regex>()).ToList();
+            if (kept.Count > 0)
+            {
+                foreach (var prefix in prefixes)
+                {
+                    var m = prefix.Match(kept[0]);
+                    if (m.Success && m.Index == 0 && m.Length > 0 && m.Length < kept[0].Length)
+                    {
+                        kept[0] = kept[0].Substring(m.Length).TrimStart();
+                        break;
+                    }
+                }
             }
             context.Paragraphs = kept;
 

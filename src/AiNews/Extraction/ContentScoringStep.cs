@@ -46,6 +46,8 @@ namespace AiNews.Extraction
             if (context.Body != null) return;
             var attempts = new List<IElement>();
             var doc = context.Document;
+            // The first pass changes the page; later passes start again from this copy.
+            if (context.CleanHtml == null) context.CleanHtml = doc.DocumentElement.OuterHtml;
             foreach (var pass in new[] { Pass.All, Pass.WeightClasses | Pass.CleanConditionally, Pass.CleanConditionally, (Pass)0 })
             {
                 // Every pass after the first works on a fresh copy of the cleaned page.
@@ -61,17 +63,9 @@ namespace AiNews.Extraction
             context.Page.Method = ExtractionMethod.ContentScoring;
         }
 
-        private IHtmlDocument _cleanCopySource;
-        private string _cleanCopy;
-
         private IHtmlDocument Reparse(ExtractionContext context)
         {
-            if (_cleanCopySource != context.Document || _cleanCopy == null)
-            {
-                _cleanCopySource = context.Document;
-                _cleanCopy = context.CleanHtml ?? context.Document.DocumentElement.OuterHtml;
-            }
-            return new HtmlParser().ParseDocument(_cleanCopy);
+            return new HtmlParser().ParseDocument(context.CleanHtml);
         }
 
         private IElement Grab(IHtmlDocument doc, Pass pass)
@@ -129,12 +123,8 @@ namespace AiNews.Extraction
             }
 
             // 3. Candidates weighted by link density; the best few.
-            var top = new List<IElement>();
-            foreach (var c in candidates)
-            {
-                scores[c] *= 1 - DomText.LinkDensity(c);
-            }
-            top = candidates.OrderByDescending(c => scores[c]).Take(5).ToList();
+            foreach (var c in candidates) scores[c] *= 1 - DomText.LinkDensity(c);
+            var top = candidates.OrderByDescending(c => scores[c]).Take(5).ToList();
             IElement best = top.FirstOrDefault();
             if (best == null || best == page || best.LocalName == "body")
             {

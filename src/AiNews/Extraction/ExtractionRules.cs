@@ -14,9 +14,10 @@ namespace AiNews.Extraction
     ///   "remove": [ CSS selectors of junk inside any body ],
     ///   "boilerplateLines": [ regexes of whole paragraphs to drop on any page ],
     ///   "stopLines": [ regexes of paragraphs that end the body on any page (the paragraph and all after it go) ],
+    ///   "leadPrefixes": [ regexes of datelines cut from the start of the first paragraph, e.g. "(서울=뉴스) 홍길동 기자 = " ],
     ///   "sites": [ { "name": "...", "match": [ selectors; the rule applies when one is present ],
     ///                "container": [ selectors of the body, first found wins ], "remove": [...],
-    ///                "boilerplateLines": [...], "stopLines": [...] } ] }
+    ///                "boilerplateLines": [...], "stopLines": [...], "leadPrefixes": [...] } ] }
     /// </code>
     /// Sites are recognised by their markup, never by host name, so a rule works for every site of a CMS.
     /// </summary>
@@ -27,6 +28,7 @@ namespace AiNews.Extraction
         public IReadOnlyList<string> Remove { get; private set; } = Array.Empty<string>();
         public IReadOnlyList<Regex> BoilerplateLines { get; private set; } = Array.Empty<Regex>();
         public IReadOnlyList<Regex> StopLines { get; private set; } = Array.Empty<Regex>();
+        public IReadOnlyList<Regex> LeadPrefixes { get; private set; } = Array.Empty<Regex>();
         public IReadOnlyList<SiteRule> Sites { get; private set; } = Array.Empty<SiteRule>();
 
         /// <summary>The file name looked up beside the module: &lt;dll dir&gt;/../data/extraction-rules.json.</summary>
@@ -67,6 +69,7 @@ namespace AiNews.Extraction
                 Remove = Strings(root, "remove"),
                 BoilerplateLines = Patterns(root, "boilerplateLines", origin),
                 StopLines = Patterns(root, "stopLines", origin),
+                LeadPrefixes = Patterns(root, "leadPrefixes", origin),
             };
             var sites = new List<SiteRule>();
             foreach (object s in JsonValue.Items(JsonValue.Get(root, "sites")))
@@ -79,6 +82,7 @@ namespace AiNews.Extraction
                     Remove = Strings(s, "remove"),
                     BoilerplateLines = Patterns(s, "boilerplateLines", origin),
                     StopLines = Patterns(s, "stopLines", origin),
+                    LeadPrefixes = Patterns(s, "leadPrefixes", origin),
                 };
                 if (site.Container.Count == 0) throw new FormatException((origin ?? "extraction rules") + ": site '" + site.Name + "' has no container selector.");
                 if (site.Match.Count == 0) site.Match = site.Container;
@@ -112,5 +116,6 @@ namespace AiNews.Extraction
         public IReadOnlyList<string> Remove { get; internal set; } = Array.Empty<string>();
         public IReadOnlyList<Regex> BoilerplateLines { get; internal set; } = Array.Empty<Regex>();
         public IReadOnlyList<Regex> StopLines { get; internal set; } = Array.Empty<Regex>();
+        public IReadOnlyList<Regex> LeadPrefixes { get; internal set; } = Array.Empty<Regex>();
     }
 }

@@ -36,8 +36,30 @@ namespace AiNews.Extraction
         /// <summary>The result being filled in.</summary>
         public ExtractedPage Page { get; }
 
-        /// <summary>The page's markup after <see cref="PageCleanupStep"/>, for steps that need a fresh copy to read again.</summary>
+        /// <summary>The page's markup after <see cref="PageCleanupStep"/>, kept by a step that changes the page and may need to read it again.</summary>
         public string CleanHtml { get; set; }
+
+        /// <summary>A publication date without an offset, used when no better one turns up.</summary>
+        public DateTimeOffset? LooseDate { get; set; }
+
+        /// <summary>
+        /// The offset of dates that do not state one: +09:00 on Korean pages (html lang, og:locale or
+        /// content-language "ko"), otherwise UTC.
+        /// </summary>
+        public TimeSpan AssumedOffset
+        {
+            get
+            {
+                if (_assumed != null) return _assumed.Value;
+                string lang = Document?.DocumentElement?.GetAttribute("lang");
+                if (string.IsNullOrWhiteSpace(lang))
+                    lang = MetaTagsStep.Meta(Document, "og:locale") ?? Document?.QuerySelector("meta[http-equiv='content-language' i]")?.GetAttribute("content");
+                _assumed = lang != null && lang.Trim().StartsWith("ko", StringComparison.OrdinalIgnoreCase) ? TimeSpan.FromHours(9) : TimeSpan.Zero;
+                return _assumed.Value;
+            }
+        }
+
+        private TimeSpan? _assumed;
 
         /// <summary>The articleBody of the page's JSON-LD, if any.</summary>
         public string StructuredBody { get; set; }

@@ -26,8 +26,11 @@ namespace AiNews.Extraction
             if (best == null) return;
             var page = context.Page;
             page.Title = page.Title ?? Text(JsonValue.Get(best, "headline")) ?? Text(JsonValue.Get(best, "name"));
-            page.Published = page.Published ?? DateParser.Parse(Text(JsonValue.Get(best, "datePublished")))
-                                            ?? DateParser.Parse(Text(JsonValue.Get(best, "dateCreated")));
+            string date = Text(JsonValue.Get(best, "datePublished")) ?? Text(JsonValue.Get(best, "dateCreated"));
+            var published = DateParser.Parse(date, context.AssumedOffset);
+            // A date without an offset is a guess; an article:published_time with one may follow.
+            if (DateParser.HasOffset(date)) page.Published = page.Published ?? published;
+            else context.LooseDate = context.LooseDate ?? published;
             page.Author = page.Author ?? MetaTagsStep.CleanAuthor(Names(JsonValue.Get(best, "author")) ?? Names(JsonValue.Get(best, "creator")));
             page.Description = page.Description ?? Text(JsonValue.Get(best, "description"));
             page.Language = page.Language ?? Text(JsonValue.Get(best, "inLanguage"));
@@ -122,15 +125,16 @@ namespace AiNews.Extraction
             var page = context.Page;
             page.Title = page.Title ?? Meta(doc, "og:title") ?? Meta(doc, "twitter:title") ?? TitleElement(doc);
             page.Published = page.Published
-                ?? DateParser.Parse(Meta(doc, "article:published_time"))
-                ?? DateParser.Parse(Meta(doc, "og:published_time"))
-                ?? DateParser.Parse(Meta(doc, "datePublished"))
-                ?? DateParser.Parse(Meta(doc, "pubdate"))
-                ?? DateParser.Parse(Meta(doc, "publishdate"))
-                ?? DateParser.Parse(Meta(doc, "date"))
-                ?? DateParser.Parse(Meta(doc, "dc.date"))
-                ?? DateParser.Parse(Meta(doc, "article:modified_time"))
-                ?? TimeElement(doc);
+                ?? DateParser.Parse(Meta(doc, "article:published_time"), context.AssumedOffset)
+                ?? DateParser.Parse(Meta(doc, "og:published_time"), context.AssumedOffset)
+                ?? DateParser.Parse(Meta(doc, "datePublished"), context.AssumedOffset)
+                ?? DateParser.Parse(Meta(doc, "pubdate"), context.AssumedOffset)
+                ?? DateParser.Parse(Meta(doc, "publishdate"), context.AssumedOffset)
+                ?? DateParser.Parse(Meta(doc, "date"), context.AssumedOffset)
+                ?? DateParser.Parse(Meta(doc, "dc.date"), context.AssumedOffset)
+                ?? DateParser.Parse(Meta(doc, "article:modified_time"), context.AssumedOffset)
+                ?? context.LooseDate
+                ?? TimeElement(doc, context.AssumedOffset);
             page.Author = page.Author ?? AuthorMeta(doc);
             page.Description = page.Description ?? Meta(doc, "og:description") ?? Meta(doc, "description") ?? Meta(doc, "twitter:description");
             page.LeadImage = page.LeadImage ?? context.Absolute(Meta(doc, "og:image") ?? Meta(doc, "og:image:url") ?? Meta(doc, "twitter:image") ?? Meta(doc, "twitter:image:src"));
@@ -154,10 +158,19 @@ namespace AiNews.Extraction
             return null;
         }
 
+        // <title> usually carries the site name too ("Headline - Site", "Headline | Section | Site").
         private static string TitleElement(IDocument doc)
         {
             string t = TextNormalizer.SingleLine(doc.Title);
-            return t.Length == 0 ? null : t;
+            if (t.Length == 0) return null;
+            var parts = Regex.Split(t, @"\s+(?:[|\-–—:]{1,2}|::)\s+");
+            if (parts.Length > 1)
+            {
+                string first = parts[0].Trim();
+                bool substantial = first.Split(' ').Length >= 3 || first.Length >= 10;
+                if (substantial) return first;
+            }
+            return t;
         }
 
         private static string AuthorMeta(IDocument doc)
@@ -182,11 +195,11 @@ namespace AiNews.Extraction
             return a.Length == 0 ? null : a;
         }
 
-        private static DateTimeOffset? TimeElement(IDocument doc)
+        private static DateTimeOffset? TimeElement(IDocument doc, TimeSpan assumedOffset)
         {
             foreach (var time in doc.QuerySelectorAll("time[datetime], [itemprop='datePublished']"))
             {
-                var d = DateParser.Parse(time.GetAttribute("datetime") ?? time.GetAttribute("content") ?? time.TextContent);
+                var d = DateParser.Parse(time.GetAttribute("datetime") ?? time.GetAttribute("content") ?? time.TextContent, assumedOffset);
                 if (d != null) return d;
             }
             return null;
@@ -204,8 +217,23 @@ namespace AiNews.Extraction
             "ddd, dd MMM yyyy HH:mm:ss zzz", "ddd, d MMM yyyy HH:mm:ss zzz", "r",
         };
 
-        /// <summary>Null when <paramref name="text"/> holds no recognisable date. A time without offset is taken as UTC.</summary>
-        public static DateTimeOffset? Parse(string text)
+        private static readonly Regex Offset = new Regex(@"(Z|[+-]\d{2}:?\d{2}|\b(GMT|UTC|UT)\b)\s*$", RegexOptions.IgnoreCase | RegexOptions.Compiled);
+
+        /// <summary>Whether <paramref name="text"/> states its offset from UTC.</summary>
+        public static bool HasOffset(string text) => !string.IsNullOrWhiteSpace(text) && Offset.IsMatch(text.Trim());
+
+        /// <summary>
+        /// Null when <paramref name="text"/> holds no recognisable date. A time without offset is taken to be
+        /// at <paramref name="assumedOffset"/> (the page's local time: +09:00 for Korean pages, else UTC).
+        /// </summary>
+        public static DateTimeOffset? Parse(string text, TimeSpan assumedOffset = default)
+        {
+            var parsed = ParseCore(text);
+            if (parsed == null || assumedOffset == TimeSpan.Zero || HasOffset(text)) return parsed;
+            return new DateTimeOffset(DateTime.SpecifyKind(parsed.Value.DateTime, DateTimeKind.Unspecified), assumedOffset);
+        }
+
+        private static DateTimeOffset? ParseCore(string text)
         {
             if (string.IsNullOrWhiteSpace(text)) return null;
             string s = text.Trim();

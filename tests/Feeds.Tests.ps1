@@ -228,6 +228,13 @@ Describe 'FeedReader on our fixtures' {
         $feed.Entries[0].Title | Should -BeExactly "It$([char]0x2019)s the café — again"
     }
 
+    It 'drops links that are not web links' {
+        $xml = '<rss><channel><item><title>x</title><link>javascript:alert(1)</link><enclosure url="data:text/html,hi" type="text/html"/></item></channel></rss>'
+        $entry = [AiNews.Feeds.FeedReader]::Read($xml, [Uri]'https://example.com/feed', $Seoul).Entries[0]
+        $entry.Link | Should -BeNullOrEmpty
+        $entry.Enclosure | Should -BeNullOrEmpty
+    }
+
     It 'reads RSS 1.0 (RDF) items and Dublin Core fields' {
         $xml = @'
 <?xml version="1.0"?>
@@ -305,6 +312,15 @@ Describe 'FeedReader on real captures' {
             ($e.Summary -split "`n`n").Count | Should -BeGreaterThan 3
             $e.Published | Should -Not -BeNullOrEmpty
         }
+    }
+
+    It 'keeps nothing of the head, scripts or styles of a real page (whose body is rendered by script, so empty)' -Skip:(-not $HasShared) {
+        $bytes = [IO.File]::ReadAllBytes((Join-Path $SharedRoot 'corpus/feeds/theverge/theverge_homepage.html'))
+        $html = [AiNews.TextDecoder]::DecodeToString($bytes, 'text/html')
+        $html[0] | Should -Not -Be ([char]0xFEFF)   # the BOM is consumed, not left in the text
+        $html.TrimStart() | Should -Match '^<!DOCTYPE'
+        $html | Should -Match '<script'
+        [AiNews.HtmlText]::ToPlainText($html) | Should -BeExactly ''
     }
 
     It 'reads ISO-8859-1 with its Scandinavian letters intact' -Skip:(-not $HasShared) {

@@ -170,8 +170,8 @@ namespace AiNews.Feeds
             foreach (XmlNodeLite c in All(item, "category", IsAtom)) AddCategory(entry, c.Attribute("term") ?? c.Attribute("label"));
 
             XmlNodeLite enclosure = First(item, "enclosure", IsRss);
-            if (enclosure != null && enclosure.Attribute("url") is string url && url.Trim().Length > 0)
-                entry.Enclosure = new FeedEnclosure { Url = Absolute(enclosure, url), Type = NullIfEmpty(enclosure.Attribute("type")), Length = Long(enclosure.Attribute("length")) };
+            if (enclosure != null && Absolute(enclosure, enclosure.Attribute("url")) != null)
+                entry.Enclosure = new FeedEnclosure { Url = Absolute(enclosure, enclosure.Attribute("url")), Type = NullIfEmpty(enclosure.Attribute("type")), Length = Long(enclosure.Attribute("length")) };
             AddMedia(item, entry);
             return entry;
         }
@@ -239,7 +239,7 @@ namespace AiNews.Feeds
                 foreach (XmlNodeLite c in All(e, "subject", Is(Dc))) AddCategory(entry, c.Text);
 
                 XmlNodeLite enclosure = All(e, "link", atom).FirstOrDefault(l => string.Equals(l.Attribute("rel")?.Trim(), "enclosure", StringComparison.OrdinalIgnoreCase));
-                if (enclosure != null && enclosure.Attribute("href") is string href)
+                if (enclosure != null && enclosure.Attribute("href") is string href && Absolute(enclosure, href) != null)
                     entry.Enclosure = new FeedEnclosure { Url = Absolute(enclosure, href), Type = NullIfEmpty(enclosure.Attribute("type")), Length = Long(enclosure.Attribute("length")) };
                 AddMedia(e, entry);
                 feed.Entries.Add(entry);
@@ -335,8 +335,8 @@ namespace AiNews.Feeds
                 if (e.LocalName == "group") media.AddRange(e.Elements().Where(c => c.Namespace == Media));
                 else media.Add(e);
             }
-            XmlNodeLite thumbnail = media.FirstOrDefault(e => e.LocalName == "thumbnail" && !string.IsNullOrWhiteSpace(e.Attribute("url")));
-            XmlNodeLite content = media.FirstOrDefault(e => e.LocalName == "content" && !string.IsNullOrWhiteSpace(e.Attribute("url")));
+            XmlNodeLite thumbnail = media.FirstOrDefault(e => e.LocalName == "thumbnail" && Absolute(e, e.Attribute("url")) != null);
+            XmlNodeLite content = media.FirstOrDefault(e => e.LocalName == "content" && Absolute(e, e.Attribute("url")) != null);
             if (entry.Enclosure == null && content != null)
                 entry.Enclosure = new FeedEnclosure { Url = Absolute(content, content.Attribute("url")), Type = NullIfEmpty(content.Attribute("type")), Length = Long(content.Attribute("fileSize")) };
             if (thumbnail != null) entry.ImageUrl = Absolute(thumbnail, thumbnail.Attribute("url"));
@@ -373,11 +373,15 @@ namespace AiNews.Feeds
             if (reference == null) return null;
             string trimmed = reference.Trim();
             if (trimmed.Length == 0) return null;
-            // An absolute link stays as written (Uri would lower-case the host and re-escape the path).
-            if (Uri.TryCreate(trimmed, UriKind.Absolute, out Uri written) && !written.IsFile) return trimmed;
+            // An absolute link stays as written (Uri would lower-case the host and re-escape the path), but only
+            // web links are links: "javascript:" or "data:" in a feed must not reach a digest page.
+            if (Uri.TryCreate(trimmed, UriKind.Absolute, out Uri written) && !written.IsFile) return IsWeb(written) ? trimmed : null;
             Uri uri = LenientXml.ResolveUri(e.Base, trimmed);
-            return uri != null ? uri.AbsoluteUri : trimmed;
+            if (uri == null) return trimmed;
+            return IsWeb(uri) ? uri.AbsoluteUri : null;
         }
+
+        private static bool IsWeb(Uri uri) => uri.Scheme == Uri.UriSchemeHttp || uri.Scheme == Uri.UriSchemeHttps;
 
         private static string Language(string tag) => string.IsNullOrWhiteSpace(tag) ? null : tag.Trim().Replace('_', '-');
 

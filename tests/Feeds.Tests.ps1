@@ -202,6 +202,9 @@ Describe 'FeedReader on our fixtures' {
         $first, $second = $feed.Entries
         $first.Link | Should -BeExactly 'https://blog.example.org/ai/posts/first.html'
         $first.Content | Should -BeExactly "First paragraph.`n`nSecond paragraph."
+        # Links inside the content resolve against the content's own xml:base.
+        $first.ContentHtml | Should -Match 'href="https://blog\.example\.org/ai/about\.html"'
+        $first.ContentHtml | Should -Match 'src="https://blog\.example\.org/ai/posts/img/a\.png"'
         $first.Summary | Should -BeExactly 'Short summary.'
         $first.Published.UtcDateTime | Should -Be ([datetime]'2025-12-26T13:00:00')
         $first.Updated.UtcDateTime | Should -Be ([datetime]'2025-12-26T14:30:00')

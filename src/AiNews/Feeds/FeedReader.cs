@@ -156,14 +156,20 @@ namespace AiNews.Feeds
             {
                 entry.SummaryHtml = Repair(MarkupOf(description));
                 entry.Summary = HtmlText.ToPlainText(entry.SummaryHtml);
+                entry.SummaryHtml = HtmlText.ResolveUrls(entry.SummaryHtml, description.Base);
             }
             // Full content: content:encoded, an XHTML body, the old "fullitem" element, atom:content.
             XmlNodeLite encoded = First(item, "encoded", Is(ContentNs)) ?? First(item, "fullitem", _ => true);
             XmlNodeLite body = First(item, "body", e => e.Namespace == Xhtml || IsRss(e));
+            XmlNodeLite contentNode = encoded ?? body ?? First(item, "content", IsAtom);
             if (encoded != null) entry.ContentHtml = Repair(MarkupOf(encoded));
             else if (body != null) entry.ContentHtml = Repair(body.InnerHtml());
-            else if (First(item, "content", IsAtom) is XmlNodeLite atomContent) entry.ContentHtml = TextConstruct(atomContent).Html;
-            if (entry.ContentHtml != null) entry.Content = HtmlText.ToPlainText(entry.ContentHtml);
+            else if (contentNode != null) entry.ContentHtml = TextConstruct(contentNode).Html;
+            if (entry.ContentHtml != null)
+            {
+                entry.Content = HtmlText.ToPlainText(entry.ContentHtml);
+                entry.ContentHtml = HtmlText.ResolveUrls(entry.ContentHtml, contentNode.Base);
+            }
 
             foreach (XmlNodeLite c in All(item, "category", IsRss).Concat(All(item, "subject", Is(Dc))))
                 AddCategory(entry, c.Text);
@@ -225,14 +231,14 @@ namespace AiNews.Feeds
                 if (summary != null)
                 {
                     var s = TextConstruct(summary);
-                    entry.SummaryHtml = s.Html;
+                    entry.SummaryHtml = HtmlText.ResolveUrls(s.Html, summary.Base);
                     entry.Summary = s.Text;
                 }
                 XmlNodeLite content = First(e, "content", atom);
                 if (content != null && content.Attribute("src") == null)
                 {
                     var c = TextConstruct(content);
-                    entry.ContentHtml = c.Html;
+                    entry.ContentHtml = HtmlText.ResolveUrls(c.Html, content.Base);
                     entry.Content = c.Text;
                 }
                 foreach (XmlNodeLite c in All(e, "category", atom)) AddCategory(entry, c.Attribute("term") ?? c.Attribute("label"));

@@ -30,6 +30,13 @@ Describe 'TextDecoder' {
         $decoded.Encoding.CodePage | Should -Be 949
     }
 
+    It 'reads Korean bytes as CP949 when only the header claims ISO-8859-1, but trusts a Latin declaration in the document' {
+        $korean = [AiNews.TextDecoder]::Cp949.GetBytes('<rss><channel><title>인공지능 뉴스 속보</title></channel></rss>')
+        [AiNews.TextDecoder]::DecodeToString($korean, 'text/xml; charset=iso-8859-1') | Should -Match '인공지능 뉴스 속보'
+        $latin = [byte[]]([Text.Encoding]::ASCII.GetBytes('<?xml version="1.0" encoding="iso-8859-1"?><t>Gr') + 0xFC + [Text.Encoding]::ASCII.GetBytes('n</t>'))
+        [AiNews.TextDecoder]::DecodeToString($latin, 'text/xml; charset=euc-kr') | Should -Match 'Grün'
+    }
+
     It 'reads an HTML page in EUC-KR by its meta charset' {
         $html = '<html><head><meta http-equiv="Content-Type" content="text/html; charset=euc-kr"></head><body>한국어 기사</body></html>'
         $bytes = [AiNews.TextDecoder]::Cp949.GetBytes($html)

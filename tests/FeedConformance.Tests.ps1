@@ -176,7 +176,7 @@ Describe 'FeedReader conformance with feedparser''s test suite' {
         $failures = [Collections.Generic.List[string]]::new()
         $crashes = [Collections.Generic.List[string]]::new()
         foreach ($file in $files) {
-            $relative = [IO.Path]::GetRelativePath($suite, $file.FullName) -replace '\\', '/'
+            $relative = $file.FullName.Substring($suite.Length).TrimStart('\', '/') -replace '\\', '/'
             $header = Get-TestHeader $file.FullName
             $contentType = $null; $base = [Uri]"http://127.0.0.1:8097/tests/$relative"
             foreach ($h in $header.Headers) {

@@ -30,6 +30,13 @@ Describe 'TextDecoder' {
         $decoded.Encoding.CodePage | Should -Be 949
     }
 
+    It 'reads Korean bytes as CP949 when only the header claims ISO-8859-1, but trusts a Latin declaration in the document' {
+        $korean = [AiNews.TextDecoder]::Cp949.GetBytes('<rss><channel><title>인공지능 뉴스 속보</title></channel></rss>')
+        [AiNews.TextDecoder]::DecodeToString($korean, 'text/xml; charset=iso-8859-1') | Should -Match '인공지능 뉴스 속보'
+        $latin = [byte[]]([Text.Encoding]::ASCII.GetBytes('<?xml version="1.0" encoding="iso-8859-1"?><t>Gr') + 0xFC + [Text.Encoding]::ASCII.GetBytes('n</t>'))
+        [AiNews.TextDecoder]::DecodeToString($latin, 'text/xml; charset=euc-kr') | Should -Match 'Grün'
+    }
+
     It 'reads an HTML page in EUC-KR by its meta charset' {
         $html = '<html><head><meta http-equiv="Content-Type" content="text/html; charset=euc-kr"></head><body>한국어 기사</body></html>'
         $bytes = [AiNews.TextDecoder]::Cp949.GetBytes($html)
@@ -202,6 +209,9 @@ Describe 'FeedReader on our fixtures' {
         $first, $second = $feed.Entries
         $first.Link | Should -BeExactly 'https://blog.example.org/ai/posts/first.html'
         $first.Content | Should -BeExactly "First paragraph.`n`nSecond paragraph."
+        # Links inside the content resolve against the content's own xml:base.
+        $first.ContentHtml | Should -Match 'href="https://blog\.example\.org/ai/about\.html"'
+        $first.ContentHtml | Should -Match 'src="https://blog\.example\.org/ai/posts/img/a\.png"'
         $first.Summary | Should -BeExactly 'Short summary.'
         $first.Published.UtcDateTime | Should -Be ([datetime]'2025-12-26T13:00:00')
         $first.Updated.UtcDateTime | Should -Be ([datetime]'2025-12-26T14:30:00')
@@ -226,6 +236,13 @@ Describe 'FeedReader on our fixtures' {
         $feed = Read-FixtureFeed 'rss-double-encoded.xml'
         $feed.Title | Should -BeExactly 'Café news'
         $feed.Entries[0].Title | Should -BeExactly "It$([char]0x2019)s the café — again"
+    }
+
+    It 'drops links that are not web links' {
+        $xml = '<rss><channel><item><title>x</title><link>javascript:alert(1)</link><enclosure url="data:text/html,hi" type="text/html"/></item></channel></rss>'
+        $entry = [AiNews.Feeds.FeedReader]::Read($xml, [Uri]'https://example.com/feed', $Seoul).Entries[0]
+        $entry.Link | Should -BeNullOrEmpty
+        $entry.Enclosure | Should -BeNullOrEmpty
     }
 
     It 'reads RSS 1.0 (RDF) items and Dublin Core fields' {
@@ -305,6 +322,15 @@ Describe 'FeedReader on real captures' {
             ($e.Summary -split "`n`n").Count | Should -BeGreaterThan 3
             $e.Published | Should -Not -BeNullOrEmpty
         }
+    }
+
+    It 'keeps nothing of the head, scripts or styles of a real page (whose body is rendered by script, so empty)' -Skip:(-not $HasShared) {
+        $bytes = [IO.File]::ReadAllBytes((Join-Path $SharedRoot 'corpus/feeds/theverge/theverge_homepage.html'))
+        $html = [AiNews.TextDecoder]::DecodeToString($bytes, 'text/html')
+        $html[0] | Should -Not -Be ([char]0xFEFF)   # the BOM is consumed, not left in the text
+        $html.TrimStart() | Should -Match '^<!DOCTYPE'
+        $html | Should -Match '<script'
+        [AiNews.HtmlText]::ToPlainText($html) | Should -BeExactly ''
     }
 
     It 'reads ISO-8859-1 with its Scandinavian letters intact' -Skip:(-not $HasShared) {

@@ -70,6 +70,40 @@ namespace AiNews
             return max;
         }
 
+        private static readonly Regex RelativeReference = new Regex(
+            @"\b(?:href|src)\s*=\s*[""']?\s*(?![a-z][a-z0-9+.\-]*:|#|[""'])", RegexOptions.CultureInvariant | RegexOptions.IgnoreCase);
+
+        /// <summary>
+        /// <paramref name="html"/> (a fragment) with relative href and src values made absolute against
+        /// <paramref name="baseUri"/>; returned unchanged when there is no base or nothing relative.
+        /// </summary>
+        public static string ResolveUrls(string html, Uri baseUri)
+        {
+            if (string.IsNullOrEmpty(html) || baseUri == null || !baseUri.IsAbsoluteUri) return html;
+            if (!RelativeReference.IsMatch(html) || MaxNesting(html) > MaxParseDepth) return html;
+            var document = new HtmlParser().ParseDocument(string.Empty);
+            IElement body = document.Body;
+            body.InnerHtml = html;
+            bool changed = false;
+            foreach (IElement element in body.QuerySelectorAll("[href],[src]"))
+            {
+                foreach (string name in new[] { "href", "src" })
+                {
+                    string value = element.GetAttribute(name);
+                    if (value == null) continue;
+                    string trimmed = value.Trim();
+                    if (trimmed.Length == 0 || trimmed[0] == '#') continue;
+                    if (Uri.TryCreate(trimmed, UriKind.Absolute, out Uri absolute) && !absolute.IsFile) continue;
+                    if (Uri.TryCreate(baseUri, trimmed, out Uri resolved))
+                    {
+                        element.SetAttribute(name, resolved.AbsoluteUri);
+                        changed = true;
+                    }
+                }
+            }
+            return changed ? body.InnerHtml : html;
+        }
+
         /// <summary>One line of text: <see cref="ToPlainText"/> with line and paragraph breaks turned into spaces.</summary>
         public static string ToSingleLine(string html) => TextNormalizer.SingleLine(ToPlainText(html));
 

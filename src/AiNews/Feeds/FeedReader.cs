@@ -156,22 +156,28 @@ namespace AiNews.Feeds
             {
                 entry.SummaryHtml = Repair(MarkupOf(description));
                 entry.Summary = HtmlText.ToPlainText(entry.SummaryHtml);
+                entry.SummaryHtml = HtmlText.ResolveUrls(entry.SummaryHtml, description.Base);
             }
             // Full content: content:encoded, an XHTML body, the old "fullitem" element, atom:content.
             XmlNodeLite encoded = First(item, "encoded", Is(ContentNs)) ?? First(item, "fullitem", _ => true);
             XmlNodeLite body = First(item, "body", e => e.Namespace == Xhtml || IsRss(e));
+            XmlNodeLite contentNode = encoded ?? body ?? First(item, "content", IsAtom);
             if (encoded != null) entry.ContentHtml = Repair(MarkupOf(encoded));
             else if (body != null) entry.ContentHtml = Repair(body.InnerHtml());
-            else if (First(item, "content", IsAtom) is XmlNodeLite atomContent) entry.ContentHtml = TextConstruct(atomContent).Html;
-            if (entry.ContentHtml != null) entry.Content = HtmlText.ToPlainText(entry.ContentHtml);
+            else if (contentNode != null) entry.ContentHtml = TextConstruct(contentNode).Html;
+            if (entry.ContentHtml != null)
+            {
+                entry.Content = HtmlText.ToPlainText(entry.ContentHtml);
+                entry.ContentHtml = HtmlText.ResolveUrls(entry.ContentHtml, contentNode.Base);
+            }
 
             foreach (XmlNodeLite c in All(item, "category", IsRss).Concat(All(item, "subject", Is(Dc))))
                 AddCategory(entry, c.Text);
             foreach (XmlNodeLite c in All(item, "category", IsAtom)) AddCategory(entry, c.Attribute("term") ?? c.Attribute("label"));
 
             XmlNodeLite enclosure = First(item, "enclosure", IsRss);
-            if (enclosure != null && enclosure.Attribute("url") is string url && url.Trim().Length > 0)
-                entry.Enclosure = new FeedEnclosure { Url = Absolute(enclosure, url), Type = NullIfEmpty(enclosure.Attribute("type")), Length = Long(enclosure.Attribute("length")) };
+            if (enclosure != null && Absolute(enclosure, enclosure.Attribute("url")) != null)
+                entry.Enclosure = new FeedEnclosure { Url = Absolute(enclosure, enclosure.Attribute("url")), Type = NullIfEmpty(enclosure.Attribute("type")), Length = Long(enclosure.Attribute("length")) };
             AddMedia(item, entry);
             return entry;
         }
@@ -225,21 +231,21 @@ namespace AiNews.Feeds
                 if (summary != null)
                 {
                     var s = TextConstruct(summary);
-                    entry.SummaryHtml = s.Html;
+                    entry.SummaryHtml = HtmlText.ResolveUrls(s.Html, summary.Base);
                     entry.Summary = s.Text;
                 }
                 XmlNodeLite content = First(e, "content", atom);
                 if (content != null && content.Attribute("src") == null)
                 {
                     var c = TextConstruct(content);
-                    entry.ContentHtml = c.Html;
+                    entry.ContentHtml = HtmlText.ResolveUrls(c.Html, content.Base);
                     entry.Content = c.Text;
                 }
                 foreach (XmlNodeLite c in All(e, "category", atom)) AddCategory(entry, c.Attribute("term") ?? c.Attribute("label"));
                 foreach (XmlNodeLite c in All(e, "subject", Is(Dc))) AddCategory(entry, c.Text);
 
                 XmlNodeLite enclosure = All(e, "link", atom).FirstOrDefault(l => string.Equals(l.Attribute("rel")?.Trim(), "enclosure", StringComparison.OrdinalIgnoreCase));
-                if (enclosure != null && enclosure.Attribute("href") is string href)
+                if (enclosure != null && enclosure.Attribute("href") is string href && Absolute(enclosure, href) != null)
                     entry.Enclosure = new FeedEnclosure { Url = Absolute(enclosure, href), Type = NullIfEmpty(enclosure.Attribute("type")), Length = Long(enclosure.Attribute("length")) };
                 AddMedia(e, entry);
                 feed.Entries.Add(entry);
@@ -335,8 +341,8 @@ namespace AiNews.Feeds
                 if (e.LocalName == "group") media.AddRange(e.Elements().Where(c => c.Namespace == Media));
                 else media.Add(e);
             }
-            XmlNodeLite thumbnail = media.FirstOrDefault(e => e.LocalName == "thumbnail" && !string.IsNullOrWhiteSpace(e.Attribute("url")));
-            XmlNodeLite content = media.FirstOrDefault(e => e.LocalName == "content" && !string.IsNullOrWhiteSpace(e.Attribute("url")));
+            XmlNodeLite thumbnail = media.FirstOrDefault(e => e.LocalName == "thumbnail" && Absolute(e, e.Attribute("url")) != null);
+            XmlNodeLite content = media.FirstOrDefault(e => e.LocalName == "content" && Absolute(e, e.Attribute("url")) != null);
             if (entry.Enclosure == null && content != null)
                 entry.Enclosure = new FeedEnclosure { Url = Absolute(content, content.Attribute("url")), Type = NullIfEmpty(content.Attribute("type")), Length = Long(content.Attribute("fileSize")) };
             if (thumbnail != null) entry.ImageUrl = Absolute(thumbnail, thumbnail.Attribute("url"));
@@ -373,11 +379,15 @@ namespace AiNews.Feeds
             if (reference == null) return null;
             string trimmed = reference.Trim();
             if (trimmed.Length == 0) return null;
-            // An absolute link stays as written (Uri would lower-case the host and re-escape the path).
-            if (Uri.TryCreate(trimmed, UriKind.Absolute, out Uri written) && !written.IsFile) return trimmed;
+            // An absolute link stays as written (Uri would lower-case the host and re-escape the path), but only
+            // web links are links: "javascript:" or "data:" in a feed must not reach a digest page.
+            if (Uri.TryCreate(trimmed, UriKind.Absolute, out Uri written) && !written.IsFile) return IsWeb(written) ? trimmed : null;
             Uri uri = LenientXml.ResolveUri(e.Base, trimmed);
-            return uri != null ? uri.AbsoluteUri : trimmed;
+            if (uri == null) return trimmed;
+            return IsWeb(uri) ? uri.AbsoluteUri : null;
         }
+
+        private static bool IsWeb(Uri uri) => uri.Scheme == Uri.UriSchemeHttp || uri.Scheme == Uri.UriSchemeHttps;
 
         private static string Language(string tag) => string.IsNullOrWhiteSpace(tag) ? null : tag.Trim().Replace('_', '-');
 

@@ -200,8 +200,9 @@ namespace AiNews.Feeds
                 {
                     int end = SkipDeclaration(text, pos);
                     if (end < 0) { truncated = true; break; }
-                    if (At(text, pos, "<!DOCTYPE") || At(text, pos, "<!doctype"))
-                        problems.Add("The document has a DOCTYPE; it was ignored (no DTD is read and no declared entity is expanded).");
+                    // A plain DOCTYPE (RSS 0.91's) is harmless; one with an internal subset may declare entities we refuse.
+                    if ((At(text, pos, "<!DOCTYPE") || At(text, pos, "<!doctype")) && text.IndexOf('[', pos, end - pos) >= 0)
+                        problems.Add("The DOCTYPE declares an internal subset; it was ignored (no DTD is read and no declared entity is expanded).");
                     pos = end;
                     continue;
                 }

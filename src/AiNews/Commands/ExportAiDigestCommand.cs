@@ -86,9 +86,7 @@ namespace AiNews.Commands
 
         protected override void BeginProcessing()
         {
-            _options = new DigestOptions { MaxContentLength = MaxContentLength };
-            try { _options.TimeZone = TimeZoneResolver.Find(TimeZone); }
-            catch (TimeZoneNotFoundException e) { ThrowTerminating(ErrorIds.TimeZoneNotFound, ErrorCategory.InvalidArgument, TimeZone, e.Message, e); }
+            _options = new DigestOptions { MaxContentLength = MaxContentLength, TimeZone = ResolveTimeZone(TimeZone) };
             if (MyInvocation.BoundParameters.ContainsKey(nameof(Date))) _options.Date = Date.Date;
         }
 

@@ -129,8 +129,7 @@ namespace AiNews.Commands
 
         protected override void BeginProcessing()
         {
-            try { _zone = TimeZoneResolver.Find(TimeZone); }
-            catch (TimeZoneNotFoundException e) { ThrowTerminating(ErrorIds.TimeZoneNotFound, ErrorCategory.InvalidArgument, TimeZone, e.Message, e); }
+            _zone = ResolveTimeZone(TimeZone);
             _window = new ArticleWindow { First = Bound(nameof(First)) ? First : (int?)null };
             if (Bound(nameof(Date)))
             {

@@ -54,14 +54,14 @@ namespace AiNews.Delivery
             switch (kind)
             {
                 case WebhookKind.Slack:
-                    return "{\"text\":" + Json(text) + ",\"unfurl_links\":false,\"unfurl_media\":false}";
+                    return "{\"text\":" + Json.Quote(text) + ",\"unfurl_links\":false,\"unfurl_media\":false}";
                 case WebhookKind.Discord:
                     // No mention in news text may ping anyone.
-                    return "{\"content\":" + Json(text) + ",\"allowed_mentions\":{\"parse\":[]}}";
+                    return "{\"content\":" + Json.Quote(text) + ",\"allowed_mentions\":{\"parse\":[]}}";
                 default:
                     return "{\"type\":\"message\",\"attachments\":[{\"contentType\":\"application/vnd.microsoft.card.adaptive\",\"content\":{"
                         + "\"$schema\":\"http://adaptivecards.io/schemas/adaptive-card.json\",\"type\":\"AdaptiveCard\",\"version\":\"1.4\","
-                        + "\"body\":[{\"type\":\"TextBlock\",\"wrap\":true,\"text\":" + Json(text) + "}]}}]}";
+                        + "\"body\":[{\"type\":\"TextBlock\",\"wrap\":true,\"text\":" + Json.Quote(text) + "}]}}]}";
             }
         }
 
@@ -151,27 +151,6 @@ namespace AiNews.Delivery
                 }
             }
             if (current.Length > 0) yield return current.ToString();
-        }
-
-        private static string Json(string s)
-        {
-            var sb = new StringBuilder(s.Length + 16).Append('"');
-            foreach (char c in s)
-            {
-                switch (c)
-                {
-                    case '"': sb.Append("\\\""); break;
-                    case '\\': sb.Append("\\\\"); break;
-                    case '\n': sb.Append("\\n"); break;
-                    case '\r': sb.Append("\\r"); break;
-                    case '\t': sb.Append("\\t"); break;
-                    default:
-                        if (c < ' ' || c == '\u2028' || c == '\u2029') sb.Append("\\u").Append(((int)c).ToString("x4", CultureInfo.InvariantCulture));
-                        else sb.Append(c);
-                        break;
-                }
-            }
-            return sb.Append('"').ToString();
         }
     }
 }

@@ -9,6 +9,7 @@ using AiNews.Extraction;
 using AiNews.Feeds;
 using AiNews.Fetching;
 using AiNews.Sources;
+using AiNews.Tagging;
 
 namespace AiNews.Commands
 {
@@ -34,6 +35,7 @@ namespace AiNews.Commands
         private TimeZoneInfo _zone;
         private ArticleWindow _window;
         private FetchBatch _batch;
+        private Tagger _tagger;
         private int _feedsPending, _feedsTotal, _feedsDone, _pagesTotal, _pagesDone;
 
         /// <summary>Catalog ids of the sources to read (Get-AiSource lists them); default: the catalog's default source.</summary>
@@ -91,6 +93,10 @@ namespace AiNews.Commands
         [Parameter(ParameterSetName = PathSet)]
         public SwitchParameter SkipContent { get; set; }
 
+        /// <summary>Drop articles that are not about AI (judged by the taxonomy, as Add-AiTag does).</summary>
+        [Parameter]
+        public SwitchParameter AiOnly { get; set; }
+
         /// <summary>Concurrent requests (at most 4 per host).</summary>
         [Parameter]
         [ValidateRange(1, 64)]
@@ -139,6 +145,7 @@ namespace AiNews.Commands
             if (Bound(nameof(Since))) _window.Since = Since;
             if (Bound(nameof(Until))) _window.Until = Until;
             if (ParameterSetName == SourceSet) _catalog = GetAiSourceCommand.LoadCatalog(this, SourceFile);
+            if (AiOnly) _tagger = new Tagger(Tagging.Taxonomy.Default);
         }
 
         protected override void ProcessRecord()
@@ -252,7 +259,7 @@ namespace AiNews.Commands
                 taken++;
                 if (SkipContent || !System.Uri.TryCreate(article.Url, UriKind.Absolute, out Uri page))
                 {
-                    WriteObject(article);
+                    Emit(article);
                     continue;
                 }
                 AddPage(page, article);
@@ -274,7 +281,7 @@ namespace AiNews.Commands
                 if (fromFeed != null)
                 {
                     WriteVerbose($"'{fromFeed.Title}' keeps the feed's excerpt as its body.");
-                    WriteObject(fromFeed);
+                    Emit(fromFeed);
                 }
                 return;
             }
@@ -285,6 +292,21 @@ namespace AiNews.Commands
             {
                 string rejected = _window.Reject(article.Published);
                 if (rejected != null) { WriteVerbose($"Skipped '{article.Title}': {rejected}."); return; }
+            }
+            Emit(article);
+        }
+
+        /// <summary>Writes an article to the pipeline, unless -AiOnly and it is not about AI.</summary>
+        private void Emit(Article article)
+        {
+            if (_tagger != null)
+            {
+                article.IsAiRelated = _tagger.Tag(article.Title, article.Content, article.Language).IsAiRelated;
+                if (article.IsAiRelated == false)
+                {
+                    WriteVerbose($"Skipped '{article.Title}': it is not about AI (-AiOnly).");
+                    return;
+                }
             }
             WriteObject(article);
         }
@@ -322,7 +344,7 @@ namespace AiNews.Commands
                 return;
             }
             Article article = Extract(bytes, null, fileUri, null, fileUri);
-            if (article != null) WriteObject(article);
+            if (article != null) Emit(article);
         }
 
         /// <summary>A feed's root element appears near the start; an HTML page has none of them there.</summary>

@@ -186,3 +186,17 @@ Describe 'LLM provider (loopback Chat Completions server)' {
         $script:Server.State.Requests[$before].System | Should -Match 'Korean'
     }
 }
+
+Describe 'Extractive summaries of pages with repeats' {
+    BeforeAll {
+        . "$PSScriptRoot/TestSetup.ps1"
+        $f = Get-Content (Join-Path $FixturesRoot 'summary-articles.json') -Raw -Encoding utf8 | ConvertFrom-Json | ForEach-Object { $_ } |
+            Where-Object Id -EQ 'repeated-dek'
+        $script:Dek = [pscustomobject]@{ Title = $f.Title; Url = $f.Url; Content = $f.Content }
+    }
+    It 'says a repeated standfirst once and skips a sentence cut at its start' {
+        $a = $script:Dek | Add-AiSummary
+        ([regex]::Matches($a.Summary, 'The agent fills in formulas')).Count | Should -Be 1
+        $a.Summary | Should -Not -Match 'but only for paying'
+    }
+}

@@ -14,7 +14,10 @@
         'Add-AiTag'
         'ConvertFrom-AiDigest'
         'Export-AiDigest'
+        'Get-AiArticle'
         'Get-AiSource'
+        'Merge-AiArticle'
+        'Send-AiDigest'
     )
     FunctionsToExport    = @()
     AliasesToExport      = @()

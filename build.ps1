@@ -7,6 +7,7 @@
       test    build, then run the Pester suite in a child PowerShell (a binary module cannot be unloaded);
               ends with one line "N passed, N failed, N skipped" and a non-zero exit code on any failure.
       demo    the main job, offline: renders the digest of the sample articles in tests/Fixtures.
+      bench-extract  build, then score the article extractor on ../shared/corpus/aeb-dev (bench/extract.ps1).
       bench-tag  build, then score the tagger on ../shared/corpus/labels/dev.jsonl (organization accuracy, tag micro-F1,
               AI-relevance accuracy) beside the old keyword system's labels; figures go to bench/RESULTS.md by hand.
       clean   removes build output.
@@ -16,7 +17,7 @@
 [CmdletBinding()]
 param(
     [Parameter(Position = 0)]
-    [ValidateSet('build', 'test', 'demo', 'bench-tag', 'clean')]
+    [ValidateSet('build', 'test', 'demo', 'bench-extract', 'bench-tag', 'clean')]
     [string[]] $Task = @('build'),
 
     # Pester tests to run (paths or names under tests/); default: all.
@@ -69,6 +70,8 @@ function Get-PesterManifest {
 
 function Invoke-Test {
     Invoke-Build
+    # The loopback HTTP test site (tests/TestSite.ps1 starts it); not part of the module.
+    Invoke-Native dotnet @('build', (Join-Path $root 'tests/TestSite/TestSite.csproj'), '-c', 'Release', '--nologo', '-v', 'quiet')
     $pester = Get-PesterManifest
     $shell = Get-ChildShell
     $paths = if ($TestPath) { $TestPath } else { @(Join-Path $root 'tests') }
@@ -79,23 +82,19 @@ function Invoke-Test {
     if ($LASTEXITCODE -ne 0) { throw "Tests failed (exit code $LASTEXITCODE)." }
 }
 
-function Invoke-Demo {
+# Builds, then runs a script of the repository in a child PowerShell (the demo, a benchmark).
+function Invoke-ChildScript {
+    param([string] $Script, [string] $What)
     Invoke-Build
     $shell = Get-ChildShell
-    & $shell.File @($shell.Prefix + @('-NoProfile', '-NonInteractive', '-File', (Join-Path $root 'examples/demo.ps1')))
-    if ($LASTEXITCODE -ne 0) { throw "The demo failed (exit code $LASTEXITCODE)." }
-}
-
-function Invoke-BenchTag {
-    Invoke-Build
-    $shell = Get-ChildShell
-    & $shell.File @($shell.Prefix + @('-NoProfile', '-NonInteractive', '-File', (Join-Path $root 'bench/tag.ps1')))
-    if ($LASTEXITCODE -ne 0) { throw "The tagging bench failed (exit code $LASTEXITCODE)." }
+    & $shell.File @($shell.Prefix + @('-NoProfile', '-NonInteractive', '-File', (Join-Path $root $Script)))
+    if ($LASTEXITCODE -ne 0) { throw "The $What failed (exit code $LASTEXITCODE)." }
 }
 
 function Invoke-Clean {
     foreach ($dir in @($moduleBin, (Join-Path $root 'src/AiNews/bin'), (Join-Path $root 'src/AiNews/obj'),
-            (Join-Path $root 'tests/tools/obj'), (Join-Path $root 'tests/artifacts'), (Join-Path $root 'module/en-US'))) {
+            (Join-Path $root 'tests/tools/obj'), (Join-Path $root 'tests/artifacts'),
+            (Join-Path $root 'tests/TestSite/bin'), (Join-Path $root 'tests/TestSite/obj'), (Join-Path $root 'module/en-US'))) {
         if (Test-Path $dir) { Remove-Item $dir -Recurse -Force; Write-Host "removed $dir" }
     }
 }
@@ -104,8 +103,9 @@ foreach ($t in $Task) {
     switch ($t) {
         'build' { Invoke-Build }
         'test' { Invoke-Test }
-        'demo' { Invoke-Demo }
-        'bench-tag' { Invoke-BenchTag }
+        'demo' { Invoke-ChildScript 'examples/demo.ps1' 'demo' }
+        'bench-extract' { Invoke-ChildScript 'bench/extract.ps1' 'extraction benchmark' }
+        'bench-tag' { Invoke-ChildScript 'bench/tag.ps1' 'tagging benchmark' }
         'clean' { Invoke-Clean }
     }
 }

@@ -174,3 +174,23 @@ Describe 'The seed archive, rebuilt' -Skip:(-not $HasShared) {
         @($articles | Export-AiDigest -ArchivePath $root -TimeZone Asia/Seoul -PassThru).Count | Should -Be 0
     }
 }
+
+Describe 'The archive as web pages' {
+    It 'writes a page beside each day file and an index that links them, and nothing the second time' {
+        $root = Join-Path $TestDrive 'web'
+        $articles = 1..3 | ForEach-Object {
+            New-DayArticle -Title "웹 페이지 기사 $_ 번째" -Url "https://example.com/w$_" -Published ('2026-01-0{0}T09:00:00+09:00' -f $_)
+        }
+        $articles | Export-AiDigest -ArchivePath $root -Format Markdown, Html -TimeZone Asia/Seoul
+        foreach ($d in '01', '02', '03') {
+            Test-Path (Join-Path $root "2026/01월/01-$d.md") | Should -BeTrue
+            Get-Content (Join-Path $root "2026/01월/01-$d.html") -Raw | Should -Match '<h3 id="웹-페이지-기사-\d-번째">'
+        }
+        $index = Get-Content (Join-Path $root 'index.html') -Raw
+        $month = [Uri]::EscapeDataString('01월')
+        $index | Should -Match "<a href=`"2026/$month/01-03.html`">📅 2026-01-03 \(1건\)</a>"
+        $before = Get-Snapshot $root
+        @($articles | Export-AiDigest -ArchivePath $root -Format Markdown, Html -TimeZone Asia/Seoul -PassThru).Count | Should -Be 0
+        Get-Snapshot $root | Should -Be $before
+    }
+}

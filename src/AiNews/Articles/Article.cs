@@ -16,6 +16,9 @@ namespace AiNews
         /// <summary>Display name of the outlet, e.g. "AI타임스".</summary>
         public string Source { get; set; }
 
+        /// <summary>Every outlet that carried the story (set by Merge-AiArticle); empty for a single-source article.</summary>
+        public ArticleSource[] Sources { get; set; } = Array.Empty<ArticleSource>();
+
         /// <summary>Id of the catalog source the article came from (see Get-AiSource), when known.</summary>
         public string SourceId { get; set; }
 

@@ -19,6 +19,17 @@ namespace AiNews.Commands
             ThrowTerminatingError(new ErrorRecord(new AiNewsException(message, inner), errorId, category, target));
         }
 
+        /// <summary>The zone of a -TimeZone argument (IANA or Windows id; empty for local), or a terminating error naming it.</summary>
+        protected TimeZoneInfo ResolveTimeZone(string id)
+        {
+            try { return TimeZoneResolver.Find(id); }
+            catch (TimeZoneNotFoundException e)
+            {
+                ThrowTerminating(ErrorIds.TimeZoneNotFound, ErrorCategory.InvalidArgument, id, e.Message, e);
+                return null;
+            }
+        }
+
         /// <summary>A provider path relative to the current location, as a full file-system path.</summary>
         protected string FileSystemPath(string path) => SessionState.Path.GetUnresolvedProviderPathFromPSPath(path);
     }

@@ -54,6 +54,7 @@ namespace AiNews.Commands
                 Summary = Text(properties, nameof(Article.Summary)),
                 Content = Text(properties, nameof(Article.Content)),
                 Images = List(properties, nameof(Article.Images)),
+                Sources = Sources(properties),
                 IsAiRelated = Flag(properties, nameof(Article.IsAiRelated)),
             };
             string importance = Text(properties, nameof(Article.Importance));
@@ -65,6 +66,22 @@ namespace AiNews.Commands
                 result.Importance = grade;
             }
             return result;
+        }
+
+        /// <summary>Sources as ArticleSource objects or anything with Name and Url (e.g. from ConvertFrom-Json).</summary>
+        private static ArticleSource[] Sources(Dictionary<string, object> properties)
+        {
+            if (!properties.TryGetValue(nameof(Article.Sources), out object v) || !(v is IEnumerable e) || v is string) return Array.Empty<ArticleSource>();
+            var result = new List<ArticleSource>();
+            foreach (object item in e)
+            {
+                object o = Unwrap(item);
+                if (o is ArticleSource s) { result.Add(s); continue; }
+                var p = PSObject.AsPSObject(o);
+                string url = p.Properties["Url"]?.Value?.ToString();
+                if (!string.IsNullOrWhiteSpace(url)) result.Add(new ArticleSource(p.Properties["Name"]?.Value?.ToString(), url));
+            }
+            return result.ToArray();
         }
 
         private static object Unwrap(object value) => value is PSObject p ? p.BaseObject : value;

@@ -62,10 +62,7 @@ namespace AiNews.Commands
 
         protected override void BeginProcessing()
         {
-            var options = new DigestOptions();
-            try { options.TimeZone = TimeZoneResolver.Find(TimeZone); }
-            catch (TimeZoneNotFoundException e) { ThrowTerminating(ErrorIds.TimeZoneNotFound, ErrorCategory.InvalidArgument, TimeZone, e.Message, e); }
-            _reader = new DigestReader(options);
+            _reader = new DigestReader(new DigestOptions { TimeZone = ResolveTimeZone(TimeZone) });
         }
 
         protected override void ProcessRecord()

@@ -4,17 +4,22 @@ namespace AiNews.Commands
     public static class ErrorIds
     {
         public const string InvalidArticle = "AiNews.InvalidArticle";
-        public const string DuplicateArticle = "AiNews.DuplicateArticle";
         public const string FileExists = "AiNews.FileExists";
         public const string WriteFailed = "AiNews.WriteFailed";
         public const string DigestNotFound = "AiNews.DigestNotFound";
         public const string DigestUnreadable = "AiNews.DigestUnreadable";
         public const string DigestMalformed = "AiNews.DigestMalformed";
         public const string TimeZoneNotFound = "AiNews.TimeZoneNotFound";
+        public const string InvalidFormat = "AiNews.InvalidFormat";
         public const string InvalidLayout = "AiNews.InvalidLayout";
         public const string ArchiveLocked = "AiNews.ArchiveLocked";
         public const string ArchiveUnreadable = "AiNews.ArchiveUnreadable";
         public const string ArchiveFileMalformed = "AiNews.ArchiveFileMalformed";
+        public const string WebhookMissing = "AiNews.WebhookMissing";
+        public const string WebhookFailed = "AiNews.WebhookFailed";
+        public const string FeedMalformed = "AiNews.FeedMalformed";
+        public const string ExtractionFailed = "AiNews.ExtractionFailed";
+        public const string FileUnreadable = "AiNews.FileUnreadable";
         public const string SourceNotFound = "AiNews.SourceNotFound";
         public const string SourceCatalogInvalid = "AiNews.SourceCatalogInvalid";
         public const string TaxonomyInvalid = "AiNews.TaxonomyInvalid";

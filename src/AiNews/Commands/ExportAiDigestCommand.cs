@@ -4,6 +4,8 @@ using System.IO;
 using System.Management.Automation;
 using AiNews.Digest;
 using AiNews.Digest.Archive;
+using AiNews.Digest.Html;
+using System.Linq;
 
 namespace AiNews.Commands
 {
@@ -64,6 +66,14 @@ namespace AiNews.Commands
         [Parameter(ParameterSetName = FileSet)]
         public DateTime Date { get; set; }
 
+        /// <summary>
+        /// Markdown (the default) or Html (one self-contained page). With -ArchivePath, "Markdown,Html" also
+        /// writes a page beside each day file and an index.html; the Markdown files are always written.
+        /// </summary>
+        [Parameter]
+        [ValidateSet("Markdown", "Html", IgnoreCase = true)]
+        public string[] Format { get; set; } = { "Markdown" };
+
         /// <summary>The zone whose calendar decides each article's day (IANA or Windows id); default: local.</summary>
         [Parameter]
         [ArgumentCompleter(typeof(TimeZoneCompleter))]
@@ -76,9 +86,7 @@ namespace AiNews.Commands
 
         protected override void BeginProcessing()
         {
-            _options = new DigestOptions { MaxContentLength = MaxContentLength };
-            try { _options.TimeZone = TimeZoneResolver.Find(TimeZone); }
-            catch (TimeZoneNotFoundException e) { ThrowTerminating(ErrorIds.TimeZoneNotFound, ErrorCategory.InvalidArgument, TimeZone, e.Message, e); }
+            _options = new DigestOptions { MaxContentLength = MaxContentLength, TimeZone = ResolveTimeZone(TimeZone) };
             if (MyInvocation.BoundParameters.ContainsKey(nameof(Date))) _options.Date = Date.Date;
         }
 
@@ -107,9 +115,13 @@ namespace AiNews.Commands
                     WriteVerbose($"Skipped '{article.Title}': an article with URL {article.Url} is already in the digest.");
             if (writer.Count == 0) WriteWarning("No articles were given; the digest has a title and an empty table of contents.");
             string markdown = writer.Render();
+            if (WantsHtml && WantsMarkdown && ParameterSetName != ArchiveSet)
+                ThrowTerminating(ErrorIds.InvalidFormat, ErrorCategory.InvalidArgument, Format,
+                    "Give one -Format for a single digest (Markdown or Html); both together are for -ArchivePath.");
+            string output = WantsHtml ? DigestPage.Render(markdown) : markdown;
             if (ParameterSetName == TextSet)
             {
-                WriteObject(markdown);
+                WriteObject(output);
                 return;
             }
 
@@ -121,7 +133,7 @@ namespace AiNews.Commands
                 return;
             }
             if (!ShouldProcess(path, $"Write digest of {writer.Count} article(s) for {writer.Day:yyyy-MM-dd}")) return;
-            if (Write(path, markdown)) WriteVerbose($"Wrote {writer.Count} article(s) to {path}.");
+            if (Write(path, output)) WriteVerbose($"Wrote {writer.Count} article(s) to {path}.");
         }
 
         private void ExportToArchive()
@@ -133,7 +145,7 @@ namespace AiNews.Commands
 
             var options = new ArchiveOptions
             {
-                Root = root, Layout = layout, LookbackDays = LookbackDays, Digest = _options,
+                Root = root, Layout = layout, LookbackDays = LookbackDays, Digest = _options, Html = WantsHtml,
                 RunDay = TimeZoneResolver.DayOf(DateTimeOffset.Now, _options.TimeZone),
             };
             ArchiveLock archiveLock = null;
@@ -171,6 +183,9 @@ namespace AiNews.Commands
                 }
             }
         }
+
+        private bool WantsHtml => Format.Any(f => string.Equals(f, "Html", StringComparison.OrdinalIgnoreCase));
+        private bool WantsMarkdown => Format.Any(f => string.Equals(f, "Markdown", StringComparison.OrdinalIgnoreCase));
 
         private bool Write(string path, string text)
         {

@@ -144,10 +144,18 @@ namespace AiNews.Digest
             }
             if (article.Url == null && paragraph.Inline != null)
             {
-                LinkInline link = paragraph.Inline.Descendants<LinkInline>().FirstOrDefault(l => !l.IsImage);
-                if (link != null) article.Url = link.Url;
+                var links = paragraph.Inline.Descendants<LinkInline>().Where(l => !l.IsImage).ToList();
+                if (links.Count == 0) return;
+                article.Url = links[0].Url;
+                // Further links on the line are the other outlets of a merged story.
+                if (links.Count > 1)
+                    article.Sources = new[] { new ArticleSource(article.Source, article.Url) }
+                        .Concat(links.Skip(1).Select(l => new ArticleSource(LinkText(l), l.Url))).ToArray();
             }
         }
+
+        private static string LinkText(LinkInline link) =>
+            string.Concat(link.Descendants<LiteralInline>().Select(l => l.Content.ToString()));
 
         private static void Finish(Article article, DigestDocument document)
         {

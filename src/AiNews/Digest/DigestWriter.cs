@@ -145,7 +145,13 @@ namespace AiNews.Digest
                   .Append(body).Append("\n\n").Append(f.DetailsClose).Append("\n\n");
             }
 
-            sb.Append(f.LinkMark).Append(" [").Append(f.LinkText).Append("](").Append(MarkdownEscaper.EscapeLinkDestination(a.Url.Trim())).Append(")\n\n");
+            sb.Append(f.LinkMark).Append(" [").Append(f.LinkText).Append("](").Append(MarkdownEscaper.EscapeLinkDestination(a.Url.Trim())).Append(')');
+            // A merged story links every other outlet that carried it, by name.
+            string main = CanonicalUrl.Key(a.Url);
+            foreach (ArticleSource other in (a.Sources ?? Array.Empty<ArticleSource>()).Where(s => IsWebUrl(s.Url) && CanonicalUrl.Key(s.Url) != main))
+                sb.Append(" · [").Append(MarkdownEscaper.EscapeInline(string.IsNullOrWhiteSpace(other.Name) ? new Uri(other.Url).Host : other.Name))
+                  .Append("](").Append(MarkdownEscaper.EscapeLinkDestination(other.Url.Trim())).Append(')');
+            sb.Append("\n\n");
             sb.Append("---\n\n");
         }
 

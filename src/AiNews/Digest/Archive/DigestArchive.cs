@@ -3,6 +3,7 @@ using System.Collections.Generic;
 using System.IO;
 using System.Linq;
 using System.Text;
+using AiNews.Digest.Html;
 using AiNews.Stories;
 
 namespace AiNews.Digest.Archive
@@ -15,6 +16,8 @@ namespace AiNews.Digest.Archive
         /// <summary>Days before an article's day in which the same article or story counts as already published.</summary>
         public int LookbackDays { get; set; } = 7;
         public DigestOptions Digest { get; set; } = new DigestOptions();
+        /// <summary>Also write a web page beside each day file that changes (or has none), and index.html at the root.</summary>
+        public bool Html { get; set; }
         /// <summary>The day of this run in the digest's zone: where articles without a date go.</summary>
         public DateTime RunDay { get; set; } = DateTime.Today;
     }
@@ -30,7 +33,7 @@ namespace AiNews.Digest.Archive
         public bool IsIndex { get; internal set; }
         public string Text { get; internal set; }
         public string Description => IsIndex
-            ? $"{(Created ? "Create" : "Update")} index {RelativePath}"
+            ? $"{(Created ? "Create" : "Update")} {RelativePath}"
             : $"{(Created ? "Create" : "Add to")} {RelativePath}: {Added} new article(s)";
     }
 
@@ -124,6 +127,7 @@ namespace AiNews.Digest.Archive
                 changedFolders.Add(Path.GetDirectoryName(day.Path));
             }
             foreach (string folder in changedFolders) PlanIndex(folder, plan);
+            if (_options.Html) PlanPages(plan);
             return plan;
         }
 
@@ -190,6 +194,39 @@ namespace AiNews.Digest.Archive
             bool exists = File.Exists(path);
             if (exists && File.ReadAllText(path, Encoding.UTF8) == index) return;
             plan.Changes.Add(new ArchiveChange { Path = path, RelativePath = Relative(path), Created = !exists, IsIndex = true, Text = index });
+        }
+
+        /// <summary>Pages for changed days and for days without one, and the archive's index.html.</summary>
+        private void PlanPages(ArchivePlan plan)
+        {
+            var dayChanges = plan.Changes.Where(c => !c.IsIndex).ToList();
+            var days = DayFiles().ToList();
+            foreach (ArchiveChange created in dayChanges.Where(c => c.Created))
+                if (_options.Layout.TryParse(created.RelativePath, out DateTime d)) days.Add(new KeyValuePair<DateTime, string>(d, created.Path));
+
+            var index = new StringBuilder("# 🤖 AI 뉴스 아카이브\n");
+            string month = null;
+            foreach (var day in days.OrderByDescending(d => d.Key))
+            {
+                string text = dayChanges.FirstOrDefault(c => c.Path == day.Value)?.Text;
+                string page = System.IO.Path.ChangeExtension(day.Value, ".html");
+                bool changed = text != null;
+                text = text ?? File.ReadAllText(day.Value, Encoding.UTF8);
+                if (changed || !File.Exists(page))
+                    plan.Changes.Add(new ArchiveChange { Path = page, RelativePath = Relative(page), Created = !File.Exists(page), IsIndex = true,
+                        Text = DigestPage.Render(text) });
+
+                string m = day.Key.ToString("yyyy년 MM월", System.Globalization.CultureInfo.InvariantCulture);
+                if (m != month) { index.Append("\n## ").Append(m).Append("\n\n"); month = m; }
+                int count = _reader.Read(text).Articles.Count;
+                index.Append("- [📅 ").Append(day.Key.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture))
+                     .Append(" (").Append(count).Append("건)](").Append(MarkdownEscaper.EscapeLinkDestination(Relative(page))).Append(")\n");
+            }
+            string indexPath = System.IO.Path.Combine(_options.Root, "index.html");
+            string indexHtml = DigestPage.Render(index.ToString());
+            bool exists = File.Exists(indexPath);
+            if (!exists || File.ReadAllText(indexPath, Encoding.UTF8) != indexHtml)
+                plan.Changes.Add(new ArchiveChange { Path = indexPath, RelativePath = "index.html", Created = !exists, IsIndex = true, Text = indexHtml });
         }
 
         private string Relative(string path)

@@ -1,0 +1,396 @@
+using System;
+using System.Collections.Generic;
+using System.IO;
+using System.Linq;
+using System.Management.Automation;
+using System.Text;
+using System.Threading;
+using AiNews.Extraction;
+using AiNews.Feeds;
+using AiNews.Fetching;
+using AiNews.Sources;
+
+namespace AiNews.Commands
+{
+    /// <summary>
+    /// Reads articles from news sources (their feeds, then each article's page for the full text), from
+    /// feed URLs, from article pages, or from local feed and HTML files. Articles stream out as each page
+    /// completes; every failure is an error record of its own and the other sources go on.
+    /// </summary>
+    [Cmdlet(VerbsCommon.Get, "AiArticle", DefaultParameterSetName = SourceSet)]
+    [OutputType(typeof(Article))]
+    public sealed class GetAiArticleCommand : AiNewsCmdlet
+    {
+        private const string SourceSet = "Source";
+        private const string FeedSet = "FeedUri";
+        private const string UriSet = "Uri";
+        private const string PathSet = "Path";
+
+        private readonly CancellationTokenSource _cancel = new CancellationTokenSource();
+        private readonly List<Uri> _pages = new List<Uri>();
+        private readonly List<string> _files = new List<string>();
+        private readonly ArticleExtractor _extractor = new ArticleExtractor();
+        private SourceCatalog _catalog;
+        private TimeZoneInfo _zone;
+        private ArticleWindow _window;
+        private FetchBatch _batch;
+        private int _feedsPending, _feedsTotal, _feedsDone, _pagesTotal, _pagesDone;
+
+        /// <summary>Catalog ids of the sources to read (Get-AiSource lists them); default: the catalog's default source.</summary>
+        [Parameter(Position = 0, ParameterSetName = SourceSet)]
+        [ArgumentCompleter(typeof(SourceIdCompleter))]
+        [ValidateNotNullOrEmpty]
+        public string[] Source { get; set; }
+
+        /// <summary>A catalog file that extends the shipped one (default: $env:AINEWS_SOURCES).</summary>
+        [Parameter(ParameterSetName = SourceSet)]
+        public string SourceFile { get; set; }
+
+        /// <summary>Feeds (RSS, RDF or Atom) to read without a catalog entry.</summary>
+        [Parameter(Mandatory = true, ParameterSetName = FeedSet)]
+        [ValidateNotNullOrEmpty]
+        public Uri[] FeedUri { get; set; }
+
+        /// <summary>Article pages to read; binds Url properties from the pipeline.</summary>
+        [Parameter(Mandatory = true, ParameterSetName = UriSet, ValueFromPipeline = true, ValueFromPipelineByPropertyName = true)]
+        [Alias("Url")]
+        [ValidateNotNullOrEmpty]
+        public Uri[] Uri { get; set; }
+
+        /// <summary>Local feed files, or HTML files (one article each); wildcards allowed.</summary>
+        [Parameter(Mandatory = true, Position = 0, ParameterSetName = PathSet, ValueFromPipelineByPropertyName = true)]
+        [Alias("FullName")]
+        [ValidateNotNullOrEmpty]
+        public string[] Path { get; set; }
+
+        /// <summary>Only articles published at or after this time.</summary>
+        [Parameter]
+        public DateTimeOffset Since { get; set; }
+
+        /// <summary>Only articles published before this time.</summary>
+        [Parameter]
+        public DateTimeOffset Until { get; set; }
+
+        /// <summary>Only articles of this calendar day in -TimeZone.</summary>
+        [Parameter]
+        public DateTime Date { get; set; }
+
+        /// <summary>The zone of -Date (IANA or Windows id); default: the local zone.</summary>
+        [Parameter]
+        [ArgumentCompleter(typeof(TimeZoneCompleter))]
+        public string TimeZone { get; set; }
+
+        /// <summary>At most this many articles per source (the newest the feed lists).</summary>
+        [Parameter]
+        [ValidateRange(1, 10000)]
+        public int First { get; set; }
+
+        /// <summary>Return feed entries without fetching their pages (the feed's excerpt is the body).</summary>
+        [Parameter(ParameterSetName = SourceSet)]
+        [Parameter(ParameterSetName = FeedSet)]
+        [Parameter(ParameterSetName = PathSet)]
+        public SwitchParameter SkipContent { get; set; }
+
+        /// <summary>Concurrent requests (at most 4 per host).</summary>
+        [Parameter]
+        [ValidateRange(1, 64)]
+        public int ThrottleLimit { get; set; } = 8;
+
+        /// <summary>Seconds to wait for one response.</summary>
+        [Parameter]
+        [ValidateRange(1, 600)]
+        public int TimeoutSec { get; set; } = 30;
+
+        /// <summary>Retries after a timeout, 429 or 5xx.</summary>
+        [Parameter]
+        [ValidateRange(0, 10)]
+        public int MaxRetries { get; set; } = 3;
+
+        [Parameter]
+        [ValidateNotNullOrEmpty]
+        public string UserAgent { get; set; }
+
+        /// <summary>A proxy for all requests (default: the system proxy).</summary>
+        [Parameter]
+        public Uri Proxy { get; set; }
+
+        /// <summary>Fetch pages that robots.txt asks automated readers to leave alone.</summary>
+        [Parameter]
+        public SwitchParameter IgnoreRobots { get; set; }
+
+        /// <summary>The folder of the conditional-request cache (default: under the user's local application data).</summary>
+        [Parameter]
+        [ValidateNotNullOrEmpty]
+        public string CachePath { get; set; }
+
+        /// <summary>Neither read nor write the cache.</summary>
+        [Parameter]
+        public SwitchParameter NoCache { get; set; }
+
+        protected override void BeginProcessing()
+        {
+            _zone = ResolveTimeZone(TimeZone);
+            _window = new ArticleWindow { First = Bound(nameof(First)) ? First : (int?)null };
+            if (Bound(nameof(Date)))
+            {
+                _window.Since = TimeZoneResolver.StartOfDay(Date.Date, _zone);
+                _window.Until = TimeZoneResolver.StartOfDay(Date.Date.AddDays(1), _zone);
+            }
+            if (Bound(nameof(Since))) _window.Since = Since;
+            if (Bound(nameof(Until))) _window.Until = Until;
+            if (ParameterSetName == SourceSet) _catalog = GetAiSourceCommand.LoadCatalog(this, SourceFile);
+        }
+
+        protected override void ProcessRecord()
+        {
+            if (ParameterSetName == UriSet) _pages.AddRange(Uri.Where(u => u != null));
+            else if (ParameterSetName == PathSet) _files.AddRange(ResolveFiles(Path));
+        }
+
+        protected override void EndProcessing()
+        {
+            var feeds = new List<(Uri Uri, NewsSource Source)>();
+            if (ParameterSetName == SourceSet)
+            {
+                IEnumerable<string> ids = Source ?? new[] { _catalog.DefaultSource?.Id };
+                foreach (string id in ids.Where(i => i != null))
+                {
+                    NewsSource source = _catalog.Find(id);
+                    if (source == null)
+                    {
+                        WriteItemError(ErrorIds.SourceNotFound, ErrorCategory.ObjectNotFound, id,
+                            $"There is no source '{id}'. Get-AiSource lists the ids; add your own with -SourceFile or $env:{SourceCatalog.EnvironmentVariable}.");
+                        continue;
+                    }
+                    feeds.Add((new Uri(source.FeedUri), source));
+                }
+            }
+            else if (ParameterSetName == FeedSet)
+            {
+                foreach (Uri feed in FeedUri)
+                    feeds.Add((feed, new NewsSource { Id = feed.Host, Name = feed.Host, FeedUri = feed.ToString(), TimeZone = TimeZone }));
+            }
+
+            using (var fetcher = new WebFetcher(FetchOptions()))
+            using (_batch = new FetchBatch(fetcher, _cancel.Token))
+            {
+                foreach (var feed in feeds)
+                {
+                    _feedsPending++;
+                    _feedsTotal++;
+                    WriteVerbose($"Reading the feed of {feed.Source.Name}: {feed.Uri}");
+                    _batch.Add(new FetchRequest(feed.Uri, FetchKind.Feed, feed.Source));
+                }
+                foreach (Uri page in _pages) AddPage(page, null);
+                foreach (string file in _files) ReadFile(file);
+                if (_feedsPending == 0) _batch.CompleteAdding();
+
+                try
+                {
+                    foreach (FetchEvent e in _batch.GetConsumingEnumerable())
+                    {
+                        if (e.Kind == FetchEventKind.Log) { WriteVerbose(e.Log.Message); continue; }
+                        if (e.Request.State is NewsSource source) OnFeed(e, source);
+                        else OnPage(e, e.Request.State as Article);
+                        Progress();
+                    }
+                }
+                catch (OperationCanceledException) when (_cancel.IsCancellationRequested) { }
+            }
+            WriteProgress(new ProgressRecord(3, "Reading articles", "Done") { RecordType = ProgressRecordType.Completed });
+        }
+
+        protected override void StopProcessing() => _cancel.Cancel();
+
+        private void OnFeed(FetchEvent e, NewsSource source)
+        {
+            _feedsPending--;
+            _feedsDone++;
+            if (e.Succeeded)
+            {
+                if (e.Result.FromCache) WriteVerbose($"The feed of {source.Name} has not changed since the last run (served from the cache).");
+                ReadFeed(e.Result.Body, e.Result.FinalUri, e.Result.ContentType, source);
+            }
+            else WriteFetchError(e.Error);
+            if (_feedsPending == 0) _batch.CompleteAdding();
+        }
+
+        private void ReadFeed(byte[] bytes, Uri uri, string contentType, NewsSource source)
+        {
+            TimeZoneInfo sourceZone = _zone;
+            if (!string.IsNullOrWhiteSpace(source.TimeZone))
+            {
+                try { sourceZone = TimeZoneResolver.Find(source.TimeZone); }
+                catch (TimeZoneNotFoundException) { WriteWarning($"Source {source.Id} names the unknown time zone '{source.TimeZone}'; its zone-less dates are read in {_zone.Id}."); }
+            }
+            Feed feed;
+            try { feed = FeedReader.Read(bytes, uri, contentType, sourceZone); }
+            catch (Exception ex) when (!(ex is OutOfMemoryException))
+            {
+                WriteItemError(ErrorIds.FeedMalformed, ErrorCategory.InvalidData, uri,
+                    $"The feed {uri} of {source.Name} could not be read: {ex.Message} Check the address; the site may have moved its feed.", ex);
+                return;
+            }
+            foreach (string problem in feed.Problems) WriteVerbose($"{source.Name}: {problem}");
+            if (feed.Entries.Count == 0)
+            {
+                if (feed.Problems.Count > 0)
+                    WriteItemError(ErrorIds.FeedMalformed, ErrorCategory.InvalidData, uri,
+                        $"The feed {uri} of {source.Name} has no readable entries ({string.Join("; ", feed.Problems)}). Check that the address is a feed.");
+                else WriteVerbose($"The feed of {source.Name} lists no entries.");
+                return;
+            }
+            if (string.IsNullOrWhiteSpace(source.Name) || source.Name == source.Id) source.Name = string.IsNullOrWhiteSpace(feed.Title) ? source.Name : feed.Title;
+
+            int taken = 0;
+            foreach (FeedEntry entry in feed.Entries)
+            {
+                Article article = ArticleAssembler.FromEntry(entry, source, feed.Title);
+                string rejected = _window.Reject(article.Published);
+                if (rejected != null) { WriteVerbose($"Skipped '{article.Title}': {rejected}."); continue; }
+                if (_window.First.HasValue && taken >= _window.First.Value) break;
+                taken++;
+                if (SkipContent || !System.Uri.TryCreate(article.Url, UriKind.Absolute, out Uri page))
+                {
+                    WriteObject(article);
+                    continue;
+                }
+                AddPage(page, article);
+            }
+        }
+
+        private void AddPage(Uri page, Article fromFeed)
+        {
+            _pagesTotal++;
+            _batch.Add(new FetchRequest(page, FetchKind.Html, fromFeed ?? (object)page));
+        }
+
+        private void OnPage(FetchEvent e, Article fromFeed)
+        {
+            _pagesDone++;
+            if (!e.Succeeded)
+            {
+                WriteFetchError(e.Error);
+                if (fromFeed != null)
+                {
+                    WriteVerbose($"'{fromFeed.Title}' keeps the feed's excerpt as its body.");
+                    WriteObject(fromFeed);
+                }
+                return;
+            }
+            if (e.Result.FromCache) WriteVerbose($"{e.Request.Uri} has not changed since the last run (served from the cache).");
+            Article article = Extract(e.Result.Body, e.Result.ContentType, e.Result.FinalUri, fromFeed, e.Request.Uri);
+            if (article == null) return;
+            if (fromFeed == null)
+            {
+                string rejected = _window.Reject(article.Published);
+                if (rejected != null) { WriteVerbose($"Skipped '{article.Title}': {rejected}."); return; }
+            }
+            WriteObject(article);
+        }
+
+        private Article Extract(byte[] bytes, string contentType, Uri pageUri, Article fromFeed, Uri asked)
+        {
+            try
+            {
+                string html = TextDecoder.Decode(bytes, contentType).Text;
+                ExtractedPage page = _extractor.Extract(html, pageUri);
+                if (string.IsNullOrWhiteSpace(page.Content)) WriteVerbose($"No article body found on {pageUri}.");
+                return fromFeed != null ? ArticleAssembler.WithPage(fromFeed, page) : ArticleAssembler.FromPage(page, asked);
+            }
+            catch (Exception ex) when (!(ex is OutOfMemoryException))
+            {
+                WriteItemError(ErrorIds.ExtractionFailed, ErrorCategory.InvalidData, pageUri,
+                    $"Could not read the article on {pageUri}: {ex.Message}", ex);
+                return fromFeed;
+            }
+        }
+
+        private void ReadFile(string file)
+        {
+            byte[] bytes;
+            try { bytes = File.ReadAllBytes(file); }
+            catch (Exception ex) when (ex is IOException || ex is UnauthorizedAccessException)
+            {
+                WriteItemError(ErrorIds.FileUnreadable, ErrorCategory.ReadError, file, $"Could not read '{file}': {ex.Message}", ex);
+                return;
+            }
+            var fileUri = new Uri(file);
+            if (LooksLikeFeed(bytes))
+            {
+                ReadFeed(bytes, fileUri, null, new NewsSource { Id = System.IO.Path.GetFileName(file), Name = null, TimeZone = TimeZone });
+                return;
+            }
+            Article article = Extract(bytes, null, fileUri, null, fileUri);
+            if (article != null) WriteObject(article);
+        }
+
+        /// <summary>A feed's root element appears near the start; an HTML page has none of them there.</summary>
+        private static bool LooksLikeFeed(byte[] bytes)
+        {
+            string head = Encoding.UTF8.GetString(bytes, 0, Math.Min(bytes.Length, 4096)).ToLowerInvariant();
+            return head.Contains("<rss") || head.Contains("<feed") || head.Contains("<rdf:rdf") || (head.Contains("<?xml") && !head.Contains("<html"));
+        }
+
+        private List<string> ResolveFiles(string[] paths)
+        {
+            var files = new List<string>();
+            foreach (string p in paths)
+            {
+                try { files.AddRange(GetResolvedProviderPathFromPSPath(p, out ProviderInfo _)); }
+                catch (ItemNotFoundException ex)
+                {
+                    WriteItemError(ErrorIds.FileUnreadable, ErrorCategory.ObjectNotFound, p, $"No file matches '{p}'.", ex);
+                }
+            }
+            return files;
+        }
+
+        private FetchOptions FetchOptions()
+        {
+            var options = new FetchOptions
+            {
+                MaxConcurrency = ThrottleLimit,
+                MaxConcurrencyPerHost = Math.Min(4, ThrottleLimit),
+                Timeout = TimeSpan.FromSeconds(TimeoutSec),
+                MaxRetries = MaxRetries,
+                IgnoreRobots = IgnoreRobots,
+                NoCache = NoCache,
+            };
+            if (Bound(nameof(UserAgent))) options.UserAgent = UserAgent;
+            if (Proxy != null) options.Proxy = Proxy;
+            if (Bound(nameof(CachePath))) options.CachePath = FileSystemPath(CachePath);
+            return options;
+        }
+
+        private void WriteFetchError(FetchException error)
+        {
+            ErrorCategory category;
+            switch (error.ErrorId)
+            {
+                case FetchErrorIds.RobotsDisallowed: category = ErrorCategory.PermissionDenied; break;
+                case FetchErrorIds.FeedTooLarge:
+                case FetchErrorIds.PageTooLarge: category = ErrorCategory.LimitsExceeded; break;
+                case FetchErrorIds.UnexpectedContentType: category = ErrorCategory.InvalidData; break;
+                case FetchErrorIds.InvalidUri: category = ErrorCategory.InvalidArgument; break;
+                case FetchErrorIds.HttpError:
+                case FetchErrorIds.RedirectLoop:
+                case FetchErrorIds.RedirectRefused: category = ErrorCategory.InvalidResult; break;
+                default: category = ErrorCategory.ConnectionError; break;
+            }
+            WriteItemError(error.ErrorId, category, error.Uri, error.Message, error);
+        }
+
+        private void Progress()
+        {
+            string status = $"{_feedsDone} of {_feedsTotal} feed(s), {_pagesDone} of {_pagesTotal} page(s)";
+            int total = _feedsTotal + _pagesTotal;
+            WriteProgress(new ProgressRecord(3, "Reading articles", status)
+            {
+                PercentComplete = total == 0 ? 100 : Math.Min(100, (_feedsDone + _pagesDone) * 100 / total),
+            });
+        }
+
+        private bool Bound(string name) => MyInvocation.BoundParameters.ContainsKey(name);
+    }
+}

@@ -1,0 +1,124 @@
+using System;
+using System.Collections.Generic;
+using System.IO;
+using System.Management.Automation;
+using System.Text;
+using System.Threading;
+using AiNews.Delivery;
+using AiNews.Digest;
+
+namespace AiNews.Commands
+{
+    /// <summary>
+    /// Posts a digest to a Slack, Microsoft Teams or Discord incoming webhook, split to each service's
+    /// message size limit, retrying on 429 and 5xx.
+    /// </summary>
+    [Cmdlet(VerbsCommunications.Send, "AiDigest", SupportsShouldProcess = true, DefaultParameterSetName = TextSet)]
+    [OutputType(typeof(WebhookResult))]
+    public sealed class SendAiDigestCommand : AiNewsCmdlet
+    {
+        private const string TextSet = "Text";
+        private const string PathSet = "Path";
+        public const string WebhookVariable = "AINEWS_WEBHOOK_URI";
+
+        private readonly StringBuilder _text = new StringBuilder();
+        private readonly CancellationTokenSource _cancel = new CancellationTokenSource();
+
+        /// <summary>Digest Markdown, e.g. the output of Export-AiDigest; piped lines are joined.</summary>
+        [Parameter(Mandatory = true, ParameterSetName = TextSet, ValueFromPipeline = true)]
+        [AllowEmptyString]
+        public string InputObject { get; set; }
+
+        /// <summary>A digest file.</summary>
+        [Parameter(Mandatory = true, Position = 0, ParameterSetName = PathSet)]
+        [ValidateNotNullOrEmpty]
+        public string Path { get; set; }
+
+        /// <summary>The incoming webhook; default: $env:AINEWS_WEBHOOK_URI. It is never written to logs.</summary>
+        [Parameter]
+        public Uri WebhookUri { get; set; }
+
+        [Parameter(Mandatory = true)]
+        public WebhookKind Kind { get; set; }
+
+        /// <summary>Characters of each article's summary to include.</summary>
+        [Parameter]
+        [ValidateRange(0, 1000)]
+        public int SummaryLength { get; set; } = 200;
+
+        [Parameter]
+        [ValidateRange(1, 10)]
+        public int MaxAttempts { get; set; } = 4;
+
+        [Parameter]
+        public SwitchParameter PassThru { get; set; }
+
+        protected override void ProcessRecord()
+        {
+            if (ParameterSetName == TextSet)
+            {
+                if (_text.Length > 0) _text.Append('\n');
+                _text.Append(InputObject);
+            }
+        }
+
+        protected override void EndProcessing()
+        {
+            Uri webhook = WebhookUri;
+            if (webhook == null)
+            {
+                string fromEnvironment = Environment.GetEnvironmentVariable(WebhookVariable);
+                if (string.IsNullOrWhiteSpace(fromEnvironment) || !Uri.TryCreate(fromEnvironment.Trim(), UriKind.Absolute, out webhook))
+                    ThrowTerminating(ErrorIds.WebhookMissing, ErrorCategory.InvalidArgument, null,
+                        $"No webhook: give -WebhookUri or set ${WebhookVariable} to the incoming-webhook URL of your {Kind} channel.");
+            }
+
+            string markdown = _text.ToString();
+            if (ParameterSetName == PathSet)
+            {
+                string path = FileSystemPath(Path);
+                try { markdown = File.ReadAllText(path, Encoding.UTF8); }
+                catch (Exception e) when (e is IOException || e is UnauthorizedAccessException)
+                {
+                    ThrowTerminating(ErrorIds.DigestNotFound, ErrorCategory.ObjectNotFound, path, $"Cannot read the digest '{path}': {e.Message}", e);
+                }
+            }
+            DigestDocument digest = new DigestReader().Read(markdown);
+            if (digest.Articles.Count == 0)
+            {
+                WriteWarning("The digest has no articles; nothing was sent.");
+                return;
+            }
+            string title = DigestFormat.Default.Title(digest.Day ?? DateTime.Today);
+            List<string> messages = WebhookMessageBuilder.Build(Kind, title, digest.Articles, SummaryLength);
+
+            WebhookSender sender;
+            try { sender = new WebhookSender(webhook) { MaxAttempts = MaxAttempts }; }
+            catch (ArgumentException e) { ThrowTerminating(ErrorIds.WebhookMissing, ErrorCategory.InvalidArgument, null, e.Message, e); return; }
+            using (sender)
+            {
+                var log = new List<string>();
+                sender.Log = line => { lock (log) log.Add(line); };
+                for (int i = 0; i < messages.Count; i++)
+                {
+                    string target = $"{Kind} webhook at {sender.Host}";
+                    if (!ShouldProcess(target, $"Post message {i + 1} of {messages.Count} ({messages[i].Length} characters)")) continue;
+                    WriteProgress(new ProgressRecord(2, "Sending the digest", $"Message {i + 1} of {messages.Count} to {sender.Host}") { PercentComplete = i * 100 / messages.Count });
+                    WebhookResult result = sender.PostAsync(WebhookMessageBuilder.Payload(Kind, messages[i]), _cancel.Token).GetAwaiter().GetResult();
+                    result.Kind = Kind;
+                    result.Part = i + 1;
+                    result.Parts = messages.Count;
+                    lock (log) { foreach (string line in log) WriteVerbose(line); log.Clear(); }
+                    if (!result.Succeeded)
+                        WriteItemError(ErrorIds.WebhookFailed, ErrorCategory.ConnectionError, $"{Kind} message {i + 1} of {messages.Count}",
+                            $"Message {i + 1} of {messages.Count} was not delivered after {result.Attempts} attempt(s): {result.Error} Check the webhook URL and the channel's settings; the other messages are still sent.");
+                    else WriteVerbose($"Delivered message {i + 1} of {messages.Count} to {sender.Host} ({result.Attempts} attempt(s)).");
+                    if (PassThru) WriteObject(result);
+                }
+                WriteProgress(new ProgressRecord(2, "Sending the digest", "Done") { RecordType = ProgressRecordType.Completed });
+            }
+        }
+
+        protected override void StopProcessing() => _cancel.Cancel();
+    }
+}

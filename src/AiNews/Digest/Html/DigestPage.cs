@@ -1,0 +1,43 @@
+using System;
+using System.IO;
+using System.Linq;
+using System.Net;
+using AngleSharp.Dom;
+
+namespace AiNews.Digest.Html
+{
+    /// <summary>
+    /// A digest as one self-contained web page: the Markdown rendered by Markdig as GitHub would, headings
+    /// given the same ids as the Markdown anchors, sanitized, and placed in the page template
+    /// (module/data/digest-page.html: embedded CSS, phone-friendly, light and dark themes, no script).
+    /// </summary>
+    public static class DigestPage
+    {
+        public const string TemplateFile = "digest-page.html";
+
+        private static readonly Lazy<string> Template = new Lazy<string>(() => File.ReadAllText(ModuleData.PathOf(TemplateFile)));
+
+        public static string Render(string markdown, string language = "ko")
+        {
+            string html = MarkdownPipelines.ToHtml(markdown);
+            string title = null;
+            string body = HtmlSanitizer.Sanitize(html, root =>
+            {
+                // Ids in document order with the same slugger as the Markdown table of contents.
+                var slugger = new HeadingSlugger();
+                foreach (IElement heading in root.QuerySelectorAll("h1, h2, h3, h4, h5, h6"))
+                {
+                    heading.SetAttribute("id", slugger.Slug(heading.TextContent));
+                    if (title == null && heading.LocalName == "h1") title = heading.TextContent;
+                }
+                // Markdig percent-encodes non-ASCII fragments; give links the ids' own spelling so they match literally.
+                foreach (IElement link in root.QuerySelectorAll("a[href^='#']"))
+                    link.SetAttribute("href", "#" + Uri.UnescapeDataString(link.GetAttribute("href").Substring(1)));
+            });
+            return Template.Value
+                .Replace("{{lang}}", WebUtility.HtmlEncode(string.IsNullOrWhiteSpace(language) ? "ko" : language))
+                .Replace("{{title}}", WebUtility.HtmlEncode(title ?? "AI 뉴스"))
+                .Replace("{{body}}", body);
+        }
+    }
+}

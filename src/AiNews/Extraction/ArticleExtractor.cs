@@ -1,0 +1,58 @@
+using System;
+using System.Collections.Generic;
+using AngleSharp.Html.Parser;
+
+namespace AiNews.Extraction
+{
+    /// <summary>
+    /// Full-text extraction from one HTML page: metadata from structured data and meta tags, the body from
+    /// a site rule or the general content scorer, cleaned and turned into plain-text paragraphs.
+    /// A pipeline of small <see cref="IExtractionStep"/>s; pass your own list to change it.
+    /// Thread-safe: every call works on its own parse of the page.
+    /// </summary>
+    public sealed class ArticleExtractor
+    {
+        private readonly IReadOnlyList<Func<IExtractionStep>> _steps;
+        private readonly Func<ExtractionRules> _rules;
+
+        /// <summary>The default pipeline with the rules shipped in the module's data folder.</summary>
+        public ArticleExtractor() : this(null) { }
+
+        /// <summary>The default pipeline with <paramref name="rules"/> (null: the module's rules file).</summary>
+        public ArticleExtractor(ExtractionRules rules)
+        {
+            _rules = rules != null ? (Func<ExtractionRules>)(() => rules) : () => ExtractionRules.Default;
+            _steps = DefaultSteps;
+        }
+
+        /// <summary>A custom pipeline; each factory makes a fresh step per page (steps may keep per-page state).</summary>
+        public ArticleExtractor(ExtractionRules rules, IEnumerable<Func<IExtractionStep>> steps)
+        {
+            _rules = rules != null ? (Func<ExtractionRules>)(() => rules) : () => ExtractionRules.Default;
+            _steps = new List<Func<IExtractionStep>>(steps ?? throw new ArgumentNullException(nameof(steps)));
+        }
+
+        /// <summary>The steps of the default pipeline, in order.</summary>
+        public static IReadOnlyList<Func<IExtractionStep>> DefaultSteps { get; } = new Func<IExtractionStep>[]
+        {
+            () => new JsonLdStep(),          // structured data first
+            () => new MetaTagsStep(),        // OpenGraph, article:*, author, <time>, <title>, lang
+            () => new PageCleanupStep(),     // scripts, styles, hidden elements
+            () => new SiteRuleStep(),        // known CMS containers (data)
+            () => new ContentScoringStep(),  // everything else
+            () => new BodyCleanupStep(),     // junk inside the body
+            () => new ImagesStep(),
+            () => new TextStep(),            // paragraphs, boilerplate lines, JSON-LD fallback
+            () => new LanguageStep(),
+        };
+
+        /// <summary>Extracts the article of <paramref name="html"/>; <paramref name="pageUri"/> resolves relative URLs (may be null).</summary>
+        public ExtractedPage Extract(string html, Uri pageUri)
+        {
+            var document = new HtmlParser().ParseDocument(html ?? string.Empty);
+            var context = new ExtractionContext(document, pageUri, _rules());
+            foreach (var step in _steps) step().Run(context);
+            return context.Page;
+        }
+    }
+}

@@ -1,0 +1,358 @@
+using System;
+using System.Collections.Generic;
+using System.Linq;
+using System.Text.RegularExpressions;
+using AngleSharp.Dom;
+using AngleSharp.Html.Dom;
+using AngleSharp.Html.Parser;
+
+namespace AiNews.Extraction
+{
+    /// <summary>
+    /// The general extractor for pages no site rule knows (readability-style): paragraphs score their
+    /// ancestors by text length and commas; candidates are weighted by class/id hints and link density;
+    /// the best one grows to its parent when that holds more content, related siblings are merged, and
+    /// the result is cleaned of link lists, forms and image strips. When that yields very little, the
+    /// page is read again with fewer filters and the longest result wins.
+    /// </summary>
+    public sealed class ContentScoringStep : IExtractionStep
+    {
+        [Flags]
+        private enum Pass { StripUnlikely = 1, WeightClasses = 2, CleanConditionally = 4, All = 7 }
+
+        private static readonly Regex Unlikely = new Regex(
+            @"-ad-|ai2html|banner|breadcrumbs|combx|comment|community|cover-wrap|disqus|extra|footer|gdpr|header|legends|menu|related|remark|replies|rss|shoutbox|sidebar|skyscraper|social|sponsor|supplemental|ad-break|agegate|pagination|pager|popup|yom-remote|newsletter|subscribe|share|sns|recommend|popular|most-read|trending",
+            RegexOptions.IgnoreCase | RegexOptions.Compiled);
+        private static readonly Regex MaybeCandidate = new Regex(@"and|article|body|column|content|main|mathjax|shadow", RegexOptions.IgnoreCase | RegexOptions.Compiled);
+        private static readonly Regex Positive = new Regex(@"article|body|content|entry|hentry|h-entry|main|page|pagination|post|text|blog|story", RegexOptions.IgnoreCase | RegexOptions.Compiled);
+        private static readonly Regex Negative = new Regex(
+            @"-ad-|hidden|^hid$| hid$| hid |^hid |banner|combx|comment|com-|contact|footer|gdpr|masthead|media|meta|outbrain|promo|related|scroll|share|shoutbox|sidebar|skyscraper|sponsor|shopping|tags|widget|byline|author|caption|newsletter|subscribe",
+            RegexOptions.IgnoreCase | RegexOptions.Compiled);
+        private static readonly Regex Videos = new Regex(@"//(www\.)?((dailymotion|youtube|youtube-nocookie|player\.vimeo|v\.qq)\.com|(archive|upload\.wikimedia)\.org|player\.twitch\.tv)", RegexOptions.IgnoreCase | RegexOptions.Compiled);
+        private static readonly HashSet<string> UnlikelyRoles = new HashSet<string>(StringComparer.OrdinalIgnoreCase)
+            { "menu", "menubar", "complementary", "navigation", "alert", "alertdialog", "dialog" };
+        private static readonly string[] ScoreTags = { "section", "h2", "h3", "h4", "h5", "h6", "p", "td", "pre" };
+        private static readonly HashSet<string> PhrasingTags = new HashSet<string>(StringComparer.OrdinalIgnoreCase)
+        {
+            "a", "abbr", "b", "bdi", "bdo", "br", "cite", "code", "data", "dfn", "em", "font", "i", "img", "kbd", "mark", "q", "s",
+            "samp", "small", "span", "strong", "sub", "sup", "time", "u", "var", "wbr", "del", "ins", "label",
+        };
+
+        /// <summary>Below this many characters the page is read again with fewer filters.</summary>
+        public int MinimumLength { get; set; } = 500;
+
+        public void Run(ExtractionContext context)
+        {
+            if (context.Body != null) return;
+            var attempts = new List<IElement>();
+            var doc = context.Document;
+            // The first pass changes the page; later passes start again from this copy.
+            if (context.CleanHtml == null) context.CleanHtml = doc.DocumentElement.OuterHtml;
+            foreach (var pass in new[] { Pass.All, Pass.WeightClasses | Pass.CleanConditionally, Pass.CleanConditionally, (Pass)0 })
+            {
+                // Every pass after the first works on a fresh copy of the cleaned page.
+                var work = pass == Pass.All ? doc : Reparse(context);
+                var body = Grab(work, pass);
+                if (body == null) continue;
+                attempts.Add(body);
+                if (DomText.TextLength(body) >= MinimumLength) break;
+            }
+            if (attempts.Count == 0) return;
+            var best = attempts.OrderByDescending(DomText.TextLength).First();
+            context.Body = best;
+            context.Page.Method = ExtractionMethod.ContentScoring;
+        }
+
+        private IHtmlDocument Reparse(ExtractionContext context)
+        {
+            return new HtmlParser().ParseDocument(context.CleanHtml);
+        }
+
+        private IElement Grab(IHtmlDocument doc, Pass pass)
+        {
+            var page = doc.Body;
+            if (page == null) return null;
+            bool weight = (pass & Pass.WeightClasses) != 0;
+            var scores = new Dictionary<IElement, double>();
+
+            // 1. Drop what is unlikely to hold the story; turn text-only divs into paragraphs.
+            var toScore = new List<IElement>();
+            foreach (var node in page.QuerySelectorAll("*").ToList())
+            {
+                if (!DomText.IsInside(node, page)) continue;
+                string match = (node.ClassName ?? "") + " " + (node.Id ?? "");
+                if ((pass & Pass.StripUnlikely) != 0)
+                {
+                    if (Unlikely.IsMatch(match) && !MaybeCandidate.IsMatch(match) && !IsEmbeddedQuote(node) && !HasAncestor(node, "table") && !HasAncestor(node, "code")
+                        && node.LocalName != "body" && node.LocalName != "a" && node.LocalName != "article" && node.LocalName != "main")
+                    { node.Remove(); continue; }
+                    string role = node.GetAttribute("role");
+                    if (role != null && UnlikelyRoles.Contains(role.Trim())) { node.Remove(); continue; }
+                }
+                string tag = node.LocalName;
+                if ((tag == "div" || tag == "section" || tag == "header" || tag.StartsWith("h", StringComparison.Ordinal) && tag.Length == 2 && char.IsDigit(tag[1]))
+                    && DomText.TextLength(node) == 0 && node.QuerySelector("img, picture, video, iframe, object, embed") == null)
+                { node.Remove(); continue; }
+                if (ScoreTags.Contains(tag)) toScore.Add(node);
+                if (tag == "div")
+                {
+                    WrapPhrasingRuns(doc, node);
+                    if (!HasBlockChild(node)) toScore.Add(node);
+                    else foreach (var p in node.Children.Where(c => c.LocalName == "p" && c.HasAttribute("data-wrapped"))) toScore.Add(p);
+                }
+            }
+
+            // 2. Paragraphs score their ancestors.
+            var candidates = new List<IElement>();
+            foreach (var element in toScore)
+            {
+                if (element.Parent == null || !DomText.IsInside(element, page)) continue;
+                string text = DomText.Text(element);
+                if (text.Length < 25) continue;
+                var ancestors = Ancestors(element, 5);
+                if (ancestors.Count == 0) continue;
+                double score = 1 + DomText.Commas(text) + Math.Min(Math.Floor(text.Length / 100.0), 3);
+                for (int level = 0; level < ancestors.Count; level++)
+                {
+                    var a = ancestors[level];
+                    if (a.LocalName == "html" || a.Parent == null) continue;
+                    if (!scores.ContainsKey(a)) { scores[a] = InitialScore(a, weight); candidates.Add(a); }
+                    double divider = level == 0 ? 1 : level == 1 ? 2 : level * 3;
+                    scores[a] += score / divider;
+                }
+            }
+
+            // 3. Candidates weighted by link density; the best few.
+            foreach (var c in candidates) scores[c] *= 1 - DomText.LinkDensity(c);
+            var top = candidates.OrderByDescending(c => scores[c]).Take(5).ToList();
+            IElement best = top.FirstOrDefault();
+            if (best == null || best == page || best.LocalName == "body")
+            {
+                var all = doc.CreateElement("div");
+                foreach (var child in page.ChildNodes.ToList()) all.AppendChild(child);
+                page.AppendChild(all);
+                best = all;
+                scores[best] = InitialScore(best, weight);
+            }
+            else
+            {
+                // Several near-equal candidates under one ancestor: the story is that ancestor.
+                var alternatives = top.Skip(1).Where(c => scores[c] / scores[best] >= 0.75).Select(c => Ancestors(c, 0)).ToList();
+                if (alternatives.Count >= 3)
+                {
+                    for (var parent = best.ParentElement; parent != null && parent.LocalName != "body"; parent = parent.ParentElement)
+                    {
+                        if (alternatives.Count(list => list.Contains(parent)) >= 3) { best = parent; break; }
+                    }
+                }
+                if (!scores.ContainsKey(best)) scores[best] = InitialScore(best, weight);
+
+                // Climb while the parent scores higher (the story is split over several children).
+                double last = scores[best];
+                double threshold = last / 3;
+                for (var parent = best.ParentElement; parent != null && parent.LocalName != "body"; parent = parent.ParentElement)
+                {
+                    if (!scores.TryGetValue(parent, out double ps)) continue;
+                    if (ps < threshold) break;
+                    if (ps > last) { best = parent; break; }
+                    last = ps;
+                }
+                for (var parent = best.ParentElement; parent != null && parent.LocalName != "body" && parent.Children.Length == 1; parent = best.ParentElement)
+                {
+                    best = parent;
+                }
+                if (!scores.ContainsKey(best)) scores[best] = InitialScore(best, weight);
+            }
+
+            // 4. Merge related siblings.
+            var article = doc.CreateElement("div");
+            double topScore = scores[best];
+            double siblingThreshold = Math.Max(10, topScore * 0.2);
+            var parentOfTop = best.ParentElement;
+            var siblings = parentOfTop == null ? new List<IElement> { best } : parentOfTop.Children.ToList();
+            foreach (var sibling in siblings)
+            {
+                bool append = sibling == best;
+                if (!append)
+                {
+                    double bonus = 0;
+                    if (!string.IsNullOrEmpty(best.ClassName) && sibling.ClassName == best.ClassName) bonus += topScore * 0.2;
+                    if (scores.TryGetValue(sibling, out double s) && s + bonus >= siblingThreshold) append = true;
+                    else if (sibling.LocalName == "p")
+                    {
+                        double ld = DomText.LinkDensity(sibling);
+                        string text = DomText.Text(sibling);
+                        if (text.Length > 80 && ld < 0.25) append = true;
+                        else if (text.Length < 80 && text.Length > 0 && ld == 0 && Regex.IsMatch(text, @"\.( |$)")) append = true;
+                    }
+                }
+                if (append) article.AppendChild(sibling);
+            }
+
+            // 5. Clean what the story picked up.
+            if ((pass & Pass.CleanConditionally) != 0) Clean(article, weight);
+            return article;
+        }
+
+        private static void Clean(IElement article, bool weight)
+        {
+            foreach (var h in article.QuerySelectorAll("h1, h2").ToList())
+                if (weight && ClassWeight(h) < 0) h.Remove();
+            foreach (var tag in new[] { "form", "fieldset", "table", "ul", "ol", "div", "section" })
+            {
+                // Innermost first, so that a wrapper is judged on what is left inside it.
+                foreach (var node in article.QuerySelectorAll(tag).Reverse().ToList())
+                {
+                    if (!DomText.IsInside(node, article)) continue;
+                    if (ShouldRemove(node, weight)) node.Remove();
+                }
+            }
+        }
+
+        // Embedded posts (tweets, Instagram) quoted by the story are part of it.
+        private static bool IsEmbeddedQuote(IElement node) =>
+            node.LocalName == "blockquote" || node.QuerySelector("blockquote") != null;
+
+        private static bool ShouldRemove(IElement node, bool weightClasses)
+        {
+            if (IsEmbeddedQuote(node) && node.QuerySelectorAll("p").Length <= node.QuerySelectorAll("blockquote p").Length + 1) return false;
+            string tag = node.LocalName;
+            if (tag == "table" && IsDataTable(node)) return false;
+            if (HasAncestor(node, "code") || HasAncestor(node, "pre")) return false;
+            int weight = weightClasses ? ClassWeight(node) : 0;
+            if (weight < 0) return true;
+            string text = DomText.Text(node);
+            if (DomText.Commas(text) >= 10) return false;
+            bool isList = tag == "ul" || tag == "ol";
+            if (!isList)
+            {
+                int listLength = node.QuerySelectorAll("ul, ol").Sum(l => DomText.TextLength(l));
+                int total = DomText.TextLength(node);
+                isList = total > 0 && listLength / (double)total > 0.9;
+            }
+            int p = node.QuerySelectorAll("p").Length;
+            int img = node.QuerySelectorAll("img").Length;
+            int li = node.QuerySelectorAll("li").Length - 100;
+            int input = node.QuerySelectorAll("input").Length;
+            int headings = node.QuerySelectorAll("h1, h2, h3, h4, h5, h6").Sum(h => DomText.TextLength(h));
+            int length = text.Length;
+            double headingDensity = length == 0 ? 0 : headings / (double)DomText.TextLength(node);
+            int embeds = 0;
+            foreach (var e in node.QuerySelectorAll("object, embed, iframe, video"))
+            {
+                string src = e.GetAttribute("src") ?? e.GetAttribute("data") ?? "";
+                if (e.LocalName == "video" || Videos.IsMatch(src)) embeds++;
+            }
+            double ld = DomText.LinkDensity(node);
+            bool inFigure = HasAncestor(node, "figure");
+            bool remove =
+                (img > 1 && p / (double)img < 0.5 && !inFigure) ||
+                (!isList && li > p) ||
+                (input > Math.Floor(p / 3.0)) ||
+                (!isList && headingDensity < 0.9 && length < 25 && (img == 0 || img > 2) && !inFigure) ||
+                (!isList && weight < 25 && ld > 0.2) ||
+                (weight >= 25 && ld > 0.5) ||
+                ((embeds == 1 && length < 75) || embeds > 1);
+            if (isList && remove)
+            {
+                // A list of images is a gallery, not junk.
+                bool gallery = node.Children.Length > 0 && node.Children.All(c => c.Children.Length == 1 && c.QuerySelectorAll("img").Length == 1 && DomText.TextLength(c) == 0);
+                if (gallery) return false;
+            }
+            return remove;
+        }
+
+        private static bool IsDataTable(IElement table)
+        {
+            if (table.GetAttribute("role") == "presentation") return false;
+            if (table.GetAttribute("datatable") == "0") return false;
+            if (table.HasAttribute("summary") || table.QuerySelector("caption, col, colgroup, tfoot, thead, th") != null) return true;
+            if (table.QuerySelector("table") != null) return false;
+            int rows = table.QuerySelectorAll("tr").Length;
+            int cols = table.QuerySelectorAll("tr").Select(r => r.Children.Length).DefaultIfEmpty(0).Max();
+            return rows >= 10 || cols > 4 || rows * cols > 10;
+        }
+
+        private static double InitialScore(IElement e, bool weight)
+        {
+            double score;
+            switch (e.LocalName)
+            {
+                case "div": score = 5; break;
+                case "pre": case "td": case "blockquote": score = 3; break;
+                case "address": case "ol": case "ul": case "dl": case "dd": case "dt": case "li": case "form": score = -3; break;
+                case "h1": case "h2": case "h3": case "h4": case "h5": case "h6": case "th": score = -5; break;
+                case "article": score = 8; break;
+                default: score = 0; break;
+            }
+            return weight ? score + ClassWeight(e) : score;
+        }
+
+        private static int ClassWeight(IElement e)
+        {
+            int w = 0;
+            string c = e.ClassName;
+            if (!string.IsNullOrEmpty(c))
+            {
+                if (Negative.IsMatch(c)) w -= 25;
+                if (Positive.IsMatch(c)) w += 25;
+            }
+            string id = e.Id;
+            if (!string.IsNullOrEmpty(id))
+            {
+                if (Negative.IsMatch(id)) w -= 25;
+                if (Positive.IsMatch(id)) w += 25;
+            }
+            string prop = e.GetAttribute("itemprop");
+            if (prop != null && prop.IndexOf("articleBody", StringComparison.OrdinalIgnoreCase) >= 0) w += 25;
+            return w;
+        }
+
+        private static List<IElement> Ancestors(IElement e, int max)
+        {
+            var list = new List<IElement>();
+            for (var p = e.ParentElement; p != null; p = p.ParentElement)
+            {
+                list.Add(p);
+                if (max > 0 && list.Count == max) break;
+            }
+            return list;
+        }
+
+        private static bool HasAncestor(IElement e, string tag)
+        {
+            for (var p = e.ParentElement; p != null; p = p.ParentElement) if (p.LocalName == tag) return true;
+            return false;
+        }
+
+        private static bool HasBlockChild(IElement e)
+        {
+            foreach (var c in e.Children) if (DomText.IsBlock(c)) return true;
+            return false;
+        }
+
+        // <div>text<br>text<p>..</p></div>: runs of text and inline elements become <p> so that they score.
+        private static void WrapPhrasingRuns(IDocument doc, IElement div)
+        {
+            if (!HasBlockChild(div)) return;
+            bool hasText = false;
+            foreach (var n in div.ChildNodes)
+                if (n is IText t && !string.IsNullOrWhiteSpace(t.Data)) { hasText = true; break; }
+            if (!hasText) return;
+            IElement p = null;
+            foreach (var child in div.ChildNodes.ToList())
+            {
+                bool phrasing = child is IText || (child is IElement e && PhrasingTags.Contains(e.LocalName));
+                if (!phrasing) { p = null; continue; }
+                if (p == null)
+                {
+                    if (child is IText t0 && string.IsNullOrWhiteSpace(t0.Data)) continue;
+                    p = doc.CreateElement("p");
+                    p.SetAttribute("data-wrapped", "1");
+                    div.InsertBefore(p, child);
+                }
+                p.AppendChild(child);
+            }
+        }
+    }
+}

@@ -1,0 +1,128 @@
+using System;
+using System.Collections.Generic;
+using System.Text;
+using System.Text.RegularExpressions;
+using AngleSharp.Dom;
+
+namespace AiNews.Extraction
+{
+    /// <summary>DOM helpers shared by the steps: visible text, paragraphs, link density.</summary>
+    internal static class DomText
+    {
+        private static readonly HashSet<string> BlockTags = new HashSet<string>(StringComparer.OrdinalIgnoreCase)
+        {
+            "address", "article", "aside", "blockquote", "center", "dd", "details", "dialog", "div", "dl", "dt", "fieldset",
+            "figcaption", "figure", "footer", "form", "h1", "h2", "h3", "h4", "h5", "h6", "header", "hr", "li", "main",
+            "nav", "ol", "p", "pre", "section", "table", "tbody", "thead", "tfoot", "tr", "ul", "summary", "caption", "hgroup", "body",
+        };
+
+        private static readonly Regex Spaces = new Regex(@"[ \t\u00A0\u2000-\u200A\u202F\u205F\u3000]+", RegexOptions.Compiled);
+
+        public static bool IsBlock(IElement e) => BlockTags.Contains(e.LocalName);
+
+        /// <summary>Text content with whitespace collapsed and trimmed.</summary>
+        public static string Text(INode node)
+        {
+            string t = node?.TextContent;
+            if (string.IsNullOrEmpty(t)) return string.Empty;
+            var sb = new StringBuilder(t.Length);
+            bool space = false;
+            foreach (char c in t)
+            {
+                if (char.IsWhiteSpace(c) || c == '\u200B') { space = sb.Length > 0; continue; }
+                if (space) { sb.Append(' '); space = false; }
+                sb.Append(c);
+            }
+            return sb.ToString();
+        }
+
+        /// <summary>Length of the text without whitespace: what a reader reads.</summary>
+        public static int TextLength(INode node)
+        {
+            string t = node?.TextContent;
+            if (string.IsNullOrEmpty(t)) return 0;
+            int n = 0;
+            foreach (char c in t) if (!char.IsWhiteSpace(c)) n++;
+            return n;
+        }
+
+        /// <summary>Share of the element's text that sits inside links (in-page '#' links count 30 %).</summary>
+        public static double LinkDensity(IElement e)
+        {
+            int total = TextLength(e);
+            if (total == 0) return 0;
+            double links = 0;
+            foreach (var a in e.QuerySelectorAll("a"))
+            {
+                string href = a.GetAttribute("href");
+                double coefficient = href != null && href.Length > 1 && href[0] == '#' ? 0.3 : 1;
+                links += TextLength(a) * coefficient;
+            }
+            return links / total;
+        }
+
+        public static int Commas(string text)
+        {
+            int n = 0;
+            foreach (char c in text) if (c == ',' || c == '，' || c == '、' || c == '،' || c == '﹐' || c == '︐') n++;
+            return n;
+        }
+
+        /// <summary>The element as paragraphs: blocks (and list items, headings, table rows) end a paragraph; &lt;br&gt; breaks a line.</summary>
+        public static List<string> Paragraphs(IElement root)
+        {
+            var sb = new StringBuilder();
+            Walk(root, sb, false);
+            var result = new List<string>();
+            var lines = new List<string>();
+            foreach (string raw in sb.ToString().Split('\n'))
+            {
+                string line = Spaces.Replace(raw, " ").Trim();
+                // An empty line (a block edge, or <br><br>) ends the paragraph.
+                if (line.Length > 0) { lines.Add(line); continue; }
+                if (lines.Count > 0) { result.Add(string.Join("\n", lines)); lines.Clear(); }
+            }
+            if (lines.Count > 0) result.Add(string.Join("\n", lines));
+            return result;
+        }
+
+        private static void Walk(INode node, StringBuilder sb, bool pre)
+        {
+            foreach (var child in node.ChildNodes)
+            {
+                if (child is IText text)
+                {
+                    string t = text.Data;
+                    if (pre) { sb.Append(t.Replace("\r\n", "\n").Replace("\n\n", "\n")); continue; }
+                    var chunk = new StringBuilder(t.Length);
+                    bool space = false;
+                    foreach (char c in t)
+                    {
+                        if (c == '\n' || c == '\r' || c == '\t' || c == ' ' || c == '\f') { space = true; continue; }
+                        if (space) { chunk.Append(' '); space = false; }
+                        chunk.Append(c);
+                    }
+                    if (space) chunk.Append(' ');
+                    sb.Append(chunk);
+                    continue;
+                }
+                if (!(child is IElement e)) continue;
+                string tag = e.LocalName;
+                if (tag == "br") { sb.Append('\n'); continue; }
+                if (tag == "td" || tag == "th") { sb.Append(' '); Walk(e, sb, pre); sb.Append(' '); continue; }
+                if (tag == "img") continue;
+                bool block = BlockTags.Contains(tag);
+                if (block) sb.Append("\n\n");
+                Walk(e, sb, pre || tag == "pre");
+                if (block) sb.Append("\n\n");
+            }
+        }
+
+        /// <summary>Whether <paramref name="node"/> is still attached under <paramref name="root"/>.</summary>
+        public static bool IsInside(INode node, INode root)
+        {
+            for (var n = node; n != null; n = n.Parent) if (n == root) return true;
+            return false;
+        }
+    }
+}

@@ -1,0 +1,63 @@
+using System;
+using System.Collections.Generic;
+
+namespace AiNews.Extraction
+{
+    /// <summary>Which step produced <see cref="ExtractedPage.Content"/>.</summary>
+    public enum ExtractionMethod
+    {
+        /// <summary>No body was found.</summary>
+        None = 0,
+        /// <summary>The articleBody of the page's JSON-LD (used when the markup gave less).</summary>
+        StructuredData,
+        /// <summary>A site rule of the rules file (e.g. the Korean news CMS) located the body container.</summary>
+        SiteRule,
+        /// <summary>The general content-scoring extractor.</summary>
+        ContentScoring,
+    }
+
+    /// <summary>What <see cref="ArticleExtractor"/> found on one HTML page. Plain values only.</summary>
+    public sealed class ExtractedPage
+    {
+        public Uri PageUri { get; set; }
+        public string Title { get; set; }
+        public DateTimeOffset? Published { get; set; }
+        public string Author { get; set; }
+
+        /// <summary>Absolute URL of the page's main image (og:image, JSON-LD image or the first body image).</summary>
+        public string LeadImage { get; set; }
+
+        /// <summary>Absolute URLs of the images inside the body, in document order, without duplicates.</summary>
+        public IReadOnlyList<string> Images { get; set; } = Array.Empty<string>();
+
+        /// <summary>Plain-text body without the headline; paragraphs separated by blank lines.</summary>
+        public string Content { get; set; }
+        public string Language { get; set; }
+        public string Description { get; set; }
+        public ExtractionMethod Method { get; set; }
+
+        /// <summary>Name of the site rule that matched, when <see cref="Method"/> is <see cref="ExtractionMethod.SiteRule"/>.</summary>
+        public string Rule { get; set; }
+
+        /// <summary>
+        /// Fills the empty fields of <paramref name="article"/> (title, date, author, language, body, images) from
+        /// this page; with <paramref name="overwrite"/>, every field found on the page replaces the article's.
+        /// Feed data is often better than page data for title and date, hence not overwriting by default.
+        /// </summary>
+        public void CopyTo(Article article, bool overwrite = false)
+        {
+            if (article == null) throw new ArgumentNullException(nameof(article));
+            if (Title != null && (overwrite || string.IsNullOrWhiteSpace(article.Title))) article.Title = Title;
+            if (Published != null && (overwrite || article.Published == null)) article.Published = Published;
+            if (Author != null && (overwrite || string.IsNullOrWhiteSpace(article.Author))) article.Author = Author;
+            if (Language != null && (overwrite || string.IsNullOrWhiteSpace(article.Language))) article.Language = Language;
+            if (Content != null && (overwrite || string.IsNullOrWhiteSpace(article.Content))) article.Content = Content;
+            var images = new List<string>();
+            if (LeadImage != null) images.Add(LeadImage);
+            foreach (string i in Images) if (!images.Contains(i)) images.Add(i);
+            if (images.Count > 0 && (overwrite || article.Images == null || article.Images.Length == 0)) article.Images = images.ToArray();
+        }
+
+        public override string ToString() => Title ?? PageUri?.ToString() ?? base.ToString();
+    }
+}

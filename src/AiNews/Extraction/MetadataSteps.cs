@@ -1,0 +1,250 @@
+using System;
+using System.Collections.Generic;
+using System.Globalization;
+using System.Linq;
+using System.Text.RegularExpressions;
+using AngleSharp.Dom;
+
+namespace AiNews.Extraction
+{
+    /// <summary>
+    /// Structured data first: the page's JSON-LD (NewsArticle, Article, BlogPosting and kin, also inside
+    /// @graph or arrays) gives headline, dates, author, image, description, language and articleBody.
+    /// </summary>
+    public sealed class JsonLdStep : IExtractionStep
+    {
+        private static readonly HashSet<string> ArticleTypes = new HashSet<string>(StringComparer.OrdinalIgnoreCase)
+        {
+            "Article", "NewsArticle", "BlogPosting", "Report", "ReportageNewsArticle", "AnalysisNewsArticle",
+            "OpinionNewsArticle", "ReviewNewsArticle", "BackgroundNewsArticle", "TechArticle", "ScholarlyArticle",
+            "LiveBlogPosting", "SocialMediaPosting", "Blog", "Review", "WebPage", "ItemPage",
+        };
+
+        public void Run(ExtractionContext context)
+        {
+            var best = FindArticles(context).OrderByDescending(Rank).FirstOrDefault();
+            if (best == null) return;
+            var page = context.Page;
+            page.Title = page.Title ?? Text(JsonValue.Get(best, "headline")) ?? Text(JsonValue.Get(best, "name"));
+            string date = Text(JsonValue.Get(best, "datePublished")) ?? Text(JsonValue.Get(best, "dateCreated"));
+            var published = DateParser.Parse(date, context.AssumedOffset);
+            // A date without an offset is a guess; an article:published_time with one may follow.
+            if (DateParser.HasOffset(date)) page.Published = page.Published ?? published;
+            else context.LooseDate = context.LooseDate ?? published;
+            page.Author = page.Author ?? MetaTagsStep.CleanAuthor(Names(JsonValue.Get(best, "author")) ?? Names(JsonValue.Get(best, "creator")));
+            page.Description = page.Description ?? Text(JsonValue.Get(best, "description"));
+            page.Language = page.Language ?? Text(JsonValue.Get(best, "inLanguage"));
+            page.LeadImage = page.LeadImage ?? context.Absolute(ImageUrl(JsonValue.Get(best, "image")) ?? ImageUrl(JsonValue.Get(best, "thumbnailUrl")));
+            string body = JsonValue.AsString(JsonValue.Get(best, "articleBody"));
+            if (!string.IsNullOrWhiteSpace(body)) context.StructuredBody = System.Net.WebUtility.HtmlDecode(body).Trim();
+        }
+
+        private static int Rank(Dictionary<string, object> item)
+        {
+            int rank = 0;
+            foreach (string t in Types(item))
+            {
+                if (t.EndsWith("Article", StringComparison.OrdinalIgnoreCase) || t == "BlogPosting") rank = Math.Max(rank, 4);
+                else if (t == "WebPage" || t == "ItemPage") rank = Math.Max(rank, 1);
+                else rank = Math.Max(rank, 2);
+            }
+            if (JsonValue.Get(item, "articleBody") != null) rank += 2;
+            if (JsonValue.Get(item, "datePublished") != null) rank += 1;
+            return rank;
+        }
+
+        private static IEnumerable<Dictionary<string, object>> FindArticles(ExtractionContext context)
+        {
+            foreach (var script in context.Document.QuerySelectorAll("script[type='application/ld+json' i]"))
+            {
+                object root = JsonValue.TryParse(script.TextContent);
+                foreach (var item in Walk(root, 0))
+                    if (Types(item).Any(ArticleTypes.Contains)) yield return item;
+            }
+        }
+
+        // Items at the top, in arrays, in @graph, and in mainEntity / mainEntityOfPage objects.
+        private static IEnumerable<Dictionary<string, object>> Walk(object node, int depth)
+        {
+            if (node == null || depth > 4) yield break;
+            if (node is List<object> list)
+            {
+                foreach (var item in list) foreach (var x in Walk(item, depth + 1)) yield return x;
+                yield break;
+            }
+            if (!(node is Dictionary<string, object> map)) yield break;
+            yield return map;
+            foreach (string key in new[] { "@graph", "mainEntity", "mainEntityOfPage" })
+                if (map.TryGetValue(key, out var child) && !(child is string))
+                    foreach (var x in Walk(child, depth + 1)) yield return x;
+        }
+
+        private static IEnumerable<string> Types(Dictionary<string, object> item) =>
+            JsonValue.Items(JsonValue.Get(item, "@type")).Select(JsonValue.AsString).Where(t => t != null)
+                .Select(t => t.StartsWith("http", StringComparison.OrdinalIgnoreCase) ? t.Substring(t.LastIndexOf('/') + 1) : t);
+
+        private static string Text(object value)
+        {
+            string s = JsonValue.AsString(value) ?? JsonValue.Items(value).Select(JsonValue.AsString).FirstOrDefault(x => x != null);
+            if (string.IsNullOrWhiteSpace(s)) return null;
+            return TextNormalizer.SingleLine(System.Net.WebUtility.HtmlDecode(s));
+        }
+
+        private static string Names(object value)
+        {
+            var names = new List<string>();
+            foreach (object a in JsonValue.Items(value))
+            {
+                string name = a is string s ? s : Text(JsonValue.Get(a, "name"));
+                name = TextNormalizer.SingleLine(name);
+                if (name.Length > 0 && !name.StartsWith("http", StringComparison.OrdinalIgnoreCase) && !names.Contains(name)) names.Add(name);
+            }
+            return names.Count == 0 ? null : string.Join(", ", names);
+        }
+
+        private static string ImageUrl(object value)
+        {
+            foreach (object i in JsonValue.Items(value))
+            {
+                string url = i is string s ? s : JsonValue.AsString(JsonValue.Get(i, "url")) ?? JsonValue.AsString(JsonValue.Get(i, "contentUrl"));
+                if (!string.IsNullOrWhiteSpace(url)) return url;
+            }
+            return null;
+        }
+    }
+
+    /// <summary>
+    /// Fills what structured data left open from OpenGraph, <c>article:</c> meta, &lt;meta name=author&gt;,
+    /// &lt;time datetime&gt;, &lt;title&gt; and &lt;html lang&gt;.
+    /// </summary>
+    public sealed class MetaTagsStep : IExtractionStep
+    {
+        public void Run(ExtractionContext context)
+        {
+            var doc = context.Document;
+            var page = context.Page;
+            page.Title = page.Title ?? Meta(doc, "og:title") ?? Meta(doc, "twitter:title") ?? TitleElement(doc);
+            page.Published = page.Published
+                ?? DateParser.Parse(Meta(doc, "article:published_time"), context.AssumedOffset)
+                ?? DateParser.Parse(Meta(doc, "og:published_time"), context.AssumedOffset)
+                ?? DateParser.Parse(Meta(doc, "datePublished"), context.AssumedOffset)
+                ?? DateParser.Parse(Meta(doc, "pubdate"), context.AssumedOffset)
+                ?? DateParser.Parse(Meta(doc, "publishdate"), context.AssumedOffset)
+                ?? DateParser.Parse(Meta(doc, "date"), context.AssumedOffset)
+                ?? DateParser.Parse(Meta(doc, "dc.date"), context.AssumedOffset)
+                ?? DateParser.Parse(Meta(doc, "article:modified_time"), context.AssumedOffset)
+                ?? context.LooseDate
+                ?? TimeElement(doc, context.AssumedOffset);
+            page.Author = page.Author ?? AuthorMeta(doc);
+            page.Description = page.Description ?? Meta(doc, "og:description") ?? Meta(doc, "description") ?? Meta(doc, "twitter:description");
+            page.LeadImage = page.LeadImage ?? context.Absolute(Meta(doc, "og:image") ?? Meta(doc, "og:image:url") ?? Meta(doc, "twitter:image") ?? Meta(doc, "twitter:image:src"));
+            if (page.Language == null)
+            {
+                string lang = doc.DocumentElement?.GetAttribute("lang") ?? Meta(doc, "og:locale");
+                if (!string.IsNullOrWhiteSpace(lang)) page.Language = lang.Trim();
+            }
+        }
+
+        /// <summary>Content of the first &lt;meta&gt; whose property, name or itemprop is <paramref name="key"/> (case-insensitive).</summary>
+        internal static string Meta(IDocument doc, string key)
+        {
+            foreach (var meta in doc.Head?.QuerySelectorAll("meta") ?? doc.QuerySelectorAll("meta"))
+            {
+                string k = meta.GetAttribute("property") ?? meta.GetAttribute("name") ?? meta.GetAttribute("itemprop");
+                if (k == null || !string.Equals(k.Trim(), key, StringComparison.OrdinalIgnoreCase)) continue;
+                string v = meta.GetAttribute("content");
+                if (!string.IsNullOrWhiteSpace(v)) return TextNormalizer.SingleLine(v);
+            }
+            return null;
+        }
+
+        // <title> usually carries the site name too ("Headline - Site", "Headline | Section | Site").
+        private static string TitleElement(IDocument doc)
+        {
+            string t = TextNormalizer.SingleLine(doc.Title);
+            if (t.Length == 0) return null;
+            var parts = Regex.Split(t, @"\s+(?:[|\-–—:]{1,2}|::)\s+");
+            if (parts.Length > 1)
+            {
+                string first = parts[0].Trim();
+                bool substantial = first.Split(' ').Length >= 3 || first.Length >= 10;
+                if (substantial) return first;
+            }
+            return t;
+        }
+
+        private static string AuthorMeta(IDocument doc)
+        {
+            string a = Meta(doc, "author") ?? Meta(doc, "article:author") ?? Meta(doc, "dable:author") ?? Meta(doc, "byl") ?? Meta(doc, "dc.creator") ?? Meta(doc, "parsely-author") ?? Meta(doc, "sailthru.author");
+            if (a != null && a.StartsWith("http", StringComparison.OrdinalIgnoreCase)) a = null;
+            if (a == null)
+            {
+                var el = doc.QuerySelector("[rel='author'], [itemprop='author'] [itemprop='name'], [itemprop='author']");
+                string t = TextNormalizer.SingleLine(el?.TextContent);
+                if (t.Length > 0 && t.Length < 80) a = t;
+            }
+            return CleanAuthor(a);
+        }
+
+        /// <summary>"By Jane Doe" → "Jane Doe"; "김테스트 기자" → "김테스트".</summary>
+        internal static string CleanAuthor(string a)
+        {
+            if (a == null) return null;
+            a = Regex.Replace(a, @"^(By|From)\s+", "", RegexOptions.IgnoreCase).Trim();
+            a = Regex.Replace(a, @"\s*(기자|특파원|객원기자|선임기자|수석기자|편집위원)$", "").Trim();
+            return a.Length == 0 ? null : a;
+        }
+
+        private static DateTimeOffset? TimeElement(IDocument doc, TimeSpan assumedOffset)
+        {
+            foreach (var time in doc.QuerySelectorAll("time[datetime], [itemprop='datePublished']"))
+            {
+                var d = DateParser.Parse(time.GetAttribute("datetime") ?? time.GetAttribute("content") ?? time.TextContent, assumedOffset);
+                if (d != null) return d;
+            }
+            return null;
+        }
+    }
+
+    /// <summary>Dates as pages write them: ISO 8601, RFC 1123, "2025.12.27 10:00" and "2025-12-27 10:00:00".</summary>
+    internal static class DateParser
+    {
+        private static readonly string[] Formats =
+        {
+            "yyyy-MM-dd'T'HH:mm:ssK", "yyyy-MM-dd'T'HH:mm:ss.FFFFFFFK", "yyyy-MM-dd'T'HH:mmK", "yyyy-MM-dd'T'HH:mm:ss", "yyyy-MM-dd'T'HH:mm",
+            "yyyy-MM-dd HH:mm:ssK", "yyyy-MM-dd HH:mm:ss", "yyyy-MM-dd HH:mm", "yyyy-MM-dd", "yyyyMMdd'T'HHmmssK",
+            "yyyy.MM.dd HH:mm:ss", "yyyy.MM.dd HH:mm", "yyyy.MM.dd", "yyyy/MM/dd HH:mm:ss", "yyyy/MM/dd HH:mm", "yyyy/MM/dd",
+            "ddd, dd MMM yyyy HH:mm:ss zzz", "ddd, d MMM yyyy HH:mm:ss zzz", "r",
+        };
+
+        private static readonly Regex Offset = new Regex(@"(Z|[+-]\d{2}:?\d{2}|\b(GMT|UTC|UT)\b)\s*$", RegexOptions.IgnoreCase | RegexOptions.Compiled);
+
+        /// <summary>Whether <paramref name="text"/> states its offset from UTC.</summary>
+        public static bool HasOffset(string text) => !string.IsNullOrWhiteSpace(text) && Offset.IsMatch(text.Trim());
+
+        /// <summary>
+        /// Null when <paramref name="text"/> holds no recognisable date. A time without offset is taken to be
+        /// at <paramref name="assumedOffset"/> (the page's local time: +09:00 for Korean pages, else UTC).
+        /// </summary>
+        public static DateTimeOffset? Parse(string text, TimeSpan assumedOffset = default)
+        {
+            var parsed = ParseCore(text);
+            if (parsed == null || assumedOffset == TimeSpan.Zero || HasOffset(text)) return parsed;
+            return new DateTimeOffset(DateTime.SpecifyKind(parsed.Value.DateTime, DateTimeKind.Unspecified), assumedOffset);
+        }
+
+        private static DateTimeOffset? ParseCore(string text)
+        {
+            if (string.IsNullOrWhiteSpace(text)) return null;
+            string s = text.Trim();
+            // "입력 2025.12.27 10:00" and friends: keep the date-time part.
+            var m = Regex.Match(s, @"\d{4}[-./]\d{1,2}[-./]\d{1,2}(?:[T ]\d{1,2}:\d{2}(?::\d{2}(?:\.\d+)?)?)?(?:Z|[+-]\d{2}:?\d{2})?");
+            if (m.Success && m.Value.Length < s.Length && !s.StartsWith(m.Value, StringComparison.Ordinal)) s = m.Value;
+            s = Regex.Replace(s, @"([+-]\d{2})(\d{2})$", "$1:$2");
+            if (DateTimeOffset.TryParseExact(s, Formats, CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal | DateTimeStyles.AllowWhiteSpaces, out var exact)) return exact;
+            if (m.Success && DateTimeOffset.TryParseExact(m.Value, Formats, CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal, out var part)) return part;
+            if (DateTimeOffset.TryParse(s, CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal | DateTimeStyles.AllowWhiteSpaces, out var loose)) return loose;
+            return null;
+        }
+    }
+}

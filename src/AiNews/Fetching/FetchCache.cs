@@ -1,0 +1,176 @@
+using System;
+using System.Collections.Generic;
+using System.Globalization;
+using System.IO;
+using System.Security.Cryptography;
+using System.Text;
+
+namespace AiNews.Fetching
+{
+    /// <summary>One stored response: the body and the validators to revalidate it with (ETag, Last-Modified).</summary>
+    public sealed class FetchCacheEntry
+    {
+        public Uri Uri { get; set; }
+        public Uri FinalUri { get; set; }
+        public int StatusCode { get; set; } = 200;
+        public string ContentType { get; set; }
+        public string ETag { get; set; }
+        /// <summary>The Last-Modified header exactly as the server sent it (sent back verbatim in If-Modified-Since).</summary>
+        public string LastModified { get; set; }
+        public DateTimeOffset StoredAt { get; set; }
+        public byte[] Body { get; set; }
+    }
+
+    /// <summary>
+    /// The on-disk cache behind conditional requests: one file per URL (named by its SHA-256), a few header lines then the body.
+    /// Writes go to a temporary file that replaces the old one, so a concurrent run or a crash never leaves half a file;
+    /// an unreadable file counts as a miss. Best effort throughout: a cache that cannot be written never fails a fetch.
+    /// </summary>
+    public sealed class FetchCache
+    {
+        const string Magic = "AiNews-Cache/1";
+        static readonly Encoding Utf8 = new UTF8Encoding(false);
+
+        public FetchCache(string directory)
+        {
+            if (string.IsNullOrWhiteSpace(directory)) throw new ArgumentException("A cache folder is required.", nameof(directory));
+            Directory = Path.GetFullPath(directory);
+        }
+
+        public string Directory { get; }
+
+        public string PathFor(Uri uri)
+        {
+            using (var sha = SHA256.Create())
+            {
+                byte[] hash = sha.ComputeHash(Utf8.GetBytes(Key(uri)));
+                var sb = new StringBuilder(hash.Length * 2);
+                foreach (byte b in hash) sb.Append(b.ToString("x2", CultureInfo.InvariantCulture));
+                return Path.Combine(Directory, sb.ToString(0, 2), sb.ToString() + ".cache");
+            }
+        }
+
+        static string Key(Uri uri) => uri.GetComponents(UriComponents.AbsoluteUri & ~UriComponents.Fragment, UriFormat.UriEscaped);
+
+        /// <summary>The stored entry for <paramref name="uri"/>, or null when there is none or it cannot be read.</summary>
+        public FetchCacheEntry TryRead(Uri uri)
+        {
+            string path = PathFor(uri);
+            try
+            {
+                if (!File.Exists(path)) return null;
+                byte[] all = File.ReadAllBytes(path);
+                int end = IndexOfBlankLine(all);
+                if (end < 0) return null;
+                var headers = new Dictionary<string, string>(StringComparer.OrdinalIgnoreCase);
+                string[] lines = Utf8.GetString(all, 0, end).Split('\n');
+                if (lines.Length == 0 || lines[0] != Magic) return null;
+                for (int i = 1; i < lines.Length; i++)
+                {
+                    int colon = lines[i].IndexOf(':');
+                    if (colon > 0) headers[lines[i].Substring(0, colon)] = lines[i].Substring(colon + 1).Trim();
+                }
+                if (!headers.TryGetValue("Uri", out string stored) || stored != Key(uri)) return null;
+                var body = new byte[all.Length - end - 2];
+                Buffer.BlockCopy(all, end + 2, body, 0, body.Length);
+                if (headers.TryGetValue("Length", out string length) && length != body.Length.ToString(CultureInfo.InvariantCulture)) return null;
+                var entry = new FetchCacheEntry { Uri = uri, Body = body };
+                if (headers.TryGetValue("FinalUri", out string final) && Uri.TryCreate(final, UriKind.Absolute, out Uri finalUri)) entry.FinalUri = finalUri;
+                if (headers.TryGetValue("Status", out string status) && int.TryParse(status, NumberStyles.Integer, CultureInfo.InvariantCulture, out int code)) entry.StatusCode = code;
+                headers.TryGetValue("ContentType", out string contentType);
+                headers.TryGetValue("ETag", out string etag);
+                headers.TryGetValue("LastModified", out string lastModified);
+                entry.ContentType = Empty(contentType);
+                entry.ETag = Empty(etag);
+                entry.LastModified = Empty(lastModified);
+                if (headers.TryGetValue("StoredAt", out string storedAt) &&
+                    DateTimeOffset.TryParse(storedAt, CultureInfo.InvariantCulture, DateTimeStyles.None, out DateTimeOffset at)) entry.StoredAt = at;
+                return entry.ETag == null && entry.LastModified == null ? null : entry;
+            }
+            catch (IOException) { return null; }
+            catch (UnauthorizedAccessException) { return null; }
+        }
+
+        /// <summary>Stores <paramref name="entry"/>; returns false (and leaves no partial file) when it cannot.</summary>
+        public bool TryWrite(FetchCacheEntry entry)
+        {
+            if (entry?.Uri == null || entry.Body == null) return false;
+            string path = PathFor(entry.Uri);
+            string temp = path + "." + Guid.NewGuid().ToString("N").Substring(0, 8) + ".tmp";
+            try
+            {
+                System.IO.Directory.CreateDirectory(Path.GetDirectoryName(path));
+                var header = new StringBuilder();
+                header.Append(Magic).Append('\n');
+                Line(header, "Uri", Key(entry.Uri));
+                Line(header, "FinalUri", entry.FinalUri?.AbsoluteUri);
+                Line(header, "Status", entry.StatusCode.ToString(CultureInfo.InvariantCulture));
+                Line(header, "ContentType", entry.ContentType);
+                Line(header, "ETag", entry.ETag);
+                Line(header, "LastModified", entry.LastModified);
+                Line(header, "StoredAt", entry.StoredAt.ToString("o", CultureInfo.InvariantCulture));
+                Line(header, "Length", entry.Body.Length.ToString(CultureInfo.InvariantCulture));
+                header.Append('\n');
+                using (var stream = new FileStream(temp, FileMode.CreateNew, FileAccess.Write, FileShare.None))
+                {
+                    byte[] head = Utf8.GetBytes(header.ToString());
+                    stream.Write(head, 0, head.Length);
+                    stream.Write(entry.Body, 0, entry.Body.Length);
+                }
+                if (File.Exists(path)) File.Replace(temp, path, null, ignoreMetadataErrors: true);
+                else File.Move(temp, path);
+                return true;
+            }
+            catch (IOException) { return false; }
+            catch (UnauthorizedAccessException) { return false; }
+            catch (PlatformNotSupportedException) { return false; }
+            finally
+            {
+                try { if (File.Exists(temp)) File.Delete(temp); } catch (IOException) { } catch (UnauthorizedAccessException) { }
+            }
+        }
+
+        /// <summary>Removes the stored entry of one URL, if any.</summary>
+        public void Remove(Uri uri)
+        {
+            try { File.Delete(PathFor(uri)); } catch (IOException) { } catch (UnauthorizedAccessException) { }
+        }
+
+        /// <summary>Deletes entries not written for <paramref name="maxAge"/> (and stray temporary files); returns how many.</summary>
+        public int Prune(TimeSpan maxAge)
+        {
+            int removed = 0;
+            if (!System.IO.Directory.Exists(Directory)) return 0;
+            DateTime cutoff = DateTime.UtcNow - maxAge;
+            foreach (string file in System.IO.Directory.EnumerateFiles(Directory, "*", SearchOption.AllDirectories))
+            {
+                if (!file.EndsWith(".cache", StringComparison.Ordinal) && !file.EndsWith(".tmp", StringComparison.Ordinal)) continue;
+                try
+                {
+                    if (File.GetLastWriteTimeUtc(file) >= cutoff) continue;
+                    File.Delete(file);
+                    removed++;
+                }
+                catch (IOException) { }
+                catch (UnauthorizedAccessException) { }
+            }
+            return removed;
+        }
+
+        static void Line(StringBuilder sb, string name, string value)
+        {
+            if (string.IsNullOrEmpty(value)) return;
+            sb.Append(name).Append(": ").Append(value.Replace('\r', ' ').Replace('\n', ' ')).Append('\n');
+        }
+
+        static string Empty(string s) => string.IsNullOrEmpty(s) ? null : s;
+
+        static int IndexOfBlankLine(byte[] bytes)
+        {
+            int limit = Math.Min(bytes.Length - 1, 64 * 1024);
+            for (int i = 0; i < limit; i++)
+                if (bytes[i] == (byte)'\n' && bytes[i + 1] == (byte)'\n') return i;
+            return -1;
+        }
+    }
+}

@@ -1,0 +1,78 @@
+using System;
+using System.Collections.Generic;
+using System.Globalization;
+using System.Text;
+using System.Text.RegularExpressions;
+
+namespace AiNews.Stories
+{
+    /// <summary>
+    /// Text fingerprints for near-duplicate detection, aware of the script: Korean text is compared by
+    /// character trigrams (spacing and particles vary between outlets), Latin text by word pairs; and a
+    /// language-neutral set of anchors — Latin names and numbers that both a Korean and an English report
+    /// of one story contain (GPT-5, H200, 2026, 100) — links stories across languages.
+    /// </summary>
+    public static class StoryShingles
+    {
+        public static HashSet<string> Of(string text)
+        {
+            var shingles = new HashSet<string>(StringComparer.Ordinal);
+            if (string.IsNullOrEmpty(text)) return shingles;
+            var hangul = new StringBuilder();
+            var words = new List<string>();
+            foreach (string token in Tokens(text))
+            {
+                if (IsHangul(token[0])) hangul.Append(token);
+                else words.Add(token);
+            }
+            string h = hangul.ToString();
+            for (int i = 0; i + 3 <= h.Length; i++) shingles.Add("k:" + h.Substring(i, 3));
+            for (int i = 0; i + 2 <= words.Count; i++) shingles.Add("w:" + words[i] + " " + words[i + 1]);
+            if (words.Count == 1) shingles.Add("w:" + words[0]);
+            return shingles;
+        }
+
+        /// <summary>Latin-script names and numbers of at least two characters, lowercased.</summary>
+        public static HashSet<string> Anchors(string text)
+        {
+            var anchors = new HashSet<string>(StringComparer.Ordinal);
+            foreach (string token in Tokens(text ?? string.Empty))
+                if (!IsHangul(token[0]) && token.Length >= 2 && !StopWords.Contains(token)) anchors.Add(token);
+            return anchors;
+        }
+
+        public static double Jaccard(HashSet<string> a, HashSet<string> b)
+        {
+            if (a.Count == 0 || b.Count == 0) return 0;
+            int common = 0;
+            foreach (string s in a.Count < b.Count ? a : b) if ((a.Count < b.Count ? b : a).Contains(s)) common++;
+            return (double)common / (a.Count + b.Count - common);
+        }
+
+        /// <summary>Shared share of the smaller set: a short report inside a long one still counts.</summary>
+        public static double Containment(HashSet<string> a, HashSet<string> b)
+        {
+            if (a.Count == 0 || b.Count == 0) return 0;
+            int common = 0;
+            foreach (string s in a.Count < b.Count ? a : b) if ((a.Count < b.Count ? b : a).Contains(s)) common++;
+            return (double)common / Math.Min(a.Count, b.Count);
+        }
+
+        // Hangul runs; Latin/other words and numbers, keeping "gpt-5" and "3.5" whole.
+        private static readonly Regex Token = new Regex(@"[\uAC00-\uD7A3\u3131-\u318E]+|[\p{L}\p{N}]+(?:[.\-][\p{L}\p{N}]+)*", RegexOptions.CultureInvariant);
+
+        private static IEnumerable<string> Tokens(string text)
+        {
+            foreach (Match m in Token.Matches(text.ToLowerInvariant())) yield return m.Value;
+        }
+
+        private static bool IsHangul(char c) => (c >= '\uAC00' && c <= '\uD7A3') || (c >= '\u3131' && c <= '\u318E');
+
+        private static readonly HashSet<string> StopWords = new HashSet<string>(StringComparer.Ordinal)
+        {
+            "the", "and", "for", "with", "that", "this", "from", "its", "has", "have", "was", "are", "will", "into", "about", "after",
+            "new", "says", "said", "more", "than", "what", "how", "why", "who", "can", "but", "not", "all", "out", "over", "you", "your",
+            "of", "to", "in", "on", "at", "by", "an", "is", "it", "as", "be", "or", "ai",
+        };
+    }
+}

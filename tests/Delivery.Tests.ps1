@@ -1,0 +1,91 @@
+BeforeAll {
+    . "$PSScriptRoot/TestSetup.ps1"
+    . "$PSScriptRoot/WebhookReceiver.ps1"
+    $script:Digest = (1..30 | ForEach-Object {
+        [pscustomobject]@{ Title = "기사 $_ 번: 오픈AI *새 모델* <b>공개</b> @everyone"; Url = "https://example.com/news/$_"; Source = 'AI타임스'
+            Organization = 'OpenAI'; Summary = ('요약 문장입니다. ' * 20); Content = 'x'; Published = [DateTimeOffset]'2025-12-27T10:00:00+09:00' }
+    } | Export-AiDigest -TimeZone Asia/Seoul)
+}
+
+Describe 'Send-AiDigest' {
+    AfterEach { Stop-WebhookReceiver $Receiver }
+
+    It 'posts <Kind> messages within the service''s size limit, each article exactly once' -ForEach @(
+        @{ Kind = 'Slack'; Limit = 3000; Field = 'text' }
+        @{ Kind = 'Discord'; Limit = 2000; Field = 'content' }
+        @{ Kind = 'Teams'; Limit = 7000; Field = $null }
+    ) {
+        $script:Receiver = Start-WebhookReceiver
+        $results = $Digest | Send-AiDigest -Kind $Kind -WebhookUri $Receiver.Uri -PassThru
+        $requests = @($Receiver.State.Requests)
+        $requests.Count | Should -BeGreaterThan 1
+        @($results | Where-Object Succeeded).Count | Should -Be $requests.Count
+        $texts = foreach ($r in $requests) {
+            $json = $r.Body | ConvertFrom-Json
+            $r.ContentType | Should -BeLike 'application/json*'
+            if ($Field) { $json.$Field } else { $json.attachments[0].content.body[0].text }
+        }
+        foreach ($t in $texts) { $t.Length | Should -BeLessOrEqual $Limit }
+        foreach ($i in 1..30) { @($texts | Where-Object { $_ -match "example\.com/news/$i\b" }).Count | Should -Be 1 }
+        $texts[0] | Should -Match '\(1/\d+\)'
+    }
+
+    It 'escapes markup and mentions for Discord and does not let it ping anyone' {
+        $script:Receiver = Start-WebhookReceiver
+        $Digest | Send-AiDigest -Kind Discord -WebhookUri $Receiver.Uri
+        $json = $Receiver.State.Requests[0].Body | ConvertFrom-Json
+        $json.allowed_mentions.parse.Count | Should -Be 0
+        $json.content | Should -Match '\\\*새 모델\\\*'
+        $json.content | Should -Match '\\@everyone'
+    }
+
+    It 'escapes Slack''s control characters' {
+        $script:Receiver = Start-WebhookReceiver
+        $Digest | Send-AiDigest -Kind Slack -WebhookUri $Receiver.Uri
+        ($Receiver.State.Requests[0].Body | ConvertFrom-Json).text | Should -Match '&lt;b&gt;공개&lt;/b&gt;'
+    }
+
+    It 'retries 429 with Retry-After and 5xx, then delivers' {
+        $script:Receiver = Start-WebhookReceiver -Responses @(
+            @{ Status = 429; RetryAfter = 1 }
+            @{ Status = 503 }
+            @{ Status = 200 }
+        )
+        $one = ($Digest | ConvertFrom-AiDigest | Select-Object -First 2 | Export-AiDigest)
+        $result = $one | Send-AiDigest -Kind Slack -WebhookUri $Receiver.Uri -PassThru -Verbose 4>&1
+        $r = $result | Where-Object { $_ -is [AiNews.Delivery.WebhookResult] }
+        $r.Succeeded | Should -BeTrue
+        $r.Attempts | Should -Be 3
+        $requests = @($Receiver.State.Requests)
+        $requests.Count | Should -Be 3
+        ($requests[1].At - $requests[0].At).TotalSeconds | Should -BeGreaterOrEqual 0.9
+        ($result | Where-Object { $_ -is [Management.Automation.VerboseRecord] }).Message -join "`n" | Should -Not -Match 'secret-token'
+    }
+
+    It 'honours Discord''s retry_after in the body' {
+        $script:Receiver = Start-WebhookReceiver -Responses @(
+            @{ Status = 429; Body = '{"message":"You are being rate limited.","retry_after":0.5,"global":false}' }
+        )
+        $r = ($Digest | ConvertFrom-AiDigest | Select-Object -First 1 | Export-AiDigest) | Send-AiDigest -Kind Discord -WebhookUri $Receiver.Uri -PassThru
+        $r.Attempts | Should -Be 2
+        $r.Succeeded | Should -BeTrue
+    }
+
+    It 'reports a message that cannot be delivered and still sends the others' {
+        $script:Receiver = Start-WebhookReceiver -Responses @(@{ Status = 400; Body = 'invalid_payload' })
+        $results = $Digest | Send-AiDigest -Kind Discord -WebhookUri $Receiver.Uri -PassThru -ErrorVariable errs -ErrorAction SilentlyContinue
+        $errs.Count | Should -Be 1
+        $errs[0].FullyQualifiedErrorId | Should -BeLike 'AiNews.WebhookFailed,*'
+        $errs[0].Exception.Message | Should -Match '400'
+        $errs[0].Exception.Message | Should -Not -Match 'secret-token'
+        @($results | Where-Object Succeeded).Count | Should -Be ($results.Count - 1)
+    }
+
+    It 'sends nothing with -WhatIf, and says what to do without a webhook' {
+        $script:Receiver = Start-WebhookReceiver
+        $Digest | Send-AiDigest -Kind Teams -WebhookUri $Receiver.Uri -WhatIf
+        $Receiver.State.Requests.Count | Should -Be 0
+        Remove-Item Env:AINEWS_WEBHOOK_URI -ErrorAction SilentlyContinue
+        { $Digest | Send-AiDigest -Kind Teams -ErrorAction Stop } | Should -Throw '*AINEWS_WEBHOOK_URI*'
+    }
+}

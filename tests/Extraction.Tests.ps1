@@ -1,0 +1,196 @@
+# Full-text extraction (AiNews.Extraction): our own small pages in Fixtures/pages, plus a quality floor on
+# the shared aeb-dev corpus (skipped when ../shared or python3 is missing).
+BeforeDiscovery { . "$PSScriptRoot/SharedCorpus.ps1" }
+
+BeforeAll {
+    . "$PSScriptRoot/TestSetup.ps1"
+    $script:Extractor = [AiNews.Extraction.ArticleExtractor]::new()
+    $script:Pages = Join-Path $FixturesRoot 'pages'
+    function Read-Page([string] $Name, [string] $Url = 'https://www.example.org/news/articleView.html?idxno=1001') {
+        $html = [IO.File]::ReadAllText((Join-Path $script:Pages $Name), [Text.Encoding]::UTF8)
+        $script:Extractor.Extract($html, [Uri]$Url)
+    }
+    function Get-Paragraphs([string] $Content) { @($Content -split "`n`n" | Where-Object { $_ }) }
+}
+
+Describe 'Korean news CMS (site rule)' {
+    BeforeAll { $script:a = Read-Page 'ndsoft-article.html' }
+
+    It 'is recognised by markup and reports the rule' {
+        $a.Method | Should -Be ([AiNews.Extraction.ExtractionMethod]::SiteRule)
+        $a.Rule | Should -Be 'ndsoft-news-cms'
+    }
+    It 'keeps the body as separate paragraphs, in order' {
+        $p = Get-Paragraphs $a.Content
+        $p.Count | Should -Be 5
+        $p[0] | Should -BeLike '가상 연구소(대표 박가상)는 27일*'
+        $p[2] | Should -Be '성능은 어떤가'
+        $p[4] | Should -Be '한편 연구소는 내년 상반기 이미지 생성 모델도 공개할 계획이다.'
+    }
+    It 'drops related articles, keywords, reporter box, likes, copyright, ads and photo credits' {
+        foreach ($junk in '관련기사', '키워드', '#인공지능', '저작권자', '무단전재', '다른기사 보기', 'test@example.com', '좋아요', '(사진=', 'AD ', '많이 본 뉴스', '페이스북', '김테스트 기자', 'Util.') {
+            $a.Content | Should -Not -BeLike "*$junk*" -Because "'$junk' is not body text"
+        }
+    }
+    It 'does not repeat the headline in the body' {
+        $a.Content | Should -Not -BeLike "*바람 3B' 공개*"
+        $a.Title | Should -Be "가상 연구소, 소형 언어모델 '바람 3B' 공개"
+    }
+    It 'finds date, author, language and an absolute lead image' {
+        $a.Published | Should -Be ([DateTimeOffset]::new(2025, 12, 27, 10, 15, 0, [TimeSpan]::FromHours(9)))
+        $a.Author | Should -Be '김테스트'
+        $a.Language | Should -Be 'ko'
+        $a.LeadImage | Should -Be 'https://www.example.org/news/photo/202512/1001_2001_1.jpg'
+    }
+    It 'works on any host, e.g. a local test site' {
+        $local = Read-Page 'ndsoft-article.html' 'http://127.0.0.1:8080/news/articleView.html?idxno=1001'
+        $local.Method | Should -Be ([AiNews.Extraction.ExtractionMethod]::SiteRule)
+        $local.Content | Should -Be $a.Content
+        $local.Images | Should -Contain 'http://127.0.0.1:8080/news/photo/202512/1001_2001_1.jpg'
+    }
+    It 'gives an image-only article (webtoon) no body instead of the junk around it' {
+        $w = Read-Page 'ndsoft-webtoon.html'
+        $w.Content | Should -BeNullOrEmpty
+        $w.Images.Count | Should -Be 2
+        $w.Published | Should -Not -BeNullOrEmpty
+    }
+}
+
+Describe 'General extractor on a Korean wire story with <br> paragraphs' {
+    It 'splits paragraphs at blank lines, cuts the dateline and drops e-mail and copyright lines' {
+        $k = Read-Page 'korean-wire.html' 'https://news.example.com/article/1'
+        $k.Method | Should -Be ([AiNews.Extraction.ExtractionMethod]::ContentScoring)
+        $p = Get-Paragraphs $k.Content
+        $p.Count | Should -Be 3
+        $p[0] | Should -BeLike '첫 문단입니다.*'
+        $k.Content | Should -Not -BeLike '*@example.com*'
+        $k.Content | Should -Not -BeLike '*저작권자*'
+        $k.Content | Should -Not -BeLike '*다른 기사*'
+        $k.Title | Should -Be '테스트 기사 제목입니다'
+        $k.Language | Should -Be 'ko'
+    }
+}
+
+Describe 'General extractor on a WordPress-style post' {
+    BeforeAll { $script:w = Read-Page 'wordpress-post.html' 'https://blog.example.com/2025/12/20/small-models/' }
+
+    It 'uses content scoring' {
+        $w.Method | Should -Be ([AiNews.Extraction.ExtractionMethod]::ContentScoring)
+    }
+    It 'keeps paragraphs, the subheading and list items as paragraphs' {
+        $p = Get-Paragraphs $w.Content
+        $p[0] | Should -BeLike 'Running a language model on a phone*'
+        $p | Should -Contain 'What changed'
+        $p | Should -Contain 'Quantisation cut memory needs by a factor of four.'
+        $p[-1] | Should -BeLike 'None of this makes large models obsolete*'
+    }
+    It 'drops share buttons, related posts, tags, author box, comments, sidebar, newsletter and captions' {
+        foreach ($junk in 'Share this', 'Twitter', 'Related', 'A gentle guide', 'Tagged', 'About Jane', 'Great post', 'Recent Posts', 'newsletter', 'Latency of three models', 'Proudly powered', 'Why small models are winning') {
+            $w.Content | Should -Not -BeLike "*$junk*" -Because "'$junk' is not body text"
+        }
+    }
+    It 'finds date, author, language and images' {
+        $w.Published | Should -Be ([DateTimeOffset]::new(2025, 12, 20, 8, 30, 0, [TimeSpan]::Zero))
+        $w.Author | Should -Be 'Jane Doe'
+        $w.Language | Should -Be 'en'
+        $w.LeadImage | Should -Be 'https://blog.example.com/wp-content/uploads/2025/12/edge.jpg'
+        $w.Images | Should -Contain 'https://blog.example.com/wp-content/uploads/2025/12/chart.png'
+    }
+}
+
+Describe 'Structured data' {
+    It 'takes date, authors, image and language from JSON-LD in an @graph when nothing else has them' {
+        $j = Read-Page 'jsonld-date.html' 'https://news.example.net/2025/12/lab'
+        $j.Published | Should -Be ([DateTimeOffset]::new(2025, 12, 26, 14, 5, 0, [TimeSpan]::FromHours(9)))
+        $j.Author | Should -Be 'Lee Example, Kim Sample'
+        $j.Title | Should -Be 'Chip maker opens a research lab in Seoul'
+        $j.LeadImage | Should -Be 'https://news.example.net/img/lab.jpg'
+        $j.Description | Should -Be 'The lab will work on AI accelerators.'
+        (Get-Paragraphs $j.Content).Count | Should -Be 3
+    }
+    It 'uses a complete articleBody when the markup has almost no text' {
+        $body = 'First paragraph of a story that only the structured data carries in full, long enough to count as a real body of text.' +
+            "`n`nSecond paragraph, equally long, so that the page markup with its one short teaser line is clearly the lesser source here."
+        $json = @{ '@type' = 'NewsArticle'; headline = 'Teaser page'; articleBody = $body } | ConvertTo-Json -Compress
+        $html = "<html><head><script type='application/ld+json'>$json</script></head><body><p>Teaser line.</p></body></html>"
+        $r = $Extractor.Extract($html, [Uri]'https://example.com/t')
+        $r.Method | Should -Be ([AiNews.Extraction.ExtractionMethod]::StructuredData)
+        (Get-Paragraphs $r.Content).Count | Should -Be 2
+    }
+    It 'reads a date without offset on a Korean page as Korean time, and prefers a date that states its offset' {
+        $ld = '<script type="application/ld+json">{"@type":"NewsArticle","datePublished":"2025-12-27 10:15:00"}</script>'
+        $loose = $Extractor.Extract("<html lang='ko'><head>$ld</head><body><p>본문</p></body></html>", $null)
+        $loose.Published | Should -Be ([DateTimeOffset]::new(2025, 12, 27, 10, 15, 0, [TimeSpan]::FromHours(9)))
+        $meta = '<meta property="article:published_time" content="2025-12-27T10:16:00+09:00">'
+        $both = $Extractor.Extract("<html lang='ko'><head>$ld$meta</head><body><p>본문</p></body></html>", $null)
+        $both.Published | Should -Be ([DateTimeOffset]::new(2025, 12, 27, 10, 16, 0, [TimeSpan]::FromHours(9)))
+    }
+    It 'ignores broken JSON-LD' {
+        $r = $Extractor.Extract("<html><head><script type='application/ld+json'>{ broken</script></head><body><p>Hello.</p></body></html>", $null)
+        $r.Content | Should -Be 'Hello.'
+    }
+}
+
+Describe 'Images' {
+    It 'resolves relative, root-relative, protocol-relative and lazy-loaded image URLs' {
+        $r = Read-Page 'relative-images.html' 'https://www.example.org/news/2025/fair.html'
+        $r.Images | Should -Be @(
+            'https://www.example.org/news/img/hall-a.jpg'
+            'https://www.example.org/media/parcel-robot.png'
+            'https://www.example.org/news/2025/chef.jpg')
+        $r.LeadImage | Should -Be 'https://www.example.org/news/img/hall-a.jpg'
+        $r.Content | Should -BeLike 'The robotics fair filled three halls*'
+    }
+    It 'honours the base element' {
+        $r = $Extractor.Extract("<html><head><base href='https://static.example.com/a/'></head><body><article><p>$('Text of the story. ' * 10)</p><img src='b.png'></article></body></html>", [Uri]'https://www.example.com/x')
+        $r.Images | Should -Contain 'https://static.example.com/a/b.png'
+    }
+}
+
+Describe 'Edge cases and hand-over' {
+    It 'returns an empty result for empty input' {
+        $r = $Extractor.Extract($null, $null)
+        $r.Content | Should -BeNullOrEmpty
+        $r.Method | Should -Be ([AiNews.Extraction.ExtractionMethod]::None)
+    }
+    It 'takes the headline from <title> without the site name when nothing better exists' {
+        $r = $Extractor.Extract('<title>Big news about small models - Example Blog</title><p>Hi there.</p>', $null)
+        $r.Title | Should -Be 'Big news about small models'
+    }
+    It 'fills an article without overwriting what the feed gave' {
+        $r = Read-Page 'jsonld-date.html' 'https://news.example.net/2025/12/lab'
+        $article = [AiNews.Article]@{ Title = 'Feed title'; Url = 'https://news.example.net/2025/12/lab' }
+        $r.CopyTo($article)
+        $article.Title | Should -Be 'Feed title'
+        $article.Published | Should -Be $r.Published
+        $article.Content | Should -Be $r.Content
+        $article.Images | Should -Be @('https://news.example.net/img/lab.jpg')
+        $r.CopyTo($article, $true)
+        $article.Title | Should -Be 'Chip maker opens a research lab in Seoul'
+    }
+}
+
+Describe 'Rules file' {
+    It 'ships in module/data and loads beside the assembly' {
+        [AiNews.Extraction.ExtractionRules]::DefaultPath | Should -Exist
+        [AiNews.Extraction.ExtractionRules]::Default.Sites.Name | Should -Contain 'ndsoft-news-cms'
+    }
+    It 'accepts custom rules as data' {
+        $rules = [AiNews.Extraction.ExtractionRules]::Parse('{ "sites": [ { "name": "demo", "container": [ ".story" ], "remove": [ ".promo" ], "boilerplateLines": [ "^END$" ] } ] }', 'test')
+        $x = [AiNews.Extraction.ArticleExtractor]::new($rules)
+        $r = $x.Extract('<html><body><div class="story"><p>Body text.</p><p class="promo">Buy now</p><p>END</p></div><div class="other"><p>' + ('Long other text. ' * 30) + '</p></div></body></html>', $null)
+        $r.Rule | Should -Be 'demo'
+        $r.Content | Should -Be 'Body text.'
+    }
+    It 'reports a bad rules file with its origin' {
+        { [AiNews.Extraction.ExtractionRules]::Parse('{ "sites": [ { "name": "x" } ] }', 'my-rules.json') } | Should -Throw '*my-rules.json*container*'
+    }
+}
+
+Describe 'Quality on the shared aeb-dev corpus' {
+    It 'keeps F1 of word 4-grams at or above 0.95' -Skip:(-not $HasShared -or -not (Get-Command python3 -ErrorAction SilentlyContinue)) {
+        $result = & (Join-Path $RepoRoot 'bench/extract.ps1') -Corpus (Join-Path $SharedRoot 'corpus/aeb-dev') -PassThru | Select-Object -Last 1
+        $result.F1 | Should -BeGreaterOrEqual 0.95
+        $result.Recall | Should -BeGreaterOrEqual 0.95
+    }
+}

@@ -180,9 +180,30 @@ Describe 'LLM provider (loopback Chat Completions server)' {
         $r.Verbose -join "`n" | Should -Match 'forbids AI processing'
         $r.Report | Should -Be @('LLM: 0 ok, 0 retried, 0 fell back; 1 extractive by source policy')
     }
+    It 'asks again without response_format when the server rejects it with HTTP 400' {
+        $before = $script:Server.State.Requests.Count
+        $r = Invoke-Llm @(New-LlmArticle '[no-json-mode]')
+        $r.Report | Should -Be @('LLM: 1 ok, 0 retried, 0 fell back')
+        $r.Articles[0].Summary | Should -Be '모델이 쓴 요약입니다. 두 번째 문장입니다.'
+        $script:Server.State.Requests.Count - $before | Should -Be 2
+    }
     It 'asks for Korean summaries with -Language ko' {
         $before = $script:Server.State.Requests.Count
         $null = Invoke-Llm @([pscustomobject]@{ Title = 'Example Labs releases a model [ok]'; Url = 'https://example.com/en'; Content = $script:Fixtures['english'].Content }) @{ Language = 'ko' }
         $script:Server.State.Requests[$before].System | Should -Match 'Korean'
+    }
+}
+
+Describe 'Extractive summaries of pages with repeats' {
+    BeforeAll {
+        . "$PSScriptRoot/TestSetup.ps1"
+        $f = Get-Content (Join-Path $FixturesRoot 'summary-articles.json') -Raw -Encoding utf8 | ConvertFrom-Json | ForEach-Object { $_ } |
+            Where-Object Id -EQ 'repeated-dek'
+        $script:Dek = [pscustomobject]@{ Title = $f.Title; Url = $f.Url; Content = $f.Content }
+    }
+    It 'says a repeated standfirst once and skips a sentence cut at its start' {
+        $a = $script:Dek | Add-AiSummary
+        ([regex]::Matches($a.Summary, 'The agent fills in formulas')).Count | Should -Be 1
+        $a.Summary | Should -Not -Match 'but only for paying'
     }
 }

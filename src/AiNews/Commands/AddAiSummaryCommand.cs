@@ -24,6 +24,7 @@ namespace AiNews.Commands
 
         private ExtractiveSummarizer _extractive;
         private LlmSummarizer _llm;
+        private Taxonomy _taxonomy;
         private SourceCatalog _catalog;
         private bool _catalogLoaded;
         private int _ok, _retried, _fellBack, _cached, _byPolicy;
@@ -104,6 +105,7 @@ namespace AiNews.Commands
                 MaxTokens = MaxTokens, RetryMaxTokens = Math.Max(4096, MaxTokens * 4),
             };
             string cacheFolder = CachePath != null ? FileSystemPath(CachePath) : SummaryCache.DefaultFolder;
+            _taxonomy = taxonomy;
             try { _llm = new LlmSummarizer(options, taxonomy, new SummaryCache(cacheFolder)); }
             catch (ArgumentException e) { ThrowTerminating(ErrorIds.LlmFailed, ErrorCategory.InvalidArgument, Endpoint, e.Message, e); }
             WriteVerbose($"LLM: {Model} at {_llm.Endpoint} (API key {(string.IsNullOrEmpty(key) ? "none" : "given")}), cache {cacheFolder}.");
@@ -157,8 +159,8 @@ namespace AiNews.Commands
                 a.Organization = r.Organization;
                 a.Tags = r.Tags;
                 a.Importance = r.Importance;
-                if (_llm != null && (a.Organizations ?? new string[0]).All(o => o != r.Organization)
-                    && Tagging.Taxonomy.Default.Organizations.Any(o => o.Name == r.Organization))
+                if ((a.Organizations ?? new string[0]).All(o => o != r.Organization)
+                    && _taxonomy.Organizations.Any(o => o.Name == r.Organization))
                     a.Organizations = new[] { r.Organization }.Concat(a.Organizations ?? new string[0]).ToArray();
             }
             return true;

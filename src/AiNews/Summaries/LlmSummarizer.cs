@@ -56,6 +56,7 @@ namespace AiNews.Summaries
         private readonly ChatCompletionsClient _client;
         private readonly SummaryCache _cache;
         private readonly HashSet<string> _orgLabels, _tagLabels;
+        private bool _jsonMode;
 
         public LlmSummarizer(LlmOptions options, Taxonomy taxonomy, SummaryCache cache)
         {
@@ -64,6 +65,7 @@ namespace AiNews.Summaries
             _taxonomy = taxonomy ?? throw new ArgumentNullException(nameof(taxonomy));
             _client = new ChatCompletionsClient(options.Endpoint, options.ApiKey, options.Timeout);
             _cache = cache;
+            _jsonMode = options.JsonMode;
             _orgLabels = new HashSet<string>(taxonomy.OrganizationLabels, StringComparer.Ordinal);
             _tagLabels = new HashSet<string>(taxonomy.Tags.Select(t => t.Name), StringComparer.Ordinal);
         }
@@ -100,7 +102,13 @@ namespace AiNews.Summaries
         private string Attempt(string system, string user, int maxTokens, string title, out LlmResult result)
         {
             result = null;
-            ChatReply reply = _client.Send(_options.Model, system, user, maxTokens, _options.JsonMode);
+            ChatReply reply = _client.Send(_options.Model, system, user, maxTokens, _jsonMode);
+            if (reply.StatusCode == 400 && _jsonMode)
+            {
+                // Some servers (LM Studio, older vLLM) reject response_format json_object: ask without it from now on.
+                _jsonMode = false;
+                reply = _client.Send(_options.Model, system, user, maxTokens, _jsonMode);
+            }
             if (reply.Error != null) return (reply.Transient ? "" : "!") + reply.Error;
             if (string.Equals(reply.FinishReason, "length", StringComparison.OrdinalIgnoreCase))
                 return $"finish_reason 'length' (the {maxTokens}-token budget ran out)";

@@ -229,39 +229,38 @@ namespace AiNews.Tagging
             var tokens = doc.Title.Where(x => x.Start >= from).ToList();
             if (tokens.Count == 0) return null;
             List<Phrase> phrases = Phrases(tt, tokens, from);
-            var known = new List<List<Token>>();
-            // 1. A short phrase closed by a comma: "메타, ...", "KAIST 전상훈 교수팀, ...", "'그록', ...".
+            // 1. Short phrases closed by a comma: "메타, ...", "KAIST 전상훈 교수팀, ...", "'그록', ...". Known names
+            //    first, then a name the article keeps repeating ("스텝펀, ..." before a quoted 'GPT-5' later on).
             var commaPhrases = phrases.Where(p => p.EndsWithComma && p.Tokens.Count <= 5 && (!p.Quoted || p.Tokens.Count <= 2)).ToList();
-            known.AddRange(commaPhrases.Select(p => p.Tokens));
-            // 2. The start of the first phrase that is not a quotation, then of the others.
-            var open = phrases.Where(p => !p.Quoted || p.Tokens.Count <= 2).ToList();
-            known.AddRange(open.Select(p => p.Tokens.Take(3).ToList()));
-
-            foreach (List<Token> phrase in known)
-            {
-                Subject s = ResolveKnown(phrase);
-                if (s != null) return s;
-            }
-            // Unknown names: the word before the comma, or the headline's first word, if the article keeps repeating it.
-            var unknown = new List<Token>();
             foreach (Phrase p in commaPhrases)
             {
-                for (int k = p.Tokens.Count - 1; k >= Math.Max(0, p.Tokens.Count - 3); k--) unknown.Add(p.Tokens[k]);
-                unknown.Add(p.Tokens[0]);
-            }
-            // The headline's first word only when it is plainly the subject: "나라지식정보 “...”", "펜시브가 ...".
-            if (open.Count > 0 && StandsAsSubject(tt, open[0].Tokens[0], english)) unknown.Add(open[0].Tokens[0]);
-            foreach (Token head in unknown)
-            {
-                Subject s = ResolveUnknown(head, doc, english);
+                Subject s = ResolveKnown(p.Tokens);
                 if (s != null) return s;
             }
+            foreach (Phrase p in commaPhrases)
+                for (int k = p.Tokens.Count - 1; k >= Math.Max(0, p.Tokens.Count - 3); k--)
+                {
+                    Subject s = ResolveUnknown(p.Tokens[k], doc, english, minCount: 1);
+                    if (s != null) return s;
+                }
+            // 2. The start of each phrase that is not a quotation, the first one first.
+            var open = phrases.Where(p => !p.Quoted || p.Tokens.Count <= 2).ToList();
+            foreach (Phrase p in open)
+            {
+                Subject s = ResolveKnown(p.Tokens.Take(3).ToList());
+                if (s != null) return s;
+            }
+            // 3. The headline's first word, when it plainly stands as the subject: "나라지식정보 “...”", "펜시브가 ...".
+            if (open.Count > 0 && StandsAsSubject(tt, open[0].Tokens[0], english))
+                return ResolveUnknown(open[0].Tokens[0], doc, english);
             return null;
         }
 
         private static bool StandsAsSubject(string title, Token head, bool english)
         {
             if (english) return true;
+            // A Latin name opening a Korean headline ("WEF의 ...", "xCREW ...") is a name, whatever follows it.
+            if (Tokenizer.IsLatinOrDigit(head.Text[0]) && !char.IsDigit(head.Text[0])) return true;
             char after = head.After;
             if (after == ',' || after == '"' || after == '“' || after == '\'' || after == '‘') return true;
             if (after == ' ' && head.End + 1 < title.Length && "\"“‘'".IndexOf(title[head.End + 1]) >= 0) return true;
@@ -306,16 +305,16 @@ namespace AiNews.Tagging
             return false;
         }
 
-        private Subject ResolveUnknown(Token head, Document doc, bool english)
+        private Subject ResolveUnknown(Token head, Document doc, bool english, int minCount = 2)
         {
             string name = Tokenizer.Stems(head.Text).Last();
-            if (name.Length < 2 || char.IsDigit(name[0]) || _cueWords.Contains(name) || _cueWords.Contains(head.Text)) return null;
+            if (name.Length < 2 || char.IsDigit(name[0]) || _cueWords.Contains(name) || _cueWords.Contains(head.Text) || Roles.Contains(name)) return null;
             if (english)
             {
                 if (!char.IsUpper(name[0]) || CommonEnglish.Contains(name)) return null;
                 if (doc.CountCapitalizedMidSentence(name) < 1) return null;
             }
-            else if (doc.CountInContent(name) < 2) return null;
+            else if (doc.CountInContent(name) < minCount) return null;
             return new Subject { Text = head.Text, Kind = "unknown" };
         }
 

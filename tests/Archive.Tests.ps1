@@ -194,3 +194,57 @@ Describe 'The archive as web pages' {
         Get-Snapshot $root | Should -Be $before
     }
 }
+
+Describe 'An interrupted job' {
+    It 'leaves every file either as it was or complete when the job is killed mid-write, and the next run completes it' {
+        $articles = foreach ($i in 1..600) {
+            [pscustomobject]@{ Title = "중단 시험 기사 $i 번째 제목"; Url = "https://example.com/kill/$i"; Source = '시험'; Organization = '기타'
+                Summary = "요약 $i"; Content = ("본문 문장 $i 입니다. " * 80); Tags = @('LLM')
+                Published = [DateTimeOffset]::Parse('2025-10-01T09:00:00+09:00').AddDays($i % 90) }
+        }
+        $json = Join-Path $TestDrive 'kill-articles.json'
+        $articles | ConvertTo-Json -Depth 4 | Set-Content -Path $json -Encoding utf8
+        $first = $articles | Select-Object -First 200
+
+        # What a complete run produces, for comparison.
+        $complete = Join-Path $TestDrive 'kill-complete'
+        $first | Export-AiDigest -ArchivePath $complete -TimeZone Asia/Seoul
+        $articles | Export-AiDigest -ArchivePath $complete -TimeZone Asia/Seoul
+        $expected = @{}
+        Get-ChildItem $complete -Recurse -File -Filter *.md | ForEach-Object { $expected[$_.FullName.Substring($complete.Length)] = [IO.File]::ReadAllText($_.FullName) }
+
+        $shell = [Diagnostics.Process]::GetCurrentProcess().MainModule.FileName
+        $prefix = @(if ([IO.Path]::GetFileNameWithoutExtension($shell) -eq 'dotnet') { Join-Path $PSHOME 'pwsh.dll' })
+        $module = Join-Path $RepoRoot 'AiNews.psd1'
+        $killed = 0; $progressed = 0
+        foreach ($killAfter in 1500, 2500, 3500, 5000) {
+            $root = Join-Path $TestDrive "killed-$killAfter"
+            $first | Export-AiDigest -ArchivePath $root -TimeZone Asia/Seoul
+            $before = @{}
+            Get-ChildItem $root -Recurse -File -Filter *.md | ForEach-Object { $before[$_.FullName.Substring($root.Length)] = [IO.File]::ReadAllText($_.FullName) }
+
+            $script = "Import-Module '$module'; Get-Content '$json' -Raw | ConvertFrom-Json | ForEach-Object { `$_ } | Export-AiDigest -ArchivePath '$root' -TimeZone Asia/Seoul"
+            $start = [Diagnostics.ProcessStartInfo]::new($shell)
+            foreach ($a in $prefix + @('-NoProfile', '-NonInteractive', '-Command', $script)) { $start.ArgumentList.Add($a) }
+            $start.UseShellExecute = $false
+            $job = [Diagnostics.Process]::Start($start)
+            Start-Sleep -Milliseconds $killAfter
+            if (-not $job.HasExited) { $job.Kill($true); $killed++ }
+            $job.WaitForExit()
+
+            foreach ($file in Get-ChildItem $root -Recurse -File -Filter *.md) {
+                $key = $file.FullName.Substring($root.Length)
+                $text = [IO.File]::ReadAllText($file.FullName)
+                ($text -ceq $expected[$key] -or ($before.ContainsKey($key) -and $text -ceq $before[$key])) |
+                    Should -BeTrue -Because "$key must be as it was or complete after a kill at $killAfter ms"
+                if ($text -cne $before[$key]) { $progressed++ }
+            }
+            # The next run finishes the job and clears what the killed one left.
+            $articles | Export-AiDigest -ArchivePath $root -TimeZone Asia/Seoul
+            @(Get-ChildItem $root -Recurse -File -Filter '*.ainews.tmp').Count | Should -Be 0
+            foreach ($key in $expected.Keys) { [IO.File]::ReadAllText((Join-Path $root $key)) | Should -BeExactly $expected[$key] }
+        }
+        $killed | Should -BeGreaterThan 0 -Because 'at least one job was still running when it was killed'
+        $progressed | Should -BeGreaterThan 0 -Because 'the killed jobs had written something before they died'
+    }
+}

@@ -162,6 +162,10 @@ namespace AiNews.Commands
 
             using (archiveLock)
             {
+                // Under the lock no other job is writing, so a temporary file here was left by one that was killed.
+                string[] leftovers = AtomicFile.Leftovers(root);
+                if (leftovers.Length > 0 && ShouldProcess(root, $"Remove {leftovers.Length} temporary file(s) left by an interrupted run"))
+                    foreach (string file in leftovers) File.Delete(file);
                 ArchivePlan plan;
                 try { plan = new DigestArchive(options).Plan(_articles); }
                 catch (Exception e) when (e is IOException || e is UnauthorizedAccessException)

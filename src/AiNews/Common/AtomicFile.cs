@@ -12,12 +12,19 @@ namespace AiNews
     {
         public static readonly Encoding Utf8NoBom = new UTF8Encoding(false);
 
+        /// <summary>The ending of the temporary files; a process killed between write and replace leaves one behind.</summary>
+        public const string TempSuffix = ".ainews.tmp";
+
+        /// <summary>Temporary files that a killed writer left in <paramref name="folder"/> and below.</summary>
+        public static string[] Leftovers(string folder) =>
+            Directory.Exists(folder) ? Directory.GetFiles(folder, "*" + TempSuffix, SearchOption.AllDirectories) : new string[0];
+
         public static void WriteAllText(string path, string text)
         {
             string full = Path.GetFullPath(path);
             string directory = Path.GetDirectoryName(full);
             Directory.CreateDirectory(directory);
-            string temp = Path.Combine(directory, "." + Path.GetFileName(full) + "." + Guid.NewGuid().ToString("N").Substring(0, 8) + ".tmp");
+            string temp = Path.Combine(directory, "." + Path.GetFileName(full) + "." + Guid.NewGuid().ToString("N").Substring(0, 8) + TempSuffix);
             try
             {
                 using (var stream = new FileStream(temp, FileMode.CreateNew, FileAccess.Write, FileShare.None))

@@ -20,51 +20,71 @@ namespace AiNews.Stories
         /// <summary>Body characters compared (the lead carries the story; tails carry boilerplate).</summary>
         public int BodyLength { get; set; } = 1000;
 
-        private sealed class Print
-        {
-            public string Url;
-            public HashSet<string> Title, Body, Anchors;
-            public string Language;
-            public DateTimeOffset? Published;
-        }
-
         public List<List<Article>> Group(IReadOnlyList<Article> articles)
         {
-            var prints = articles.Select(a =>
-            {
-                string body = a.Content ?? string.Empty;
-                if (body.Length > BodyLength) body = body.Substring(0, BodyLength);
-                return new Print
-                {
-                    Url = CanonicalUrl.Key(a.Url),
-                    Title = StoryShingles.Of(a.Title),
-                    Body = StoryShingles.Of(a.Title + "\n" + body),
-                    Anchors = StoryShingles.Anchors(a.Title + "\n" + body),
-                    Language = a.Language ?? LanguageGuess.Of(a.Title + " " + body),
-                    Published = a.Published,
-                };
-            }).ToList();
+            var prints = articles.Select(a => StoryPrint.Of(a, BodyLength)).ToList();
 
             var parent = Enumerable.Range(0, articles.Count).ToArray();
             int Find(int i) { while (parent[i] != i) i = parent[i] = parent[parent[i]]; return i; }
             for (int i = 0; i < prints.Count; i++)
                 for (int j = i + 1; j < prints.Count; j++)
-                    if (Find(i) != Find(j) && Similarity(prints[i], prints[j]) >= Threshold) parent[Find(j)] = Find(i);
+                    if (Find(i) != Find(j) && IsSameStory(prints[i], prints[j])) parent[Find(j)] = Find(i);
 
             return Enumerable.Range(0, articles.Count).GroupBy(Find).OrderBy(g => g.Min())
                 .Select(g => g.Select(i => articles[i]).ToList()).ToList();
         }
 
+        private const int MinTitleShingles = 8;
+        private const int MinBodyShingles = 20;
+        private const double SameHeadline = 0.85;
+
+        /// <summary>True when two fingerprinted articles report one story.</summary>
+        public bool IsSameStory(StoryPrint a, StoryPrint b) => Similarity(a, b) >= Threshold;
+
         /// <summary>How likely two articles report one story, 0..1.</summary>
-        private double Similarity(Print a, Print b)
+        private double Similarity(StoryPrint a, StoryPrint b)
         {
             if (a.Url.Length > 0 && a.Url == b.Url) return 1;
             if (a.Published.HasValue && b.Published.HasValue && (a.Published.Value - b.Published.Value).Duration() > Window) return 0;
             if (a.Language == b.Language)
-                return Math.Max(StoryShingles.Jaccard(a.Title, b.Title), StoryShingles.Containment(a.Body, b.Body));
+            {
+                // Headlines that differ in a number ("6화"/"7화", "GPT-5"/"GPT-6") are different stories however alike.
+                // Too few shingles prove nothing ("Body text." is in many articles).
+                // A headline alone must be nearly the same: outlets' rewrites are caught by their bodies.
+                double title = a.TitleNumbers.SetEquals(b.TitleNumbers) && Math.Min(a.Title.Count, b.Title.Count) >= MinTitleShingles
+                    ? StoryShingles.Jaccard(a.Title, b.Title) : 0;
+                if (title < SameHeadline) title = 0;
+                double body = Math.Min(a.Body.Count, b.Body.Count) >= MinBodyShingles ? StoryShingles.Containment(a.Body, b.Body) : 0;
+                return Math.Max(title, body);
+            }
             // Across languages only names and numbers are shared; ask for several of them.
             int shared = a.Anchors.Count(b.Anchors.Contains);
             return shared >= 3 ? StoryShingles.Containment(a.Anchors, b.Anchors) : 0;
+        }
+    }
+
+    /// <summary>The fingerprint of one article that <see cref="StoryGrouper"/> compares.</summary>
+    public sealed class StoryPrint
+    {
+        internal string Url;
+        internal HashSet<string> Title, TitleNumbers, Body, Anchors;
+        internal string Language;
+        internal DateTimeOffset? Published;
+
+        public static StoryPrint Of(Article a, int bodyLength = 1000)
+        {
+            string body = a.Content ?? string.Empty;
+            if (body.Length > bodyLength) body = body.Substring(0, bodyLength);
+            return new StoryPrint
+            {
+                Url = CanonicalUrl.Key(a.Url),
+                Title = StoryShingles.Of(a.Title),
+                TitleNumbers = StoryShingles.Numbers(a.Title),
+                Body = StoryShingles.Of(a.Title + "\n" + body),
+                Anchors = StoryShingles.Anchors(a.Title + "\n" + body),
+                Language = a.Language ?? LanguageGuess.Of(a.Title + " " + body),
+                Published = a.Published,
+            };
         }
     }
 }

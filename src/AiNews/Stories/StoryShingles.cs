@@ -41,6 +41,15 @@ namespace AiNews.Stories
             return anchors;
         }
 
+        /// <summary>The tokens with a digit in them ("7", "gpt-5", "3.5").</summary>
+        public static HashSet<string> Numbers(string text)
+        {
+            var numbers = new HashSet<string>(StringComparer.Ordinal);
+            foreach (string token in Tokens(text ?? string.Empty))
+                foreach (char c in token) if (char.IsDigit(c)) { numbers.Add(token); break; }
+            return numbers;
+        }
+
         public static double Jaccard(HashSet<string> a, HashSet<string> b)
         {
             if (a.Count == 0 || b.Count == 0) return 0;

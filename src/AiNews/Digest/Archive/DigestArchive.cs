@@ -74,32 +74,33 @@ namespace AiNews.Digest.Archive
             public string Text;                 // null: the file does not exist
             public DigestDocument Document;     // null: it exists but is not a digest
             public DigestWriter Additions;
+            public List<StoryPrint> Prints;     // of Document's articles, made when first compared
         }
 
         public ArchivePlan Plan(IEnumerable<Article> articles)
         {
             var plan = new ArchivePlan();
             var zone = _options.Digest.TimeZone;
-            var seenUrls = new Dictionary<string, string>(StringComparer.Ordinal);
-            var seenStories = new Dictionary<string, string>(StringComparer.Ordinal);
+            var thisRun = new List<(StoryPrint Print, DateTime Day, string Where)>();
+            // Reports of one story published up to the look-back window apart are one story.
+            var stories = new StoryGrouper { Window = TimeSpan.FromDays(_options.LookbackDays + 1) };
 
-            foreach (Article article in articles)
+            // Oldest first, so that whether an article counts as already filed depends only on the days before it,
+            // as it will on the next run: running the same job twice writes nothing the second time.
+            var dated = articles.Select((article, index) => (article, index, day: article.Published.HasValue
+                ? TimeZoneResolver.DayOf(article.Published.Value, zone) : _options.RunDay.Date)).OrderBy(x => x.day).ThenBy(x => x.index);
+            foreach (var (article, _, day) in dated)
             {
-                DateTime day;
-                if (article.Published.HasValue) day = TimeZoneResolver.DayOf(article.Published.Value, zone);
-                else
-                {
-                    day = _options.RunDay.Date;
+                if (!article.Published.HasValue)
                     plan.Notes.Add($"'{article.Title}' has no publication date; it is filed under the run's day, {day:yyyy-MM-dd}.");
-                }
 
                 DayFile target = Load(day, plan);
                 if (target.Text != null && target.Document == null) continue;     // not a digest: reported once in Load
 
-                string url = CanonicalUrl.Key(article.Url);
-                string story = TitleFingerprint.Of(article.Title);
-                string where = FindEarlier(day, url, story, plan) ??
-                    (seenUrls.TryGetValue(url, out string u) ? u : story != null && seenStories.TryGetValue(story, out string st) ? st : null);
+                StoryPrint print = StoryPrint.Of(article);
+                string where = FindEarlier(day, print, stories, plan)
+                    ?? thisRun.Where(r => (day - r.Day).TotalDays <= _options.LookbackDays && stories.IsSameStory(r.Print, print))
+                        .Select(r => r.Where).FirstOrDefault();
                 if (where != null)
                 {
                     plan.Skipped.Add(new KeyValuePair<Article, string>(article, $"already in the archive in {where}"));
@@ -111,9 +112,7 @@ namespace AiNews.Digest.Archive
                     TimeZone = zone, MaxContentLength = _options.Digest.MaxContentLength, Format = _options.Digest.Format, Date = day,
                 });
                 target.Additions.Add(article);
-                string relative = Relative(target.Path) + " (this run)";
-                seenUrls[url] = relative;
-                if (story != null) seenStories[story] = relative;
+                thisRun.Add((print, day, Relative(target.Path) + " (this run)"));
             }
 
             var changedFolders = new SortedSet<string>(StringComparer.Ordinal);
@@ -144,17 +143,14 @@ namespace AiNews.Digest.Archive
             foreach (var f in files.OrderBy(f => f.Key)) yield return f;
         }
 
-        private string FindEarlier(DateTime day, string url, string story, ArchivePlan plan)
+        private string FindEarlier(DateTime day, StoryPrint print, StoryGrouper stories, ArchivePlan plan)
         {
             for (int back = 0; back <= _options.LookbackDays; back++)
             {
                 DayFile earlier = Load(day.AddDays(-back), plan);
                 if (earlier.Document == null) continue;
-                foreach (Article a in earlier.Document.Articles)
-                {
-                    if (CanonicalUrl.Key(a.Url) == url || (story != null && TitleFingerprint.Of(a.Title) == story))
-                        return Relative(earlier.Path);
-                }
+                if (earlier.Prints == null) earlier.Prints = earlier.Document.Articles.Select(a => StoryPrint.Of(a)).ToList();
+                if (earlier.Prints.Any(p => stories.IsSameStory(p, print))) return Relative(earlier.Path);
             }
             return null;
         }

@@ -59,6 +59,7 @@ namespace AiNews.Digest.Archive
         private readonly ArchiveOptions _options;
         private readonly DigestReader _reader;
         private readonly Dictionary<string, DayFile> _days = new Dictionary<string, DayFile>(StringComparer.Ordinal);
+        private readonly HashSet<string> _targets = new HashSet<string>(StringComparer.Ordinal);
 
         public DigestArchive(ArchiveOptions options)
         {
@@ -95,6 +96,7 @@ namespace AiNews.Digest.Archive
                     plan.Notes.Add($"'{article.Title}' has no publication date; it is filed under the run's day, {day:yyyy-MM-dd}.");
 
                 DayFile target = Load(day, plan);
+                _targets.Add(target.Path);
                 if (target.Text != null && target.Document == null) continue;     // not a digest: reported once in Load
 
                 StoryPrint print = StoryPrint.Of(article);
@@ -115,7 +117,8 @@ namespace AiNews.Digest.Archive
                 thisRun.Add((print, day, Relative(target.Path) + " (this run)"));
             }
 
-            var changedFolders = new SortedSet<string>(StringComparer.Ordinal);
+            // Indexes and pages of every day this run was about are checked, not only of days that change:
+            // a killed run may have written a day file and died before its index.
             foreach (DayFile day in _days.Values.Where(d => d.Additions != null).OrderBy(d => d.Day))
             {
                 string text = day.Text == null ? day.Additions.Render() : day.Additions.AppendTo(day.Text, day.Document);
@@ -123,9 +126,9 @@ namespace AiNews.Digest.Archive
                 {
                     Path = day.Path, RelativePath = Relative(day.Path), Created = day.Text == null, Added = day.Additions.Count, Text = text,
                 });
-                changedFolders.Add(Path.GetDirectoryName(day.Path));
             }
-            foreach (string folder in changedFolders) PlanIndex(folder, plan);
+            foreach (string folder in _targets.Select(t => Path.GetDirectoryName(t)).Distinct().OrderBy(f => f, StringComparer.Ordinal))
+                PlanIndex(folder, plan);
             if (_options.Html) PlanPages(plan);
             return plan;
         }
@@ -185,11 +188,7 @@ namespace AiNews.Digest.Archive
                 _options.Layout.TryParse(created.RelativePath, out DateTime day);
                 days.Add((day, created.Path, _reader.Read(created.Text).Articles.Select(a => a.Title).ToList()));
             }
-            string path = Path.Combine(folder, "README.md");
-            string index = MonthIndexWriter.Render(folder, days);
-            bool exists = File.Exists(path);
-            if (exists && File.ReadAllText(path, Encoding.UTF8) == index) return;
-            plan.Changes.Add(new ArchiveChange { Path = path, RelativePath = Relative(path), Created = !exists, IsIndex = true, Text = index });
+            if (days.Count > 0) AddIfDifferent(plan, Path.Combine(folder, "README.md"), MonthIndexWriter.Render(folder, days));
         }
 
         /// <summary>Pages for changed days and for days without one, and the archive's index.html.</summary>
@@ -208,9 +207,7 @@ namespace AiNews.Digest.Archive
                 string page = System.IO.Path.ChangeExtension(day.Value, ".html");
                 bool changed = text != null;
                 text = text ?? File.ReadAllText(day.Value, Encoding.UTF8);
-                if (changed || !File.Exists(page))
-                    plan.Changes.Add(new ArchiveChange { Path = page, RelativePath = Relative(page), Created = !File.Exists(page), IsIndex = true,
-                        Text = DigestPage.Render(text) });
+                if (changed || !File.Exists(page) || _targets.Contains(day.Value)) AddIfDifferent(plan, page, DigestPage.Render(text));
 
                 string m = day.Key.ToString("yyyy년 MM월", System.Globalization.CultureInfo.InvariantCulture);
                 if (m != month) { index.Append("\n## ").Append(m).Append("\n\n"); month = m; }
@@ -218,11 +215,15 @@ namespace AiNews.Digest.Archive
                 index.Append("- [📅 ").Append(day.Key.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture))
                      .Append(" (").Append(count).Append("건)](").Append(MarkdownEscaper.EscapeLinkDestination(Relative(page))).Append(")\n");
             }
-            string indexPath = System.IO.Path.Combine(_options.Root, "index.html");
-            string indexHtml = DigestPage.Render(index.ToString());
-            bool exists = File.Exists(indexPath);
-            if (!exists || File.ReadAllText(indexPath, Encoding.UTF8) != indexHtml)
-                plan.Changes.Add(new ArchiveChange { Path = indexPath, RelativePath = "index.html", Created = !exists, IsIndex = true, Text = indexHtml });
+            AddIfDifferent(plan, System.IO.Path.Combine(_options.Root, "index.html"), DigestPage.Render(index.ToString()));
+        }
+
+        /// <summary>Plans writing an index or page unless the file already holds exactly that text.</summary>
+        private void AddIfDifferent(ArchivePlan plan, string path, string text)
+        {
+            bool exists = File.Exists(path);
+            if (exists && File.ReadAllText(path, Encoding.UTF8) == text) return;
+            plan.Changes.Add(new ArchiveChange { Path = path, RelativePath = Relative(path), Created = !exists, IsIndex = true, Text = text });
         }
 
         private string Relative(string path)

@@ -3,7 +3,8 @@
     Builds, tests and benchmarks the AiNews module.
 .DESCRIPTION
     Tasks:
-      build   dotnet publish the engine into ./module/bin, so that Import-Module ./AiNews.psd1 works.
+      build   dotnet publish the engine into ./module/bin, so that Import-Module ./AiNews.psd1 works, then turn
+              docs/*.md into ./en-US (MAML and about topics, where Get-Help looks for a module at ./AiNews.psd1).
       test    build, then run the Pester suite in a child PowerShell (a binary module cannot be unloaded);
               ends with one line "N passed, N failed, N skipped" and a non-zero exit code on any failure.
       demo    the main job, offline: renders the digest of the sample articles in tests/Fixtures.
@@ -53,6 +54,10 @@ function Invoke-Build {
     Write-Host "== build ($Configuration)"
     if (Test-Path $moduleBin) { Remove-Item $moduleBin -Recurse -Force }
     Invoke-Native dotnet @('publish', $project, '-c', $Configuration, '-o', $moduleBin, '--nologo', '-v', 'quiet')
+    # Help from docs/ (needs the built module, so in a child PowerShell); fails on a missing or incomplete page.
+    $shell = Get-ChildShell
+    Invoke-Native $shell.File ($shell.Prefix + @('-NoProfile', '-NonInteractive', '-File', (Join-Path $root 'docs/ConvertTo-MamlHelp.ps1'),
+            '-ManifestPath', (Join-Path $root 'AiNews.psd1'), '-DocsPath', (Join-Path $root 'docs'), '-OutputPath', (Join-Path $root 'en-US')))
 }
 
 function Get-PesterManifest {
@@ -94,7 +99,7 @@ function Invoke-ChildScript {
 function Invoke-Clean {
     foreach ($dir in @($moduleBin, (Join-Path $root 'src/AiNews/bin'), (Join-Path $root 'src/AiNews/obj'),
             (Join-Path $root 'tests/tools/obj'), (Join-Path $root 'tests/artifacts'),
-            (Join-Path $root 'tests/TestSite/bin'), (Join-Path $root 'tests/TestSite/obj'), (Join-Path $root 'module/en-US'))) {
+            (Join-Path $root 'tests/TestSite/bin'), (Join-Path $root 'tests/TestSite/obj'), (Join-Path $root 'en-US'))) {
         if (Test-Path $dir) { Remove-Item $dir -Recurse -Force; Write-Host "removed $dir" }
     }
 }

@@ -1,6 +1,6 @@
 namespace AiNews.Commands
 {
-    /// <summary>Stable ids of AiNews error records (documented in docs/about_AiNews_Errors.md); never rename one.</summary>
+    /// <summary>Stable ids of AiNews error records (documented in docs/about_AiNews.md, ERROR IDS, and each cmdlet's NOTES); never rename one.</summary>
     public static class ErrorIds
     {
         public const string InvalidArticle = "AiNews.InvalidArticle";

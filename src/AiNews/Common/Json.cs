@@ -6,23 +6,56 @@ using System.Text;
 namespace AiNews
 {
     /// <summary>
-    /// A small JSON reader and string escaper for our data files and HTTP payloads. netstandard2.0 has no
+    /// The one JSON reader and string escaper: data files, HTTP payloads and the JSON-LD of web pages. It is
+    /// forgiving the way JSON-LD in the wild needs (single-quoted strings, trailing commas). netstandard2.0 has no
     /// JSON API, and a System.Text.Json package would clash with the copy PowerShell 7 already loads.
     /// Objects become <see cref="Dictionary{TKey,TValue}"/> (ordinal keys), arrays <see cref="List{T}"/>,
     /// numbers <see cref="double"/>.
     /// </summary>
     public static class Json
     {
+        /// <summary>Parses <paramref name="text"/> or throws <see cref="FormatException"/> with a position.</summary>
         public static object Parse(string text)
         {
             if (text == null) throw new ArgumentNullException(nameof(text));
-            var p = new Parser(text);
-            p.SkipWhite();
-            object value = p.Value();
-            p.SkipWhite();
-            if (p.Pos < text.Length) throw p.Error("unexpected text after the value");
+            var reader = new Reader(text);
+            object value = reader.ReadValue();
+            reader.ExpectEnd();
             return value;
         }
+
+        /// <summary>Parses <paramref name="text"/>; null on malformed input (JSON-LD in the wild often is).</summary>
+        public static object TryParse(string text)
+        {
+            if (string.IsNullOrWhiteSpace(text)) return null;
+            try { return new Reader(text).ReadValue(); }
+            catch (FormatException) { return null; }
+        }
+
+        /// <summary>A scalar as text (numbers invariant, booleans "true"/"false"); null for objects, arrays and null.</summary>
+        public static string AsString(object value)
+        {
+            switch (value)
+            {
+                case null: return null;
+                case string s: return s;
+                case double d: return d.ToString(CultureInfo.InvariantCulture);
+                case bool b: return b ? "true" : "false";
+                default: return null;
+            }
+        }
+
+        /// <summary>The value as a sequence: an array's items, or the value itself when it is not an array.</summary>
+        public static IEnumerable<object> Items(object value)
+        {
+            if (value == null) yield break;
+            if (value is List<object> list) { foreach (var item in list) yield return item; }
+            else yield return value;
+        }
+
+        /// <summary>A member of an object, or null.</summary>
+        public static object Get(object value, string key) =>
+            value is Dictionary<string, object> map && map.TryGetValue(key, out var v) ? v : null;
 
         /// <summary>A JSON string literal, quotes included.</summary>
         public static string Quote(string value)
@@ -65,126 +98,147 @@ namespace AiNews
         public static double? Number(IDictionary<string, object> obj, string key) =>
             obj != null && obj.TryGetValue(key, out object v) && v is double d ? d : (double?)null;
 
-        private sealed class Parser
+        private sealed class Reader
         {
             private readonly string _s;
-            public int Pos;
-            public Parser(string s) { _s = s; }
+            private int _i;
 
-            public FormatException Error(string what) => new FormatException($"Invalid JSON at character {Pos}: {what}.");
+            public Reader(string s) { _s = s; }
 
-            public void SkipWhite()
+            /// <summary>Fails when anything but white space follows the value.</summary>
+            public void ExpectEnd()
             {
-                while (Pos < _s.Length && (char.IsWhiteSpace(_s[Pos]) || _s[Pos] == '\uFEFF')) Pos++;
+                SkipSpace();
+                if (_i < _s.Length) throw Error("unexpected text after the value");
             }
 
-            public object Value()
+            public object ReadValue()
             {
-                if (Pos >= _s.Length) throw Error("unexpected end");
-                char c = _s[Pos];
+                SkipSpace();
+                if (_i >= _s.Length) throw Error("unexpected end");
+                char c = _s[_i];
                 switch (c)
                 {
-                    case '{': return Object();
-                    case '[': return Array();
-                    case '"': return Str();
-                    case 't': Literal("true"); return true;
-                    case 'f': Literal("false"); return false;
-                    case 'n': Literal("null"); return null;
+                    case '{': return ReadObject();
+                    case '[': return ReadArray();
+                    case '"': return ReadString();
+                    case '\'': return ReadString();
+                    case 't': Expect("true"); return true;
+                    case 'f': Expect("false"); return false;
+                    case 'n': Expect("null"); return null;
                     default:
-                        if (c == '-' || (c >= '0' && c <= '9')) return Num();
-                        throw Error($"unexpected '{c}'");
+                        if (c == '-' || (c >= '0' && c <= '9')) return ReadNumber();
+                        throw Error("unexpected character '" + c + "'");
                 }
             }
 
-            private void Literal(string word)
+            private Dictionary<string, object> ReadObject()
             {
-                if (string.CompareOrdinal(_s, Pos, word, 0, word.Length) != 0) throw Error($"expected {word}");
-                Pos += word.Length;
-            }
-
-            private Dictionary<string, object> Object()
-            {
-                var obj = new Dictionary<string, object>(StringComparer.Ordinal);
-                Pos++;
-                SkipWhite();
-                if (Pos < _s.Length && _s[Pos] == '}') { Pos++; return obj; }
+                var map = new Dictionary<string, object>(StringComparer.Ordinal);
+                _i++;
                 while (true)
                 {
-                    SkipWhite();
-                    if (Pos >= _s.Length || _s[Pos] != '"') throw Error("expected a property name");
-                    string key = Str();
-                    SkipWhite();
-                    if (Pos >= _s.Length || _s[Pos] != ':') throw Error("expected ':'");
-                    Pos++;
-                    SkipWhite();
-                    obj[key] = Value();
-                    SkipWhite();
-                    if (Pos >= _s.Length) throw Error("unexpected end in an object");
-                    if (_s[Pos] == ',') { Pos++; continue; }
-                    if (_s[Pos] == '}') { Pos++; return obj; }
+                    SkipSpace();
+                    if (_i >= _s.Length) throw Error("unterminated object");
+                    if (_s[_i] == '}') { _i++; return map; }
+                    if (_s[_i] != '"' && _s[_i] != '\'') throw Error("expected a key");
+                    string key = ReadString();
+                    SkipSpace();
+                    if (_i >= _s.Length || _s[_i] != ':') throw Error("expected ':'");
+                    _i++;
+                    map[key] = ReadValue();
+                    SkipSpace();
+                    if (_i < _s.Length && _s[_i] == ',') { _i++; continue; }
+                    if (_i < _s.Length && _s[_i] == '}') { _i++; return map; }
                     throw Error("expected ',' or '}'");
                 }
             }
 
-            private List<object> Array()
+            private List<object> ReadArray()
             {
                 var list = new List<object>();
-                Pos++;
-                SkipWhite();
-                if (Pos < _s.Length && _s[Pos] == ']') { Pos++; return list; }
+                _i++;
                 while (true)
                 {
-                    SkipWhite();
-                    list.Add(Value());
-                    SkipWhite();
-                    if (Pos >= _s.Length) throw Error("unexpected end in an array");
-                    if (_s[Pos] == ',') { Pos++; continue; }
-                    if (_s[Pos] == ']') { Pos++; return list; }
+                    SkipSpace();
+                    if (_i >= _s.Length) throw Error("unterminated array");
+                    if (_s[_i] == ']') { _i++; return list; }
+                    list.Add(ReadValue());
+                    SkipSpace();
+                    if (_i < _s.Length && _s[_i] == ',') { _i++; continue; }
+                    if (_i < _s.Length && _s[_i] == ']') { _i++; return list; }
                     throw Error("expected ',' or ']'");
                 }
             }
 
-            private string Str()
+            private string ReadString()
             {
+                char quote = _s[_i++];
                 var sb = new StringBuilder();
-                Pos++;
-                while (true)
+                while (_i < _s.Length)
                 {
-                    if (Pos >= _s.Length) throw Error("unterminated string");
-                    char c = _s[Pos++];
-                    if (c == '"') return sb.ToString();
+                    char c = _s[_i++];
+                    if (c == quote) return sb.ToString();
                     if (c != '\\') { sb.Append(c); continue; }
-                    if (Pos >= _s.Length) throw Error("unterminated escape");
-                    char e = _s[Pos++];
+                    if (_i >= _s.Length) break;
+                    char e = _s[_i++];
                     switch (e)
                     {
-                        case '"': sb.Append('"'); break;
-                        case '\\': sb.Append('\\'); break;
-                        case '/': sb.Append('/'); break;
-                        case 'b': sb.Append('\b'); break;
-                        case 'f': sb.Append('\f'); break;
                         case 'n': sb.Append('\n'); break;
                         case 'r': sb.Append('\r'); break;
                         case 't': sb.Append('\t'); break;
+                        case 'b': sb.Append('\b'); break;
+                        case 'f': sb.Append('\f'); break;
                         case 'u':
-                            if (Pos + 4 > _s.Length) throw Error("short \\u escape");
-                            sb.Append((char)int.Parse(_s.Substring(Pos, 4), NumberStyles.HexNumber, CultureInfo.InvariantCulture));
-                            Pos += 4;
+                            if (_i + 4 <= _s.Length && int.TryParse(_s.Substring(_i, 4), NumberStyles.HexNumber, CultureInfo.InvariantCulture, out int code))
+                            { sb.Append((char)code); _i += 4; }
+                            else sb.Append('u');
                             break;
-                        default: throw Error($"unknown escape \\{e}");
+                        default: sb.Append(e); break;
                     }
+                }
+                throw Error("unterminated string");
+            }
+
+            private object ReadNumber()
+            {
+                int start = _i;
+                while (_i < _s.Length && "+-0123456789.eE".IndexOf(_s[_i]) >= 0) _i++;
+                string n = _s.Substring(start, _i - start);
+                if (double.TryParse(n, NumberStyles.Float, CultureInfo.InvariantCulture, out double d)) return d;
+                throw Error("bad number '" + n + "'");
+            }
+
+            private void Expect(string word)
+            {
+                if (string.CompareOrdinal(_s, _i, word, 0, word.Length) != 0) throw Error("expected " + word);
+                _i += word.Length;
+            }
+
+            private void SkipSpace()
+            {
+                while (_i < _s.Length)
+                {
+                    char c = _s[_i];
+                    if (char.IsWhiteSpace(c)) { _i++; continue; }
+                    // Comments are not JSON, but hand-written JSON-LD and rules files contain them.
+                    if (c == '/' && _i + 1 < _s.Length && _s[_i + 1] == '/')
+                    {
+                        while (_i < _s.Length && _s[_i] != '\n') _i++;
+                        continue;
+                    }
+                    if (c == '/' && _i + 1 < _s.Length && _s[_i + 1] == '*')
+                    {
+                        int end = _s.IndexOf("*/", _i + 2, StringComparison.Ordinal);
+                        _i = end < 0 ? _s.Length : end + 2;
+                        continue;
+                    }
+                    break;
                 }
             }
 
-            private double Num()
-            {
-                int start = Pos;
-                if (_s[Pos] == '-') Pos++;
-                while (Pos < _s.Length && "0123456789.eE+-".IndexOf(_s[Pos]) >= 0) Pos++;
-                if (!double.TryParse(_s.Substring(start, Pos - start), NumberStyles.Float, CultureInfo.InvariantCulture, out double d))
-                    throw Error("bad number");
-                return d;
-            }
+            private FormatException Error(string what) =>
+                new FormatException("JSON: " + what + " at offset " + _i.ToString(CultureInfo.InvariantCulture) + ".");
         }
     }
 }

@@ -61,7 +61,7 @@ namespace AiNews.Extraction
         public static ExtractionRules Parse(string json, string origin = null)
         {
             object root;
-            try { root = JsonValue.Parse(json); }
+            try { root = Json.Parse(json); }
             catch (FormatException e) { throw new FormatException((origin ?? "extraction rules") + ": " + e.Message, e); }
             if (!(root is Dictionary<string, object>)) throw new FormatException((origin ?? "extraction rules") + ": the top level must be an object.");
             var rules = new ExtractionRules
@@ -72,11 +72,11 @@ namespace AiNews.Extraction
                 LeadPrefixes = Patterns(root, "leadPrefixes", origin),
             };
             var sites = new List<SiteRule>();
-            foreach (object s in JsonValue.Items(JsonValue.Get(root, "sites")))
+            foreach (object s in Json.Items(Json.Get(root, "sites")))
             {
                 var site = new SiteRule
                 {
-                    Name = JsonValue.AsString(JsonValue.Get(s, "name")) ?? "site" + sites.Count,
+                    Name = Json.AsString(Json.Get(s, "name")) ?? "site" + sites.Count,
                     Match = Strings(s, "match"),
                     Container = Strings(s, "container"),
                     Remove = Strings(s, "remove"),
@@ -93,7 +93,7 @@ namespace AiNews.Extraction
         }
 
         private static IReadOnlyList<string> Strings(object obj, string key) =>
-            JsonValue.Items(JsonValue.Get(obj, key)).Select(JsonValue.AsString).Where(x => !string.IsNullOrWhiteSpace(x)).ToArray();
+            Json.Items(Json.Get(obj, key)).Select(Json.AsString).Where(x => !string.IsNullOrWhiteSpace(x)).ToArray();
 
         private static IReadOnlyList<Regex> Patterns(object obj, string key, string origin)
         {

@@ -25,17 +25,17 @@ namespace AiNews.Extraction
             var best = FindArticles(context).OrderByDescending(Rank).FirstOrDefault();
             if (best == null) return;
             var page = context.Page;
-            page.Title = page.Title ?? Text(JsonValue.Get(best, "headline")) ?? Text(JsonValue.Get(best, "name"));
-            string date = Text(JsonValue.Get(best, "datePublished")) ?? Text(JsonValue.Get(best, "dateCreated"));
+            page.Title = page.Title ?? Text(Json.Get(best, "headline")) ?? Text(Json.Get(best, "name"));
+            string date = Text(Json.Get(best, "datePublished")) ?? Text(Json.Get(best, "dateCreated"));
             var published = DateParser.Parse(date, context.AssumedOffset);
             // A date without an offset is a guess; an article:published_time with one may follow.
             if (DateParser.HasOffset(date)) page.Published = page.Published ?? published;
             else context.LooseDate = context.LooseDate ?? published;
-            page.Author = page.Author ?? MetaTagsStep.CleanAuthor(Names(JsonValue.Get(best, "author")) ?? Names(JsonValue.Get(best, "creator")));
-            page.Description = page.Description ?? Text(JsonValue.Get(best, "description"));
-            page.Language = page.Language ?? Text(JsonValue.Get(best, "inLanguage"));
-            page.LeadImage = page.LeadImage ?? context.Absolute(ImageUrl(JsonValue.Get(best, "image")) ?? ImageUrl(JsonValue.Get(best, "thumbnailUrl")));
-            string body = JsonValue.AsString(JsonValue.Get(best, "articleBody"));
+            page.Author = page.Author ?? MetaTagsStep.CleanAuthor(Names(Json.Get(best, "author")) ?? Names(Json.Get(best, "creator")));
+            page.Description = page.Description ?? Text(Json.Get(best, "description"));
+            page.Language = page.Language ?? Text(Json.Get(best, "inLanguage"));
+            page.LeadImage = page.LeadImage ?? context.Absolute(ImageUrl(Json.Get(best, "image")) ?? ImageUrl(Json.Get(best, "thumbnailUrl")));
+            string body = Json.AsString(Json.Get(best, "articleBody"));
             if (!string.IsNullOrWhiteSpace(body)) context.StructuredBody = System.Net.WebUtility.HtmlDecode(body).Trim();
         }
 
@@ -48,8 +48,8 @@ namespace AiNews.Extraction
                 else if (t == "WebPage" || t == "ItemPage") rank = Math.Max(rank, 1);
                 else rank = Math.Max(rank, 2);
             }
-            if (JsonValue.Get(item, "articleBody") != null) rank += 2;
-            if (JsonValue.Get(item, "datePublished") != null) rank += 1;
+            if (Json.Get(item, "articleBody") != null) rank += 2;
+            if (Json.Get(item, "datePublished") != null) rank += 1;
             return rank;
         }
 
@@ -57,7 +57,7 @@ namespace AiNews.Extraction
         {
             foreach (var script in context.Document.QuerySelectorAll("script[type='application/ld+json' i]"))
             {
-                object root = JsonValue.TryParse(script.TextContent);
+                object root = Json.TryParse(script.TextContent);
                 foreach (var item in Walk(root, 0))
                     if (Types(item).Any(ArticleTypes.Contains)) yield return item;
             }
@@ -80,12 +80,12 @@ namespace AiNews.Extraction
         }
 
         private static IEnumerable<string> Types(Dictionary<string, object> item) =>
-            JsonValue.Items(JsonValue.Get(item, "@type")).Select(JsonValue.AsString).Where(t => t != null)
+            Json.Items(Json.Get(item, "@type")).Select(Json.AsString).Where(t => t != null)
                 .Select(t => t.StartsWith("http", StringComparison.OrdinalIgnoreCase) ? t.Substring(t.LastIndexOf('/') + 1) : t);
 
         private static string Text(object value)
         {
-            string s = JsonValue.AsString(value) ?? JsonValue.Items(value).Select(JsonValue.AsString).FirstOrDefault(x => x != null);
+            string s = Json.AsString(value) ?? Json.Items(value).Select(Json.AsString).FirstOrDefault(x => x != null);
             if (string.IsNullOrWhiteSpace(s)) return null;
             return TextNormalizer.SingleLine(System.Net.WebUtility.HtmlDecode(s));
         }
@@ -93,9 +93,9 @@ namespace AiNews.Extraction
         private static string Names(object value)
         {
             var names = new List<string>();
-            foreach (object a in JsonValue.Items(value))
+            foreach (object a in Json.Items(value))
             {
-                string name = a is string s ? s : Text(JsonValue.Get(a, "name"));
+                string name = a is string s ? s : Text(Json.Get(a, "name"));
                 name = TextNormalizer.SingleLine(name);
                 if (name.Length > 0 && !name.StartsWith("http", StringComparison.OrdinalIgnoreCase) && !names.Contains(name)) names.Add(name);
             }
@@ -104,9 +104,9 @@ namespace AiNews.Extraction
 
         private static string ImageUrl(object value)
         {
-            foreach (object i in JsonValue.Items(value))
+            foreach (object i in Json.Items(value))
             {
-                string url = i is string s ? s : JsonValue.AsString(JsonValue.Get(i, "url")) ?? JsonValue.AsString(JsonValue.Get(i, "contentUrl"));
+                string url = i is string s ? s : Json.AsString(Json.Get(i, "url")) ?? Json.AsString(Json.Get(i, "contentUrl"));
                 if (!string.IsNullOrWhiteSpace(url)) return url;
             }
             return null;

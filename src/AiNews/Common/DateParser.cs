@@ -88,6 +88,26 @@ namespace AiNews
             return false;
         }
 
+        /// <summary>
+        /// A date written as the whole text or inside it, as pages write them ("입력 2025.12.27 10:00",
+        /// "Published: 2025-12-27T10:00:00Z"): the whole text first, then its first date-like part. Null when none.
+        /// </summary>
+        public static DateTimeOffset? Find(string text, TimeZoneInfo zoneForZoneless)
+        {
+            DateTimeOffset? whole = Parse(text, zoneForZoneless);
+            if (whole.HasValue || string.IsNullOrWhiteSpace(text)) return whole;
+            Match part = DateInText.Match(text);
+            return part.Success ? Parse(part.Value, zoneForZoneless) : null;
+        }
+
+        /// <summary>Whether <paramref name="text"/> states its offset from UTC (a date that does is preferred to one that does not).</summary>
+        public static bool HasOffset(string text) => !string.IsNullOrWhiteSpace(text) && StatedOffset.IsMatch(text.Trim());
+
+        private static readonly Regex DateInText = new Regex(
+            @"\d{4}[-./]\d{1,2}[-./]\d{1,2}(?:[T ]\d{1,2}:\d{2}(?::\d{2}(?:\.\d+)?)?)?(?:Z|[+-]\d{2}:?\d{2})?", Options);
+
+        private static readonly Regex StatedOffset = new Regex(@"(Z|[+-]\d{2}:?\d{2}|\b(GMT|UTC|UT)\b)\s*$", Options);
+
         /// <summary>Like <see cref="TryParse"/>, or null.</summary>
         public static DateTimeOffset? Parse(string text, TimeZoneInfo zoneForZoneless) =>
             TryParse(text, zoneForZoneless, out DateTimeOffset value) ? value : (DateTimeOffset?)null;

@@ -46,7 +46,7 @@ namespace AiNews.Extraction
         /// The offset of dates that do not state one: +09:00 on Korean pages (html lang, og:locale or
         /// content-language "ko"), otherwise UTC.
         /// </summary>
-        public TimeSpan AssumedOffset
+        private TimeSpan AssumedOffset
         {
             get
             {
@@ -58,6 +58,12 @@ namespace AiNews.Extraction
                 return _assumed.Value;
             }
         }
+
+        /// <summary>The zone of dates that do not state one: Asia/Seoul on Korean pages, otherwise UTC.</summary>
+        public TimeZoneInfo AssumedZone => AssumedOffset == TimeSpan.Zero ? TimeZoneInfo.Utc : KoreanZone.Value;
+
+        private static readonly Lazy<TimeZoneInfo> KoreanZone = new Lazy<TimeZoneInfo>(() =>
+            TimeZoneInfo.CreateCustomTimeZone("Korea (no DST)", TimeSpan.FromHours(9), "Korea", "Korea"));
 
         private TimeSpan? _assumed;
 

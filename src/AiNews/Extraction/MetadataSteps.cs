@@ -27,7 +27,7 @@ namespace AiNews.Extraction
             var page = context.Page;
             page.Title = page.Title ?? Text(Json.Get(best, "headline")) ?? Text(Json.Get(best, "name"));
             string date = Text(Json.Get(best, "datePublished")) ?? Text(Json.Get(best, "dateCreated"));
-            var published = DateParser.Parse(date, context.AssumedOffset);
+            var published = DateParser.Find(date, context.AssumedZone);
             // A date without an offset is a guess; an article:published_time with one may follow.
             if (DateParser.HasOffset(date)) page.Published = page.Published ?? published;
             else context.LooseDate = context.LooseDate ?? published;
@@ -125,16 +125,16 @@ namespace AiNews.Extraction
             var page = context.Page;
             page.Title = page.Title ?? Meta(doc, "og:title") ?? Meta(doc, "twitter:title") ?? TitleElement(doc);
             page.Published = page.Published
-                ?? DateParser.Parse(Meta(doc, "article:published_time"), context.AssumedOffset)
-                ?? DateParser.Parse(Meta(doc, "og:published_time"), context.AssumedOffset)
-                ?? DateParser.Parse(Meta(doc, "datePublished"), context.AssumedOffset)
-                ?? DateParser.Parse(Meta(doc, "pubdate"), context.AssumedOffset)
-                ?? DateParser.Parse(Meta(doc, "publishdate"), context.AssumedOffset)
-                ?? DateParser.Parse(Meta(doc, "date"), context.AssumedOffset)
-                ?? DateParser.Parse(Meta(doc, "dc.date"), context.AssumedOffset)
-                ?? DateParser.Parse(Meta(doc, "article:modified_time"), context.AssumedOffset)
+                ?? DateParser.Find(Meta(doc, "article:published_time"), context.AssumedZone)
+                ?? DateParser.Find(Meta(doc, "og:published_time"), context.AssumedZone)
+                ?? DateParser.Find(Meta(doc, "datePublished"), context.AssumedZone)
+                ?? DateParser.Find(Meta(doc, "pubdate"), context.AssumedZone)
+                ?? DateParser.Find(Meta(doc, "publishdate"), context.AssumedZone)
+                ?? DateParser.Find(Meta(doc, "date"), context.AssumedZone)
+                ?? DateParser.Find(Meta(doc, "dc.date"), context.AssumedZone)
+                ?? DateParser.Find(Meta(doc, "article:modified_time"), context.AssumedZone)
                 ?? context.LooseDate
-                ?? TimeElement(doc, context.AssumedOffset);
+                ?? TimeElement(doc, context.AssumedZone);
             page.Author = page.Author ?? AuthorMeta(doc);
             page.Description = page.Description ?? Meta(doc, "og:description") ?? Meta(doc, "description") ?? Meta(doc, "twitter:description");
             page.LeadImage = page.LeadImage ?? context.Absolute(Meta(doc, "og:image") ?? Meta(doc, "og:image:url") ?? Meta(doc, "twitter:image") ?? Meta(doc, "twitter:image:src"));
@@ -195,55 +195,13 @@ namespace AiNews.Extraction
             return a.Length == 0 ? null : a;
         }
 
-        private static DateTimeOffset? TimeElement(IDocument doc, TimeSpan assumedOffset)
+        private static DateTimeOffset? TimeElement(IDocument doc, TimeZoneInfo assumedZone)
         {
             foreach (var time in doc.QuerySelectorAll("time[datetime], [itemprop='datePublished']"))
             {
-                var d = DateParser.Parse(time.GetAttribute("datetime") ?? time.GetAttribute("content") ?? time.TextContent, assumedOffset);
+                var d = DateParser.Find(time.GetAttribute("datetime") ?? time.GetAttribute("content") ?? time.TextContent, assumedZone);
                 if (d != null) return d;
             }
-            return null;
-        }
-    }
-
-    /// <summary>Dates as pages write them: ISO 8601, RFC 1123, "2025.12.27 10:00" and "2025-12-27 10:00:00".</summary>
-    internal static class DateParser
-    {
-        private static readonly string[] Formats =
-        {
-            "yyyy-MM-dd'T'HH:mm:ssK", "yyyy-MM-dd'T'HH:mm:ss.FFFFFFFK", "yyyy-MM-dd'T'HH:mmK", "yyyy-MM-dd'T'HH:mm:ss", "yyyy-MM-dd'T'HH:mm",
-            "yyyy-MM-dd HH:mm:ssK", "yyyy-MM-dd HH:mm:ss", "yyyy-MM-dd HH:mm", "yyyy-MM-dd", "yyyyMMdd'T'HHmmssK",
-            "yyyy.MM.dd HH:mm:ss", "yyyy.MM.dd HH:mm", "yyyy.MM.dd", "yyyy/MM/dd HH:mm:ss", "yyyy/MM/dd HH:mm", "yyyy/MM/dd",
-            "ddd, dd MMM yyyy HH:mm:ss zzz", "ddd, d MMM yyyy HH:mm:ss zzz", "r",
-        };
-
-        private static readonly Regex Offset = new Regex(@"(Z|[+-]\d{2}:?\d{2}|\b(GMT|UTC|UT)\b)\s*$", RegexOptions.IgnoreCase | RegexOptions.Compiled);
-
-        /// <summary>Whether <paramref name="text"/> states its offset from UTC.</summary>
-        public static bool HasOffset(string text) => !string.IsNullOrWhiteSpace(text) && Offset.IsMatch(text.Trim());
-
-        /// <summary>
-        /// Null when <paramref name="text"/> holds no recognisable date. A time without offset is taken to be
-        /// at <paramref name="assumedOffset"/> (the page's local time: +09:00 for Korean pages, else UTC).
-        /// </summary>
-        public static DateTimeOffset? Parse(string text, TimeSpan assumedOffset = default)
-        {
-            var parsed = ParseCore(text);
-            if (parsed == null || assumedOffset == TimeSpan.Zero || HasOffset(text)) return parsed;
-            return new DateTimeOffset(DateTime.SpecifyKind(parsed.Value.DateTime, DateTimeKind.Unspecified), assumedOffset);
-        }
-
-        private static DateTimeOffset? ParseCore(string text)
-        {
-            if (string.IsNullOrWhiteSpace(text)) return null;
-            string s = text.Trim();
-            // "입력 2025.12.27 10:00" and friends: keep the date-time part.
-            var m = Regex.Match(s, @"\d{4}[-./]\d{1,2}[-./]\d{1,2}(?:[T ]\d{1,2}:\d{2}(?::\d{2}(?:\.\d+)?)?)?(?:Z|[+-]\d{2}:?\d{2})?");
-            if (m.Success && m.Value.Length < s.Length && !s.StartsWith(m.Value, StringComparison.Ordinal)) s = m.Value;
-            s = Regex.Replace(s, @"([+-]\d{2})(\d{2})$", "$1:$2");
-            if (DateTimeOffset.TryParseExact(s, Formats, CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal | DateTimeStyles.AllowWhiteSpaces, out var exact)) return exact;
-            if (m.Success && DateTimeOffset.TryParseExact(m.Value, Formats, CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal, out var part)) return part;
-            if (DateTimeOffset.TryParse(s, CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal | DateTimeStyles.AllowWhiteSpaces, out var loose)) return loose;
             return null;
         }
     }

@@ -157,16 +157,18 @@ Describe 'Edge cases and hand-over' {
         $r = $Extractor.Extract('<title>Big news about small models - Example Blog</title><p>Hi there.</p>', $null)
         $r.Title | Should -Be 'Big news about small models'
     }
-    It 'fills an article without overwriting what the feed gave' {
+    It 'completes a feed article with its page: the page body replaces the excerpt, the feed''s title and date stay' {
         $r = Read-Page 'jsonld-date.html' 'https://news.example.net/2025/12/lab'
-        $article = [AiNews.Article]@{ Title = 'Feed title'; Url = 'https://news.example.net/2025/12/lab' }
-        $r.CopyTo($article)
-        $article.Title | Should -Be 'Feed title'
-        $article.Published | Should -Be $r.Published
-        $article.Content | Should -Be $r.Content
-        $article.Images | Should -Be @('https://news.example.net/img/lab.jpg')
-        $r.CopyTo($article, $true)
-        $article.Title | Should -Be 'Chip maker opens a research lab in Seoul'
+        $published = [DateTimeOffset]'2025-12-20T08:00:00+09:00'
+        $article = [AiNews.Article]@{ Title = 'Feed title'; Url = 'https://news.example.net/2025/12/lab'; Content = 'A short excerpt.'; Published = $published }
+        $done = [AiNews.ArticleAssembler]::WithPage($article, $r)
+        $done.Title | Should -Be 'Feed title'
+        $done.Published | Should -Be $published
+        $done.Content | Should -Be $r.Content
+        $done.Images | Should -Be @('https://news.example.net/img/lab.jpg')
+        $fromPage = [AiNews.ArticleAssembler]::FromPage($r, [Uri] 'https://news.example.net/2025/12/lab', $null)
+        $fromPage.Title | Should -Be 'Chip maker opens a research lab in Seoul'
+        $fromPage.Published | Should -Be $r.Published
     }
 }
 

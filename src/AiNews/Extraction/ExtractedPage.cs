@@ -39,25 +39,6 @@ namespace AiNews.Extraction
         /// <summary>Name of the site rule that matched, when <see cref="Method"/> is <see cref="ExtractionMethod.SiteRule"/>.</summary>
         public string Rule { get; set; }
 
-        /// <summary>
-        /// Fills the empty fields of <paramref name="article"/> (title, date, author, language, body, images) from
-        /// this page; with <paramref name="overwrite"/>, every field found on the page replaces the article's.
-        /// Feed data is often better than page data for title and date, hence not overwriting by default.
-        /// </summary>
-        public void CopyTo(Article article, bool overwrite = false)
-        {
-            if (article == null) throw new ArgumentNullException(nameof(article));
-            if (Title != null && (overwrite || string.IsNullOrWhiteSpace(article.Title))) article.Title = Title;
-            if (Published != null && (overwrite || article.Published == null)) article.Published = Published;
-            if (Author != null && (overwrite || string.IsNullOrWhiteSpace(article.Author))) article.Author = Author;
-            if (Language != null && (overwrite || string.IsNullOrWhiteSpace(article.Language))) article.Language = Language;
-            if (Content != null && (overwrite || string.IsNullOrWhiteSpace(article.Content))) article.Content = Content;
-            var images = new List<string>();
-            if (LeadImage != null) images.Add(LeadImage);
-            foreach (string i in Images) if (!images.Contains(i)) images.Add(i);
-            if (images.Count > 0 && (overwrite || article.Images == null || article.Images.Length == 0)) article.Images = images.ToArray();
-        }
-
         public override string ToString() => Title ?? PageUri?.ToString() ?? base.ToString();
     }
 }

@@ -3,7 +3,8 @@
     Article-extraction benchmark: extracts the body of every page of the aeb-dev corpus (../shared/corpus/aeb-dev,
     or -Corpus) with the built module and scores it with aeb-score.py (F1 of word 4-grams, body only).
 .DESCRIPTION
-    Prints F1, precision, recall and pages/second (extraction only, pages already in memory).
+    Runs Get-AiArticle -Path over the pages (decompressed to files first) and prints F1, precision, recall
+    and pages/second of that run.
     Needs the module built (build.ps1 build, or build.ps1 bench-extract which builds first) and python3.
 .PARAMETER Corpus
     Folder with ground-truth.json and html/*.html.gz. Default: ../shared/corpus/aeb-dev or $env:AINEWS_SHARED/corpus/aeb-dev.
@@ -35,37 +36,33 @@ $truthPath = Join-Path $Corpus 'ground-truth.json'
 $scorer = Join-Path (Split-Path -Parent (Split-Path -Parent $Corpus)) 'tools/aeb-score.py'
 $python = Get-Command python3 -ErrorAction SilentlyContinue
 if (-not $python) { throw 'python3 is needed to run the scorer.' }
-$truth = Get-Content -Raw -Encoding utf8 $truthPath | ConvertFrom-Json
 
-# Read and decompress everything first, so that pages/second measures extraction alone.
-$pages = foreach ($file in Get-ChildItem (Join-Path $Corpus 'html') -Filter '*.html.gz' | Sort-Object Name) {
+# Decompress the pages into files first, so that pages/second measures what a user runs:
+# Get-AiArticle -Path on saved pages (decoding, extraction, article assembly).
+$pagesDir = Join-Path ([IO.Path]::GetTempPath()) ("aeb-pages-" + [Guid]::NewGuid().ToString('n').Substring(0, 8))
+New-Item -ItemType Directory -Path $pagesDir | Out-Null
+$files = foreach ($file in Get-ChildItem (Join-Path $Corpus 'html') -Filter '*.html.gz' | Sort-Object Name) {
     $id = $file.Name -replace '\.html\.gz$', ''
-    $stream = [IO.Compression.GZipStream]::new([IO.File]::OpenRead($file.FullName), [IO.Compression.CompressionMode]::Decompress)
-    try {
-        $reader = [IO.StreamReader]::new($stream, [Text.UTF8Encoding]::new($false), $true)
-        $html = $reader.ReadToEnd()
-    } finally { $stream.Dispose() }
-    $url = $truth.$id.url
-    [pscustomobject]@{ Id = $id; Html = $html; Uri = if ($url) { [Uri]$url } else { $null } }
+    $target = Join-Path $pagesDir "$id.html"
+    $source = [IO.Compression.GZipStream]::new([IO.File]::OpenRead($file.FullName), [IO.Compression.CompressionMode]::Decompress)
+    try { $sink = [IO.File]::Create($target); try { $source.CopyTo($sink) } finally { $sink.Dispose() } } finally { $source.Dispose() }
+    Get-Item $target
 }
 
 $out = Join-Path ([IO.Path]::GetTempPath()) ("aeb-extract-" + [Guid]::NewGuid().ToString('n').Substring(0, 8))
 New-Item -ItemType Directory -Path $out | Out-Null
-$extractor = [AiNews.Extraction.ArticleExtractor]::new()
-$null = $extractor.Extract('<html><body><p>warm-up</p></body></html>', $null)   # rules file, JIT
+$null = Get-AiArticle -Path $files[0].FullName   # rules file, JIT
 
-$methods = @{}
 $watch = [Diagnostics.Stopwatch]::StartNew()
-$results = foreach ($page in $pages) {
-    $r = $extractor.Extract($page.Html, $page.Uri)
-    [pscustomobject]@{ Id = $page.Id; Body = [string]$r.Content; Method = [string]$r.Method }
-}
+$articles = @($files | Get-AiArticle)            # one article per file, in file order
 $watch.Stop()
-foreach ($r in $results) {
-    $json = @{ articleBody = $r.Body } | ConvertTo-Json -Compress
-    [IO.File]::WriteAllText((Join-Path $out "$($r.Id).json"), $json, [Text.UTF8Encoding]::new($false))
-    $methods[$r.Method] = 1 + [int]$methods[$r.Method]
+if ($articles.Count -ne $files.Count) { throw "Get-AiArticle returned $($articles.Count) articles for $($files.Count) pages." }
+for ($i = 0; $i -lt $files.Count; $i++) {
+    $json = @{ articleBody = [string]$articles[$i].Content } | ConvertTo-Json -Compress
+    [IO.File]::WriteAllText((Join-Path $out "$($files[$i].BaseName).json"), $json, [Text.UTF8Encoding]::new($false))
 }
+$pages = $files
+Remove-Item $pagesDir -Recurse -Force
 
 $scoreArgs = @($scorer, $truthPath, $out)
 if ($PerItem) { $scoreArgs += @('--per-item', $PerItem) }
@@ -75,11 +72,11 @@ $line = $score | Where-Object { $_ -match '^F1' } | Select-Object -First 1
 $null = $line -match 'F1 ([\d.]+)\s+precision ([\d.]+)\s+recall ([\d.]+)'
 $pagesPerSecond = $pages.Count / $watch.Elapsed.TotalSeconds
 
-Write-Host ("pages      {0}  ({1})" -f $pages.Count, (($methods.GetEnumerator() | Sort-Object Name | ForEach-Object { "$($_.Name) $($_.Value)" }) -join ', '))
+Write-Host ("pages      {0}  (Get-AiArticle -Path)" -f $pages.Count)
 Write-Host ("F1         {0}" -f $Matches[1])
 Write-Host ("precision  {0}" -f $Matches[2])
 Write-Host ("recall     {0}" -f $Matches[3])
-Write-Host ("pages/s    {0:N1}  ({1:N2} s for {2} pages, one thread)" -f $pagesPerSecond, $watch.Elapsed.TotalSeconds, $pages.Count)
+Write-Host ("pages/s    {0:N1}  ({1:N2} s for {2} pages: reading, decoding, extraction; one thread)" -f $pagesPerSecond, $watch.Elapsed.TotalSeconds, $pages.Count)
 if ($Keep) { Write-Host "predictions: $out" } else { Remove-Item $out -Recurse -Force }
 if ($PassThru) {
     [pscustomobject]@{ F1 = [double]$Matches[1]; Precision = [double]$Matches[2]; Recall = [double]$Matches[3]; PagesPerSecond = $pagesPerSecond }

@@ -114,6 +114,18 @@ Describe 'Get-AiArticle from files' {
         $feed.Count | Should -BeGreaterThan 1
     }
 
+    It 'takes the address a saved page names for itself as the article''s Url' {
+        $saved = Join-Path $TestDrive 'saved.html'
+        Set-Content -Path $saved -Encoding utf8 -Value @'
+<html lang="en"><head><title>Saved story</title><link rel="canonical" href="https://news.example.org/2025/12/27/saved-story">
+</head><body><article><h1>Saved story</h1><p>A saved page keeps the address it came from, so a digest can link to it.</p>
+<p>Its images resolve there too: <img src="/img/a.png"></p></article></body></html>
+'@
+        $a = Get-AiArticle -Path $saved
+        $a.Url | Should -Be 'https://news.example.org/2025/12/27/saved-story'
+        $a | Export-AiDigest | Should -Match '\(https://news\.example\.org/2025/12/27/saved-story\)'
+    }
+
     It 'reports a missing file and reads the rest' {
         $out = @(Get-AiArticle -Path (Join-Path $TestDrive 'nope.html'), (Join-Path $FixturesRoot 'pages/wordpress-post.html') -ErrorVariable errs -ErrorAction SilentlyContinue)
         $out.Count | Should -Be 1

@@ -318,7 +318,9 @@ namespace AiNews.Commands
                 string html = TextDecoder.Decode(bytes, contentType).Text;
                 ExtractedPage page = _extractor.Extract(html, pageUri);
                 if (string.IsNullOrWhiteSpace(page.Content)) WriteVerbose($"No article body found on {pageUri}.");
-                return fromFeed != null ? ArticleAssembler.WithPage(fromFeed, page) : ArticleAssembler.FromPage(page, asked);
+                // A saved page that names its own address is that article (see ArticleExtractor.Extract).
+                Uri address = asked.IsFile && page.PageUri != null && !page.PageUri.IsFile ? page.PageUri : asked;
+                return fromFeed != null ? ArticleAssembler.WithPage(fromFeed, page) : ArticleAssembler.FromPage(page, address);
             }
             catch (Exception ex) when (!(ex is OutOfMemoryException))
             {

@@ -46,13 +46,26 @@ namespace AiNews.Extraction
             () => new LanguageStep(),
         };
 
-        /// <summary>Extracts the article of <paramref name="html"/>; <paramref name="pageUri"/> resolves relative URLs (may be null).</summary>
+        /// <summary>
+        /// Extracts the article of <paramref name="html"/>; <paramref name="pageUri"/> resolves relative URLs (may be null).
+        /// A page read from a file (no URI, or a file: URI) is taken to be at the address it names itself
+        /// (link rel=canonical or og:url), so its links resolve and ExtractedPage.PageUri is that address.
+        /// </summary>
         public ExtractedPage Extract(string html, Uri pageUri)
         {
             var document = new HtmlParser().ParseDocument(html ?? string.Empty);
+            if (pageUri == null || pageUri.IsFile) pageUri = OwnAddress(document) ?? pageUri;
             var context = new ExtractionContext(document, pageUri, _rules());
             foreach (var step in _steps) step().Run(context);
             return context.Page;
+        }
+
+        private static Uri OwnAddress(AngleSharp.Dom.IDocument document)
+        {
+            string href = document.QuerySelector("link[rel~='canonical' i][href]")?.GetAttribute("href")
+                ?? document.QuerySelector("meta[property='og:url' i][content]")?.GetAttribute("content");
+            return Uri.TryCreate(href?.Trim(), UriKind.Absolute, out Uri uri) && (uri.Scheme == Uri.UriSchemeHttp || uri.Scheme == Uri.UriSchemeHttps)
+                ? uri : null;
         }
     }
 }

@@ -88,16 +88,7 @@ namespace AiNews.Commands
             _extractive = new ExtractiveSummarizer { SentenceCount = SentenceCount };
             if (ParameterSetName != LlmSet) return;
 
-            Taxonomy taxonomy = null;
-            try
-            {
-                taxonomy = Tagging.Taxonomy.Default;
-                if (!string.IsNullOrEmpty(Taxonomy)) taxonomy = taxonomy.MergedWith(FileSystemPath(Taxonomy));
-            }
-            catch (TaxonomyException e)
-            {
-                ThrowTerminating(ErrorIds.TaxonomyInvalid, ErrorCategory.InvalidData, Taxonomy ?? Tagging.Taxonomy.FileName, e.Message, e);
-            }
+            Taxonomy taxonomy = LoadTaxonomy(Taxonomy);
             string key = ApiKey != null ? new NetworkCredential(string.Empty, ApiKey).Password : Environment.GetEnvironmentVariable(ApiKeyVariable);
             var options = new LlmOptions
             {

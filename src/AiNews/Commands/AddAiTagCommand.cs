@@ -38,16 +38,7 @@ namespace AiNews.Commands
 
         protected override void BeginProcessing()
         {
-            Taxonomy taxonomy = null;
-            try
-            {
-                taxonomy = Tagging.Taxonomy.Default;
-                if (!string.IsNullOrEmpty(Taxonomy)) taxonomy = taxonomy.MergedWith(FileSystemPath(Taxonomy));
-            }
-            catch (TaxonomyException e)
-            {
-                ThrowTerminating(ErrorIds.TaxonomyInvalid, ErrorCategory.InvalidData, Taxonomy ?? Tagging.Taxonomy.FileName, e.Message, e);
-            }
+            Taxonomy taxonomy = LoadTaxonomy(Taxonomy);
             _tagger = new Tagger(taxonomy);
             if (Tag != null)
             {

@@ -30,6 +30,21 @@ namespace AiNews.Commands
             }
         }
 
+        /// <summary>The shipped taxonomy, merged with a -Taxonomy file when one is given, or a terminating error naming the file.</summary>
+        protected Tagging.Taxonomy LoadTaxonomy(string file)
+        {
+            try
+            {
+                Tagging.Taxonomy taxonomy = Tagging.Taxonomy.Default;
+                return string.IsNullOrEmpty(file) ? taxonomy : taxonomy.MergedWith(FileSystemPath(file));
+            }
+            catch (Tagging.TaxonomyException e)
+            {
+                ThrowTerminating(ErrorIds.TaxonomyInvalid, ErrorCategory.InvalidData, file ?? Tagging.Taxonomy.FileName, e.Message, e);
+                return null;
+            }
+        }
+
         /// <summary>A provider path relative to the current location, as a full file-system path.</summary>
         protected string FileSystemPath(string path) => SessionState.Path.GetUnresolvedProviderPathFromPSPath(path);
     }

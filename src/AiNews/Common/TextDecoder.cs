@@ -227,15 +227,7 @@ namespace AiNews
             {
                 byte b = bytes[i];
                 if (b < 0x80) { i++; continue; }
-                int need; int min2 = 0x80, max2 = 0xBF;
-                if (b >= 0xC2 && b <= 0xDF) need = 1;
-                else if (b == 0xE0) { need = 2; min2 = 0xA0; }
-                else if (b >= 0xE1 && b <= 0xEC || b == 0xEE || b == 0xEF) need = 2;
-                else if (b == 0xED) { need = 2; max2 = 0x9F; }
-                else if (b == 0xF0) { need = 3; min2 = 0x90; }
-                else if (b >= 0xF1 && b <= 0xF3) need = 3;
-                else if (b == 0xF4) { need = 3; max2 = 0x8F; }
-                else return false;
+                if (!Utf8Lead(b, out int need, out int min2, out int max2)) return false;
                 if (i + need >= n) return false;
                 byte b2 = bytes[i + 1];
                 if (b2 < min2 || b2 > max2) return false;
@@ -358,11 +350,13 @@ namespace AiNews
             return Cp1252Reverse.TryGetValue(c, out int b) ? b : -1;
         }
 
-        /// <summary>Length of a UTF-8 sequence spelled in windows-1252 characters starting at <paramref name="i"/>, or 0.</summary>
-        private static int MojibakeSequenceLength(string text, int i)
+        /// <summary>
+        /// For a UTF-8 lead byte: how many continuation bytes follow and the range the first of them must be in
+        /// (RFC 3629: no overlong forms, no surrogates, nothing above U+10FFFF). False for anything else.
+        /// </summary>
+        private static bool Utf8Lead(int b, out int need, out int min2, out int max2)
         {
-            int b = ToCp1252Byte(text[i]);
-            int need; int min2 = 0x80, max2 = 0xBF;
+            min2 = 0x80; max2 = 0xBF;
             if (b >= 0xC2 && b <= 0xDF) need = 1;
             else if (b == 0xE0) { need = 2; min2 = 0xA0; }
             else if (b >= 0xE1 && b <= 0xEC || b == 0xEE || b == 0xEF) need = 2;
@@ -370,7 +364,15 @@ namespace AiNews
             else if (b == 0xF0) { need = 3; min2 = 0x90; }
             else if (b >= 0xF1 && b <= 0xF3) need = 3;
             else if (b == 0xF4) { need = 3; max2 = 0x8F; }
-            else return 0;
+            else { need = 0; return false; }
+            return true;
+        }
+
+        /// <summary>Length of a UTF-8 sequence spelled in windows-1252 characters starting at <paramref name="i"/>, or 0.</summary>
+        private static int MojibakeSequenceLength(string text, int i)
+        {
+            int b = ToCp1252Byte(text[i]);
+            if (!Utf8Lead(b, out int need, out int min2, out int max2)) return 0;
             if (i + need >= text.Length) return 0;
             int b2 = ToCp1252Byte(text[i + 1]);
             if (b2 < min2 || b2 > max2) return 0;

@@ -87,14 +87,13 @@ namespace AiNews.Fetching
         }
 
         /// <summary>A few bytes already read, then the rest of the stream.</summary>
-        sealed class PrefixStream : Stream
+        sealed class PrefixStream : ReadOnlyStream
         {
             readonly byte[] _prefix;
             readonly int _count;
             int _position;
-            readonly Stream _inner;
 
-            public PrefixStream(byte[] prefix, int count, Stream inner) { _prefix = prefix; _count = count; _inner = inner; }
+            public PrefixStream(byte[] prefix, int count, Stream inner) : base(inner) { _prefix = prefix; _count = count; }
 
             public override int Read(byte[] buffer, int offset, int count)
             {
@@ -105,24 +104,8 @@ namespace AiNews.Fetching
                     _position += n;
                     return n;
                 }
-                return _inner.Read(buffer, offset, count);
+                return Inner.Read(buffer, offset, count);
             }
-
-            protected override void Dispose(bool disposing)
-            {
-                if (disposing) _inner.Dispose();
-                base.Dispose(disposing);
-            }
-
-            public override bool CanRead => true;
-            public override bool CanSeek => false;
-            public override bool CanWrite => false;
-            public override long Length => throw new NotSupportedException();
-            public override long Position { get => throw new NotSupportedException(); set => throw new NotSupportedException(); }
-            public override void Flush() { }
-            public override long Seek(long offset, SeekOrigin origin) => throw new NotSupportedException();
-            public override void SetLength(long value) => throw new NotSupportedException();
-            public override void Write(byte[] buffer, int offset, int count) => throw new NotSupportedException();
         }
     }
 }

@@ -621,37 +621,22 @@ namespace AiNews.Fetching
             bytes.ToString(CultureInfo.InvariantCulture) + " bytes";
 
         /// <summary>Counts the bytes read from the network (before decoding), to detect truncation.</summary>
-        sealed class CountingStream : Stream
+        sealed class CountingStream : ReadOnlyStream
         {
-            readonly Stream _inner;
             public long Count;
-            public CountingStream(Stream inner) { _inner = inner; }
+            public CountingStream(Stream inner) : base(inner) { }
             public override int Read(byte[] buffer, int offset, int count)
             {
-                int n = _inner.Read(buffer, offset, count);
+                int n = Inner.Read(buffer, offset, count);
                 Count += n;
                 return n;
             }
             public override async Task<int> ReadAsync(byte[] buffer, int offset, int count, CancellationToken cancellationToken)
             {
-                int n = await _inner.ReadAsync(buffer, offset, count, cancellationToken).ConfigureAwait(false);
+                int n = await Inner.ReadAsync(buffer, offset, count, cancellationToken).ConfigureAwait(false);
                 Count += n;
                 return n;
             }
-            protected override void Dispose(bool disposing)
-            {
-                if (disposing) _inner.Dispose();
-                base.Dispose(disposing);
-            }
-            public override bool CanRead => true;
-            public override bool CanSeek => false;
-            public override bool CanWrite => false;
-            public override long Length => throw new NotSupportedException();
-            public override long Position { get => throw new NotSupportedException(); set => throw new NotSupportedException(); }
-            public override void Flush() { }
-            public override long Seek(long offset, SeekOrigin origin) => throw new NotSupportedException();
-            public override void SetLength(long value) => throw new NotSupportedException();
-            public override void Write(byte[] buffer, int offset, int count) => throw new NotSupportedException();
         }
     }
 }

@@ -1,11 +1,21 @@
 using System;
 using System.Management.Automation;
+using System.Threading;
 
 namespace AiNews.Commands
 {
     /// <summary>What every AiNews cmdlet shares: error records with stable ids, path resolution.</summary>
-    public abstract class AiNewsCmdlet : PSCmdlet
+    public abstract class AiNewsCmdlet : PSCmdlet, IDisposable
     {
+        private readonly CancellationTokenSource _stopping = new CancellationTokenSource();
+
+        /// <summary>Cancelled when the user presses Ctrl+C (StopProcessing); pass it to network and long work.</summary>
+        protected CancellationToken StopToken => _stopping.Token;
+
+        protected override void StopProcessing() => _stopping.Cancel();
+
+        public void Dispose() => _stopping.Dispose();
+
         /// <summary>A non-terminating error about one item; the pipeline goes on with the others.</summary>
         protected void WriteItemError(string errorId, ErrorCategory category, object target, string message, Exception inner = null)
         {

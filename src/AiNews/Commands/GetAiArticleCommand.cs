@@ -27,7 +27,6 @@ namespace AiNews.Commands
         private const string UriSet = "Uri";
         private const string PathSet = "Path";
 
-        private readonly CancellationTokenSource _cancel = new CancellationTokenSource();
         private readonly List<Uri> _pages = new List<Uri>();
         private readonly List<string> _files = new List<string>();
         private readonly ArticleExtractor _extractor = new ArticleExtractor();
@@ -179,7 +178,7 @@ namespace AiNews.Commands
             }
 
             using (var fetcher = new WebFetcher(FetchOptions()))
-            using (_batch = new FetchBatch(fetcher, _cancel.Token))
+            using (_batch = new FetchBatch(fetcher, StopToken))
             {
                 foreach (var feed in feeds)
                 {
@@ -202,12 +201,10 @@ namespace AiNews.Commands
                         Progress();
                     }
                 }
-                catch (OperationCanceledException) when (_cancel.IsCancellationRequested) { }
+                catch (OperationCanceledException) when (StopToken.IsCancellationRequested) { }
             }
             WriteProgress(new ProgressRecord(3, "Reading articles", "Done") { RecordType = ProgressRecordType.Completed });
         }
-
-        protected override void StopProcessing() => _cancel.Cancel();
 
         private void OnFeed(FetchEvent e, NewsSource source)
         {

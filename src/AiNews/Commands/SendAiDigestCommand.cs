@@ -22,7 +22,6 @@ namespace AiNews.Commands
         public const string WebhookVariable = "AINEWS_WEBHOOK_URI";
 
         private readonly StringBuilder _text = new StringBuilder();
-        private readonly CancellationTokenSource _cancel = new CancellationTokenSource();
 
         /// <summary>Digest Markdown, e.g. the output of Export-AiDigest; piped lines are joined.</summary>
         [Parameter(Mandatory = true, ParameterSetName = TextSet, ValueFromPipeline = true)]
@@ -104,7 +103,7 @@ namespace AiNews.Commands
                     string target = $"{Kind} webhook at {sender.Host}";
                     if (!ShouldProcess(target, $"Post message {i + 1} of {messages.Count} ({messages[i].Length} characters)")) continue;
                     WriteProgress(new ProgressRecord(2, "Sending the digest", $"Message {i + 1} of {messages.Count} to {sender.Host}") { PercentComplete = i * 100 / messages.Count });
-                    WebhookResult result = sender.PostAsync(WebhookMessageBuilder.Payload(Kind, messages[i]), _cancel.Token).GetAwaiter().GetResult();
+                    WebhookResult result = sender.PostAsync(WebhookMessageBuilder.Payload(Kind, messages[i]), StopToken).GetAwaiter().GetResult();
                     result.Kind = Kind;
                     result.Part = i + 1;
                     result.Parts = messages.Count;
@@ -119,6 +118,5 @@ namespace AiNews.Commands
             }
         }
 
-        protected override void StopProcessing() => _cancel.Cancel();
     }
 }

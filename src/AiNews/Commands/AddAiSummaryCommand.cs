@@ -187,9 +187,14 @@ namespace AiNews.Commands
             _llm.Dispose();
         }
 
-        // The old system's failed LLM step wrote the title as the summary: that is no summary.
-        internal static bool HasOwnSummary(Article a) =>
-            !string.IsNullOrWhiteSpace(a.Summary)
-            && !string.Equals(TextNormalizer.SingleLine(a.Summary), TextNormalizer.SingleLine(a.Title), StringComparison.Ordinal);
+        // The old system's failed LLM step wrote the title as the summary, sometimes with a prefix such as
+        // "[12월26일] ": a summary that only repeats the headline is no summary.
+        internal static bool HasOwnSummary(Article a)
+        {
+            string summary = TextNormalizer.SingleLine(a.Summary), title = TextNormalizer.SingleLine(a.Title);
+            if (summary.Length == 0) return false;
+            if (title.Length == 0) return true;
+            return summary.IndexOf(title, StringComparison.Ordinal) < 0 || summary.Length > title.Length + 20;
+        }
     }
 }

@@ -7,7 +7,9 @@
               docs/*.md into ./en-US (MAML and about topics, where Get-Help looks for a module at ./AiNews.psd1).
       test    build, then run the Pester suite in a child PowerShell (a binary module cannot be unloaded);
               ends with one line "N passed, N failed, N skipped" and a non-zero exit code on any failure.
-      demo    the main job, offline: renders the digest of the sample articles in tests/Fixtures.
+      demo    the main job, offline: the daily pipeline against the loopback test site, into out/news.
+      package build, then lay the installable module out in out/AiNews/<version> (manifest, module/, en-US/) and
+              zip it; copy that folder into a folder of $env:PSModulePath to install.
       bench-extract  build, then score the article extractor on ../shared/corpus/aeb-dev (bench/extract.ps1).
       bench-tag  build, then score the tagger on ../shared/corpus/labels/dev.jsonl (organization accuracy, tag micro-F1,
               AI-relevance accuracy) beside the old keyword system's labels; figures go to bench/RESULTS.md by hand.
@@ -18,7 +20,7 @@
 [CmdletBinding()]
 param(
     [Parameter(Position = 0)]
-    [ValidateSet('build', 'test', 'demo', 'bench-extract', 'bench-tag', 'clean')]
+    [ValidateSet('build', 'test', 'demo', 'bench-extract', 'bench-tag', 'package', 'clean')]
     [string[]] $Task = @('build'),
 
     # Pester tests to run (paths or names under tests/); default: all.
@@ -96,6 +98,26 @@ function Invoke-ChildScript {
     if ($LASTEXITCODE -ne 0) { throw "The $What failed (exit code $LASTEXITCODE)." }
 }
 
+function Invoke-Package {
+    Invoke-Build
+    $version = (Import-PowerShellDataFile (Join-Path $root 'AiNews.psd1')).ModuleVersion
+    $target = Join-Path $root "out/AiNews/$version"
+    if (Test-Path $target) { Remove-Item $target -Recurse -Force }
+    New-Item -ItemType Directory -Force -Path (Join-Path $target 'module') | Out-Null
+    Copy-Item (Join-Path $root 'AiNews.psd1'), (Join-Path $root 'README.md') -Destination $target
+    Copy-Item (Join-Path $root 'en-US') -Destination $target -Recurse
+    foreach ($item in Get-ChildItem (Join-Path $root 'module')) { Copy-Item $item.FullName -Destination (Join-Path $target 'module') -Recurse }
+    # The package must stand alone: import it in a fresh PowerShell and list its commands.
+    $shell = Get-ChildShell
+    $check = "Import-Module '$target/AiNews.psd1' -ErrorAction Stop; (Get-Command -Module AiNews).Count"
+    $count = & $shell.File @($shell.Prefix + @('-NoProfile', '-NonInteractive', '-Command', $check))
+    if ($LASTEXITCODE -ne 0) { throw "The packaged module does not import from $target." }
+    $zip = Join-Path $root "out/AiNews-$version.zip"
+    if (Test-Path $zip) { Remove-Item $zip -Force }
+    Compress-Archive -Path (Join-Path $root 'out/AiNews') -DestinationPath $zip
+    Write-Host "package: $target ($count commands), $zip"
+}
+
 function Invoke-Clean {
     foreach ($dir in @($moduleBin, (Join-Path $root 'src/AiNews/bin'), (Join-Path $root 'src/AiNews/obj'),
             (Join-Path $root 'tests/tools/obj'), (Join-Path $root 'tests/artifacts'),
@@ -111,6 +133,7 @@ foreach ($t in $Task) {
         'demo' { Invoke-ChildScript 'examples/demo.ps1' 'demo' }
         'bench-extract' { Invoke-ChildScript 'bench/extract.ps1' 'extraction benchmark' }
         'bench-tag' { Invoke-ChildScript 'bench/tag.ps1' 'tagging benchmark' }
+        'package' { Invoke-Package }
         'clean' { Invoke-Clean }
     }
 }

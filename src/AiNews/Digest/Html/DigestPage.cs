@@ -1,6 +1,8 @@
 using System;
 using System.IO;
+using System.Collections.Generic;
 using System.Linq;
+using System.Text.RegularExpressions;
 using System.Net;
 using AngleSharp.Dom;
 
@@ -14,6 +16,8 @@ namespace AiNews.Digest.Html
     public static class DigestPage
     {
         public const string TemplateFile = "digest-page.html";
+
+        private static readonly Regex Placeholder = new Regex(@"\{\{(\w+)\}\}", RegexOptions.CultureInvariant);
 
         private static readonly Lazy<string> Template = new Lazy<string>(() => File.ReadAllText(ModuleData.PathOf(TemplateFile)));
 
@@ -34,10 +38,14 @@ namespace AiNews.Digest.Html
                 foreach (IElement link in root.QuerySelectorAll("a[href^='#']"))
                     link.SetAttribute("href", "#" + Uri.UnescapeDataString(link.GetAttribute("href").Substring(1)));
             });
-            return Template.Value
-                .Replace("{{lang}}", WebUtility.HtmlEncode(string.IsNullOrWhiteSpace(language) ? "ko" : language))
-                .Replace("{{title}}", WebUtility.HtmlEncode(title ?? "AI 뉴스"))
-                .Replace("{{body}}", body);
+            var values = new Dictionary<string, string>
+            {
+                ["lang"] = WebUtility.HtmlEncode(string.IsNullOrWhiteSpace(language) ? "ko" : language),
+                ["title"] = WebUtility.HtmlEncode(title ?? "AI 뉴스"),
+                ["body"] = body,
+            };
+            // One pass, so that a title containing "{{body}}" stays text.
+            return Placeholder.Replace(Template.Value, m => values.TryGetValue(m.Groups[1].Value, out string v) ? v : m.Value);
         }
     }
 }

@@ -117,8 +117,6 @@ namespace AiNews.Digest.Archive
                 thisRun.Add((print, day, Relative(target.Path) + " (this run)"));
             }
 
-            // Indexes and pages of every day this run was about are checked, not only of days that change:
-            // a killed run may have written a day file and died before its index.
             foreach (DayFile day in _days.Values.Where(d => d.Additions != null).OrderBy(d => d.Day))
             {
                 string text = day.Text == null ? day.Additions.Render() : day.Additions.AppendTo(day.Text, day.Document);
@@ -127,6 +125,8 @@ namespace AiNews.Digest.Archive
                     Path = day.Path, RelativePath = Relative(day.Path), Created = day.Text == null, Added = day.Additions.Count, Text = text,
                 });
             }
+            // Indexes and pages of every day this run was about are checked, not only of days that change:
+            // a killed run may have written a day file and died before its index.
             foreach (string folder in _targets.Select(t => Path.GetDirectoryName(t)).Distinct().OrderBy(f => f, StringComparer.Ordinal))
                 PlanIndex(folder, plan);
             if (_options.Html) PlanPages(plan);

@@ -7,7 +7,6 @@ namespace AiNews.Commands
 {
     /// <summary>Removes a job that Register-AiNewsJob scheduled: its crontab entry, or its Task Scheduler task.</summary>
     [Cmdlet(VerbsLifecycle.Unregister, "AiNewsJob", SupportsShouldProcess = true, ConfirmImpact = ConfirmImpact.Medium)]
-    [OutputType(typeof(void))]
     public sealed class UnregisterAiNewsJobCommand : ScheduledJobCmdlet
     {
         protected override void EndProcessing()

@@ -148,6 +148,22 @@ Describe 'Invoke-AiNewsJob results' {
         $result.SourcesTotal | Should -Be 2
         $result.New | Should -BeGreaterThan 0
         $result.LogLine | Should -Match ' partial sources=1/2 new=\d+ skipped=\d+ errors=[1-9]\d* '
+        # The failed source holds no lock: the next job takes it at once.
+        [IO.File]::Open((Join-Path $Folder 'news/.ainews.lock'), 'OpenOrCreate', 'ReadWrite', 'None').Dispose()
+    }
+
+    It 'changes nothing with -WhatIf: no day file, lock, state or log line' {
+        $catalog = New-Catalog $Folder $Day1.AddHours(9)
+        $archive = Join-Path $Folder 'news'
+        $result = Invoke-AiNewsJob -ArchivePath $archive -SourceFile $catalog -Source Newsroom -AsOf $Day1.AddHours(9) -NoCache -WhatIf
+        $result.ExitCode | Should -Be 0
+        Test-Path $archive | Should -BeFalse
+        $null = Invoke-Job $Folder $Day1.AddHours(9)
+        $before = @(Get-ChildItem $archive -Recurse -File -Force | ForEach-Object { "$($_.FullName)|$((Get-FileHash $_.FullName).Hash)" })
+        $later = New-Catalog $Folder $Day1.AddHours(20)   # four more articles by then
+        $dry = Invoke-AiNewsJob -ArchivePath $archive -SourceFile $later -Source Newsroom -AsOf $Day1.AddHours(20) -NoCache -WhatIf
+        $dry.Skipped | Should -BeGreaterThan 3
+        @(Get-ChildItem $archive -Recurse -File -Force | ForEach-Object { "$($_.FullName)|$((Get-FileHash $_.FullName).Hash)" }) | Should -Be $before
     }
 
     It 'exits 1 when no source can be read, and reads the failed source again next time' {

@@ -158,7 +158,8 @@ namespace AiNews.Commands
                 RunDay = TimeZoneResolver.DayOf(DateTimeOffset.Now, _options.TimeZone),
             };
             ArchiveLock archiveLock = null;
-            try
+            if (WhatIfRequested) WriteVerbose($"-WhatIf: {root} is read without taking its lock, and nothing is created or written.");
+            else try
             {
                 WriteVerbose($"Waiting up to {LockTimeout} s for the archive lock in {root}.");
                 archiveLock = ArchiveLock.Acquire(root, TimeSpan.FromSeconds(LockTimeout), StopToken);

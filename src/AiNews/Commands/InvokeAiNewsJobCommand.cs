@@ -91,7 +91,7 @@ namespace AiNews.Commands
         {
             DateTimeOffset now = Bound(nameof(AsOf)) ? AsOf : DateTimeOffset.Now;
             string root = FileSystemPath(ArchivePath);
-            bool whatIf = Bound("WhatIf");
+            bool whatIf = WhatIfRequested;
             var result = new JobResult { ArchivePath = ArchivePath, LogPath = string.IsNullOrEmpty(LogPath) ? JobCheckpoint.DefaultLogPath(root) : FileSystemPath(LogPath) };
             bool archiveFailed = false;
             int filesFailed = 0;
@@ -217,7 +217,7 @@ namespace AiNews.Commands
             Step(ps, "Merge-AiArticle");
             Step(ps, "Export-AiDigest").AddParameter("ArchivePath", root).AddParameter("Format", Format)
                 .AddParameter("TimeZone", zone.Id).AddParameter("PassThru");
-            if (Bound("WhatIf")) ps.AddParameter("WhatIf");
+            if (WhatIfRequested) ps.AddParameter("WhatIf");
             return ps;
         }
 

@@ -176,6 +176,14 @@ Describe 'Invoke-AiNewsJob results' {
         $ok.Since | Should -Be $Day1.AddHours(10).AddHours(-48)
     }
 
+    It 'keeps the later success when an earlier run finishes last (overlapping runs)' {
+        $null = Invoke-Job $Folder $Day1.AddHours(10)
+        $null = Invoke-Job $Folder $Day1.AddHours(5)
+        $state = Get-Content (Join-Path $Folder 'news/.ainews/state.json') -Raw | ConvertFrom-Json
+        [DateTimeOffset]::Parse($state.lastSuccess.Newsroom) | Should -Be $Day1.AddHours(10)
+        (Invoke-Job $Folder $Day1.AddHours(11)).Since | Should -Be $Day1.AddHours(4)
+    }
+
     It 'reports the unknown source with AiNews.SourceNotFound' {
         $catalog = New-Catalog $Folder $Day1
         $null = Invoke-AiNewsJob -ArchivePath (Join-Path $Folder 'news') -SourceFile $catalog -Source Typo -AsOf $Day1 -ErrorVariable errs -ErrorAction SilentlyContinue

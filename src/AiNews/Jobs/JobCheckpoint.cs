@@ -66,9 +66,18 @@ namespace AiNews.Jobs
             return state;
         }
 
-        /// <summary>Writes the state atomically: a killed job leaves the old state or the new one.</summary>
+        /// <summary>
+        /// Writes the state atomically: a killed job leaves the old state or the new one. A success another
+        /// job recorded meanwhile (two runs that overlapped) is kept when it is later than this run's.
+        /// </summary>
         public void Save(string archiveRoot)
         {
+            JobCheckpoint onDisk;
+            try { onDisk = Load(archiveRoot); }
+            catch (FormatException) { onDisk = new JobCheckpoint(); }
+            foreach (var pair in onDisk._lastSuccess)
+                if (!_lastSuccess.TryGetValue(pair.Key, out DateTimeOffset mine) || mine < pair.Value) _lastSuccess[pair.Key] = pair.Value;
+
             var json = new StringBuilder("{\n");
             json.Append("  \"lastRun\": ").Append(LastRun.HasValue ? Json.Quote(Format(LastRun.Value)) : "null").Append(",\n");
             json.Append("  \"lastStatus\": ").Append(LastStatus.HasValue ? Json.Quote(LastStatus.Value.ToString().ToLowerInvariant()) : "null").Append(",\n");

@@ -89,7 +89,7 @@ namespace AiNews.Commands
             _options = new DigestOptions { MaxContentLength = MaxContentLength, TimeZone = ResolveTimeZone(TimeZone) };
             if (MyInvocation.BoundParameters.ContainsKey(nameof(Date)))
             {
-                string outOfRange = DateRange.DayProblem(Date);
+                string outOfRange = DateRange.DayProblem(Date, _options.TimeZone);
                 if (outOfRange != null)
                     ThrowTerminating(ErrorIds.DateOutOfRange, ErrorCategory.InvalidArgument, Date,
                         $"-Date {outOfRange}: a digest is about a day from {DateRange.EarliestYear} to {DateRange.MaxDaysAhead} days from today. Give such a day, or leave -Date out to use the latest article's day.");

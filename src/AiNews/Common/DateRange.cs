@@ -41,15 +41,25 @@ namespace AiNews
         }
 
         /// <summary>
-        /// Why a calendar day (a digest's day, as -Date gives it) is out of range, or null when it is in range. The day
-        /// counts as in range when any part of it could be: a day is up to 14 hours ahead of UTC in some zone.
+        /// Why a calendar day in <paramref name="zone"/> (a digest's day, a date line read back, -Date) is out of range,
+        /// or null when some moment of it is in range. West of UTC the first day of the range is 1989-12-31.
         /// </summary>
-        public static string DayProblem(DateTime day)
+        public static string DayProblem(DateTime day, TimeZoneInfo zone)
         {
             string shown = day.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
-            if (day.Date < Earliest.UtcDateTime.Date) return $"{shown} is before {EarliestYear}";
-            if (day.Date > Latest.UtcDateTime.Date.AddDays(1)) return $"{shown} is more than {MaxDaysAhead} days ahead of today";
+            if (TimeZoneResolver.StartOfDay(TimeZoneResolver.AddDays(day, 1), zone) <= Earliest) return $"{shown} is before {EarliestYear}";
+            if (TimeZoneResolver.StartOfDay(day, zone) > Latest) return $"{shown} is more than {MaxDaysAhead} days ahead of today";
             return null;
+        }
+
+        /// <summary>
+        /// The first moment of a day in range (see <see cref="DayProblem"/>): its midnight in <paramref name="zone"/>, or
+        /// <see cref="Earliest"/> on the day that begins before it, so that the day reads back as itself.
+        /// </summary>
+        public static DateTimeOffset FirstMomentOf(DateTime day, TimeZoneInfo zone)
+        {
+            DateTimeOffset start = TimeZoneResolver.StartOfDay(day, zone);
+            return start < Earliest ? TimeZoneInfo.ConvertTime(Earliest, zone) : start;
         }
     }
 }

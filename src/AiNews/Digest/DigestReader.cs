@@ -161,8 +161,8 @@ namespace AiNews.Digest
                         string date = Strong(fields[0]);
                         if (DateTime.TryParseExact(date, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out DateTime day))
                         {
-                            string outOfRange = DateRange.DayProblem(day);
-                            if (outOfRange == null) article.Published = TimeZoneResolver.StartOfDay(day, _options.TimeZone);
+                            string outOfRange = DateRange.DayProblem(day, _options.TimeZone);
+                            if (outOfRange == null) article.Published = DateRange.FirstMomentOf(day, _options.TimeZone);
                             else document.Problems.Add($"The date of '{article.Title}' is treated as missing: {outOfRange}.");
                         }
                         else

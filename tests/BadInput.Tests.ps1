@@ -232,18 +232,21 @@ Describe 'Indexes after a failed write' {
         $errs[0].TargetObject | Should -Be $blocked
         (ConvertFrom-AiDigest (Join-Path $root '2025/12월/12-29.md')).Title | Should -Be '쓰기에 성공할 날의 기사'
         $readme = [IO.File]::ReadAllText((Join-Path $root '2025/12월/README.md'))
-        $readme | Should -Match '쓰기에 성공할 날의 기사'
+        @([regex]::Matches($readme, '쓰기에 성공할 날의 기사')).Count | Should -Be 1
         $readme | Should -Not -Match '쓰기에 실패할 날의 기사'
         $readme | Should -Not -Match '12-28'
         $index = [IO.File]::ReadAllText((Join-Path $root 'index.html'))
-        $index | Should -Match '2025-12-29'
+        @([regex]::Matches($index, '2025-12-29')).Count | Should -Be 1
         $index | Should -Not -Match '2025-12-28'
         Test-Path (Join-Path $root '2025/12월/12-28.html') | Should -BeFalse
 
         # Once the way is clear, the next run files the article and its indexes.
         Remove-Item $blocked
         $articles | Export-AiDigest -ArchivePath $root -Format Markdown, Html -TimeZone Asia/Seoul
-        [IO.File]::ReadAllText((Join-Path $root '2025/12월/README.md')) | Should -Match '쓰기에 실패할 날의 기사'
+        $readme = [IO.File]::ReadAllText((Join-Path $root '2025/12월/README.md'))
+        @([regex]::Matches($readme, '쓰기에 실패할 날의 기사')).Count | Should -Be 1
+        @([regex]::Matches($readme, '쓰기에 성공할 날의 기사')).Count | Should -Be 1
+        @([regex]::Matches([IO.File]::ReadAllText((Join-Path $root 'index.html')), '2025-12-2[89]')).Count | Should -Be 2
     }
 }
 

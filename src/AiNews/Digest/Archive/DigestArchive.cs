@@ -218,7 +218,6 @@ namespace AiNews.Digest.Archive
             return file;
         }
 
-
         private void PlanIndex(string folder, List<ArchiveChange> dayChanges, List<ArchiveChange> indexes)
         {
             var days = new List<(DateTime, string, IReadOnlyList<string>)>();
@@ -227,7 +226,8 @@ namespace AiNews.Digest.Archive
                 ArchiveChange pending = dayChanges.FirstOrDefault(c => c.Path == f.Value);
                 days.Add((f.Key, f.Value, Titles(pending?.Text ?? ReadDayFile(f.Value))));
             }
-            foreach (ArchiveChange created in dayChanges.Where(c => c.Created && Path.GetDirectoryName(c.Path) == folder))
+            // A created file is on disk already when the indexes are planned again after the writes.
+            foreach (ArchiveChange created in dayChanges.Where(c => c.Created && Path.GetDirectoryName(c.Path) == folder && !days.Any(d => d.Item2 == c.Path)))
             {
                 _options.Layout.TryParse(created.RelativePath, out DateTime day);
                 days.Add((day, created.Path, Titles(created.Text)));
@@ -253,7 +253,7 @@ namespace AiNews.Digest.Archive
         private void PlanPages(List<ArchiveChange> dayChanges, List<ArchiveChange> indexes)
         {
             var days = DayFiles().ToList();
-            foreach (ArchiveChange created in dayChanges.Where(c => c.Created))
+            foreach (ArchiveChange created in dayChanges.Where(c => c.Created && !days.Any(d => d.Value == c.Path)).ToList())
                 if (_options.Layout.TryParse(created.RelativePath, out DateTime d)) days.Add(new KeyValuePair<DateTime, string>(d, created.Path));
 
             var index = new StringBuilder("# 🤖 AI 뉴스 아카이브\n");

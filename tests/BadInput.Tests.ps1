@@ -6,15 +6,6 @@ BeforeAll {
     . "$PSScriptRoot/TestSetup.ps1"
     . "$PSScriptRoot/DigestTestHelpers.ps1"
     $script:Seoul = [AiNews.TimeZoneResolver]::Find('Asia/Seoul')
-    function New-DayArticle {
-        param([string] $Title, [string] $Url, $Published = '2025-12-27T10:00:00+09:00', [string] $Content = 'Body text.')
-        [pscustomobject]@{ Title = $Title; Url = $Url; Content = $Content; Summary = 'Summary.'; Source = 'Example'
-            Organization = '기타'; Tags = @('LLM'); Published = if ($Published -is [string]) { [DateTimeOffset]::Parse($Published) } else { $Published } }
-    }
-    function Get-Snapshot([string] $Root) {
-        Get-ChildItem $Root -Recurse -File | Where-Object Name -ne '.ainews.lock' | Sort-Object FullName |
-            ForEach-Object { "$($_.FullName)|$((Get-FileHash $_.FullName).Hash)" }
-    }
     function Get-Verbose($Out) { @($Out | Where-Object { $_ -is [Management.Automation.VerboseRecord] }).Message }
     # The error record a terminating error gives the caller (null when none).
     function Get-TerminatingError([scriptblock] $Script) { try { $null = & $Script; $null } catch { $_ } }

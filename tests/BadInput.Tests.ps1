@@ -293,6 +293,8 @@ Describe 'ConvertFrom-AiDigest with a bad file among good ones' {
     It 'reports bad.md with <Id> when it is <Case>, and returns the articles of a.md and c.md' -ForEach @(
         @{ Case = 'nested too deeply for Markdown'; Id = 'AiNews.DigestMalformed'
             Bytes = { [Text.Encoding]::UTF8.GetBytes("# 🤖 AI 뉴스 - 2025년 12월 27일`n`n### 깊은 기사`n`n" + ('> ' * 20000) + "x`n") } }
+        @{ Case = 'written with ## headings'; Id = 'AiNews.DigestMalformed'
+            Bytes = { [Text.Encoding]::UTF8.GetBytes(([IO.File]::ReadAllText($A) -replace '(?m)^### ', '## ')) } }
         @{ Case = 'saved as CP949'; Id = 'AiNews.DigestUnreadable'
             Bytes = { [AiNews.TextDecoder]::Cp949.GetBytes([IO.File]::ReadAllText($A)) } }
     ) {

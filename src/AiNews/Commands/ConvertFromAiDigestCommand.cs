@@ -184,7 +184,7 @@ namespace AiNews.Commands
             foreach (string defect in document.Defects)
                 WriteItemError(ErrorIds.DigestMalformed, ErrorCategory.InvalidData, origin,
                     $"{origin}: {defect} The other articles were read; repair the file so that Export-AiDigest can add to it again.");
-            if (document.Articles.Count == 0 && document.Day == null)
+            if (document.Sections == 0 && document.Day == null)
             {
                 WriteItemError(ErrorIds.DigestMalformed, ErrorCategory.InvalidData, origin,
                     $"{origin} is not an AiNews digest: it has neither a digest title nor any article section (### heading).");

@@ -235,13 +235,18 @@ namespace AiNews.Digest.Archive
             if (days.Count > 0) AddIfDifferent(indexes, Path.Combine(folder, "README.md"), MonthIndexWriter.Render(folder, days));
         }
 
-        /// <summary>A day file as the indexes see it: null when it cannot be read as a digest (it is reported by <see cref="Plan"/>).</summary>
+        /// <summary>
+        /// A day file's text as the indexes see it: null when it is not UTF-8. A file refused by <see cref="Plan"/> for a
+        /// defect still gives the titles that can be read from it; it is never rendered again (see <see cref="IsRefused"/>).
+        /// </summary>
         private string ReadDayFile(string path)
         {
-            if (_days.TryGetValue(path, out DayFile loaded) && loaded.Text != null && loaded.Document == null) return null;
             try { return DigestReader.ReadFileText(path); }
             catch (InvalidDataException) { return null; }
         }
+
+        /// <summary>Whether <see cref="Plan"/> refused the day file at <paramref name="path"/> (reported in <see cref="ArchivePlan.Unreadable"/>).</summary>
+        private bool IsRefused(string path) => _days.TryGetValue(path, out DayFile loaded) && loaded.Text != null && loaded.Document == null;
 
         private IReadOnlyList<string> Titles(string text)
         {
@@ -265,7 +270,8 @@ namespace AiNews.Digest.Archive
                 bool changed = text != null;
                 text = text ?? ReadDayFile(day.Value);
                 // A refused day file keeps the page it has: it is not rendered from text that cannot be trusted.
-                if (text != null && (changed || !File.Exists(page) || _targets.Contains(day.Value))) AddIfDifferent(indexes, page, DigestPage.Render(text));
+                if (text != null && !IsRefused(day.Value) && (changed || !File.Exists(page) || _targets.Contains(day.Value)))
+                    AddIfDifferent(indexes, page, DigestPage.Render(text));
 
                 string m = day.Key.ToString("yyyy년 MM월", System.Globalization.CultureInfo.InvariantCulture);
                 if (m != month) { index.Append("\n## ").Append(m).Append("\n\n"); month = m; }

@@ -139,7 +139,7 @@ namespace AiNews.Commands
             if (Bound(nameof(Date)))
             {
                 _window.Since = TimeZoneResolver.StartOfDay(Date.Date, _zone);
-                _window.Until = TimeZoneResolver.StartOfDay(Date.Date.AddDays(1), _zone);
+                _window.Until = TimeZoneResolver.StartOfDay(TimeZoneResolver.AddDays(Date.Date, 1), _zone);
             }
             if (Bound(nameof(Since))) _window.Since = Since;
             if (Bound(nameof(Until))) _window.Until = Until;

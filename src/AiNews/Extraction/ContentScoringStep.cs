@@ -38,6 +38,9 @@ namespace AiNews.Extraction
             "samp", "small", "span", "strong", "sub", "sup", "time", "u", "var", "wbr", "del", "ins", "label",
         };
 
+        // Elements visited between two looks at the clock (the budget check is cheap, but not free).
+        private const int ChecksEvery = 64;
+
         /// <summary>Below this many characters the page is read again with fewer filters.</summary>
         public int MinimumLength { get; set; } = 500;
 
@@ -47,12 +50,12 @@ namespace AiNews.Extraction
             var attempts = new List<IElement>();
             var doc = context.Document;
             // The first pass changes the page; later passes start again from this copy.
-            if (context.CleanHtml == null) context.CleanHtml = doc.DocumentElement.OuterHtml;
+            if (context.CleanDocument == null) context.CleanDocument = (IHtmlDocument)doc.Clone(true);
             foreach (var pass in new[] { Pass.All, Pass.WeightClasses | Pass.CleanConditionally, Pass.CleanConditionally, (Pass)0 })
             {
                 // Every pass after the first works on a fresh copy of the cleaned page.
                 var work = pass == Pass.All ? doc : Reparse(context);
-                var body = Grab(work, pass);
+                var body = Grab(work, pass, context.Budget);
                 if (body == null) continue;
                 attempts.Add(body);
                 if (DomText.TextLength(body) >= MinimumLength) break;
@@ -65,10 +68,10 @@ namespace AiNews.Extraction
 
         private IHtmlDocument Reparse(ExtractionContext context)
         {
-            return new HtmlParser().ParseDocument(context.CleanHtml);
+            return (IHtmlDocument)context.CleanDocument.Clone(true);
         }
 
-        private IElement Grab(IHtmlDocument doc, Pass pass)
+        private IElement Grab(IHtmlDocument doc, Pass pass, ExtractionBudget budget)
         {
             var page = doc.Body;
             if (page == null) return null;
@@ -77,8 +80,10 @@ namespace AiNews.Extraction
 
             // 1. Drop what is unlikely to hold the story; turn text-only divs into paragraphs.
             var toScore = new List<IElement>();
+            int visited = 0;
             foreach (var node in page.QuerySelectorAll("*").ToList())
             {
+                if (++visited % ChecksEvery == 0) budget.Check("scoring the page");
                 if (!DomText.IsInside(node, page)) continue;
                 string match = (node.ClassName ?? "") + " " + (node.Id ?? "");
                 if ((pass & Pass.StripUnlikely) != 0)
@@ -106,6 +111,7 @@ namespace AiNews.Extraction
             var candidates = new List<IElement>();
             foreach (var element in toScore)
             {
+                if (++visited % ChecksEvery == 0) budget.Check("scoring the page");
                 if (element.Parent == null || !DomText.IsInside(element, page)) continue;
                 string text = DomText.Text(element);
                 if (text.Length < 25) continue;
@@ -190,11 +196,11 @@ namespace AiNews.Extraction
             }
 
             // 5. Clean what the story picked up.
-            if ((pass & Pass.CleanConditionally) != 0) Clean(article, weight);
+            if ((pass & Pass.CleanConditionally) != 0) Clean(article, weight, budget);
             return article;
         }
 
-        private static void Clean(IElement article, bool weight)
+        private static void Clean(IElement article, bool weight, ExtractionBudget budget)
         {
             foreach (var h in article.QuerySelectorAll("h1, h2").ToList())
                 if (weight && ClassWeight(h) < 0) h.Remove();
@@ -203,6 +209,7 @@ namespace AiNews.Extraction
                 // Innermost first, so that a wrapper is judged on what is left inside it.
                 foreach (var node in article.QuerySelectorAll(tag).Reverse().ToList())
                 {
+                    budget.Check("cleaning the article");
                     if (!DomText.IsInside(node, article)) continue;
                     if (ShouldRemove(node, weight)) node.Remove();
                 }

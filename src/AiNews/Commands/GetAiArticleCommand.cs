@@ -322,7 +322,7 @@ namespace AiNews.Commands
             }
             catch (Exception ex) when (!(ex is OutOfMemoryException))
             {
-                WriteItemError(ErrorIds.ExtractionFailed, ex is ExtractionTimeoutException ? ErrorCategory.LimitsExceeded : ErrorCategory.InvalidData, pageUri,
+                WriteItemError(ErrorIds.ExtractionFailed, ex is ExtractionLimitException ? ErrorCategory.LimitsExceeded : ErrorCategory.InvalidData, pageUri,
                     $"Could not read the article on {pageUri}: {ex.Message}", ex);
                 if (fromFeed != null) WriteVerbose($"'{fromFeed.Title}' keeps the feed's excerpt as its body.");
                 return fromFeed;

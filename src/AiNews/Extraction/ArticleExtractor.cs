@@ -34,7 +34,7 @@ namespace AiNews.Extraction
 
         /// <summary>
         /// How long one page may take to parse and extract. Typical pages take 10-100 ms, a 5 MB page about a second;
-        /// past this the page is given up (<see cref="ExtractionTimeoutException"/>) rather than stall the run.
+        /// past this the page is given up (<see cref="ExtractionLimitException"/>) rather than stall the run.
         /// </summary>
         public static readonly TimeSpan DefaultTimeBudget = TimeSpan.FromSeconds(10);
 

@@ -7,24 +7,29 @@ namespace AiNews
     /// <summary>
     /// Caps how deep the elements of a page nest before AngleSharp sees it. The HTML tree builder checks the stack of
     /// open elements on every start tag, so a page of 100,000 nested &lt;div&gt; costs time quadratic in its depth
-    /// (95 s), and every recursive walk over such a tree risks the stack. Browsers cap the tree too (Chromium at 512).
+    /// (95 s), and every recursive walk over such a tree risks the stack. Browsers cap the tree too (Chromium at 512 levels).
     /// One linear pass counts open elements; start tags beyond <see cref="MaxDepth"/> are dropped with their end tags
     /// (their content stays, one level up). Pages that stay within the cap are returned unchanged (the same string).
     /// </summary>
     internal static class HtmlNestingLimiter
     {
         /// <summary>
-        /// Open elements allowed, as counted by this pass (it ignores elements whose end tag is optional or absent, so
-        /// it never undercounts real nesting by much). Real pages stay under 100; Chromium's parser stops at 512.
+        /// Open elements allowed, as counted by this pass (it ignores elements whose end tag is optional or absent, such
+        /// as tr and td, so the tree may be a few times deeper). Real pages stay under 100; Chromium's parser stops at
+        /// 512 tree levels. The steps that read the subtree of every element cost depth x page size, hence 256.
         /// </summary>
-        public const int MaxDepth = 512;
+        public const int MaxDepth = 256;
 
-        // Void elements and those whose end tag may be omitted: the tree builder closes them by itself, so counting
-        // them would make long lists of unclosed <p> or <li> look deep.
-        private static readonly HashSet<string> Uncounted = new HashSet<string>(StringComparer.OrdinalIgnoreCase)
+        private static readonly HashSet<string> Void = new HashSet<string>(StringComparer.OrdinalIgnoreCase)
         {
             "area", "base", "br", "col", "embed", "hr", "img", "input", "keygen", "link", "meta", "param", "source", "track", "wbr",
             "basefont", "bgsound", "frame", "image",
+        };
+
+        // Void elements and those whose end tag may be omitted: the tree builder closes them by itself, so counting
+        // them would make long lists of unclosed <p> or <li> look deep.
+        private static readonly HashSet<string> Uncounted = new HashSet<string>(Void, StringComparer.OrdinalIgnoreCase)
+        {
             "p", "li", "dt", "dd", "tr", "td", "th", "tbody", "thead", "tfoot", "option", "optgroup", "rb", "rt", "rp", "rtc",
             "colgroup", "caption", "html", "head", "body",
         };
@@ -79,16 +84,15 @@ namespace AiNews
                         continue;
                     }
                     bool selfClosing = html[tagEnd - 2] == '/';
-                    if (!selfClosing && !Uncounted.Contains(name))
+                    if (!selfClosing && depth >= MaxDepth && !Void.Contains(name))
                     {
-                        if (depth >= MaxDepth)
-                        {
-                            drop = true;
-                            dropped++;
-                            droppedByName[name] = droppedByName.TryGetValue(name, out int d) ? d + 1 : 1;
-                        }
-                        else depth++;
+                        // At the cap every start tag goes, counted or not: table rows and cells at that depth cost
+                        // the tree builder a scan of the whole stack each.
+                        drop = true;
+                        dropped++;
+                        droppedByName[name] = droppedByName.TryGetValue(name, out int d) ? d + 1 : 1;
                     }
+                    else if (!selfClosing && !Uncounted.Contains(name)) depth++;
                 }
                 if (drop)
                 {

@@ -38,6 +38,14 @@ namespace AiNews.Extraction
             "samp", "small", "span", "strong", "sub", "sup", "time", "u", "var", "wbr", "del", "ins", "label",
         };
 
+        /// <summary>
+        /// A td, section or pre inside more than this many of its own kind is not scored, and a form, table, list, div or
+        /// section inside more than this many of its own kind is not judged for removal: each reads the text of its whole
+        /// subtree, so a chain of hundreds of nested tables would cost depth x page size. Layout tables nest three or four
+        /// deep; the paragraphs inside still score.
+        /// </summary>
+        private const int MaxNestedScored = 8;
+
         // Elements visited between two looks at the clock (the budget check is cheap, but not free).
         private const int ChecksEvery = 64;
 
@@ -96,7 +104,7 @@ namespace AiNews.Extraction
                 }
                 string tag = node.LocalName;
                 if ((tag == "div" || tag == "section" || tag == "header" || tag.StartsWith("h", StringComparison.Ordinal) && tag.Length == 2 && char.IsDigit(tag[1]))
-                    && DomText.TextLength(node) == 0 && node.QuerySelector("img, picture, video, iframe, object, embed") == null)
+                    && !DomText.HasText(node) && node.QuerySelector("img, picture, video, iframe, object, embed") == null)
                 { node.Remove(); continue; }
                 if (ScoreTags.Contains(tag)) toScore.Add(node);
                 if (tag == "div")
@@ -113,6 +121,7 @@ namespace AiNews.Extraction
             {
                 if (++visited % ChecksEvery == 0) budget.Check("scoring the page");
                 if (element.Parent == null || !DomText.IsInside(element, page)) continue;
+                if (NestedIn(element, element.LocalName) > MaxNestedScored) continue;
                 string text = DomText.Text(element);
                 if (text.Length < 25) continue;
                 var ancestors = Ancestors(element, 5);
@@ -211,6 +220,8 @@ namespace AiNews.Extraction
                 {
                     budget.Check("cleaning the article");
                     if (!DomText.IsInside(node, article)) continue;
+                    // Deep chains of one tag are judged at their outer levels only (each judgement reads the subtree).
+                    if (NestedIn(node, tag) > MaxNestedScored) continue;
                     if (ShouldRemove(node, weight)) node.Remove();
                 }
             }
@@ -324,6 +335,14 @@ namespace AiNews.Extraction
                 if (max > 0 && list.Count == max) break;
             }
             return list;
+        }
+
+        /// <summary>How many ancestors of <paramref name="e"/> are <paramref name="tag"/> elements.</summary>
+        private static int NestedIn(IElement e, string tag)
+        {
+            int n = 0;
+            for (var p = e.ParentElement; p != null; p = p.ParentElement) if (p.LocalName == tag) n++;
+            return n;
         }
 
         private static bool HasAncestor(IElement e, string tag)

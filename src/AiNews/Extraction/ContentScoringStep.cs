@@ -121,7 +121,8 @@ namespace AiNews.Extraction
             {
                 if (++visited % ChecksEvery == 0) budget.Check("scoring the page");
                 if (element.Parent == null || !DomText.IsInside(element, page)) continue;
-                if (NestedIn(element, element.LocalName) > MaxNestedScored) continue;
+                // A div here has no block child and a p cannot nest: only td, section and pre chains read big subtrees.
+                if (element.LocalName != "div" && element.LocalName != "p" && NestedIn(element, element.LocalName) > MaxNestedScored) continue;
                 string text = DomText.Text(element);
                 if (text.Length < 25) continue;
                 var ancestors = Ancestors(element, 5);

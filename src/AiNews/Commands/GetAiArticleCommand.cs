@@ -316,6 +316,7 @@ namespace AiNews.Commands
             {
                 string html = TextDecoder.Decode(bytes, contentType).Text;
                 ExtractedPage page = _extractor.Extract(html, pageUri);
+                foreach (string note in page.Notes) WriteVerbose($"{pageUri}: {note}");
                 if (string.IsNullOrWhiteSpace(page.Content)) WriteVerbose($"No article body found on {pageUri}.");
                 // A saved page that names its own address is that article (see ArticleExtractor.Extract).
                 Uri address = asked.IsFile && page.PageUri != null && !page.PageUri.IsFile ? page.PageUri : asked;
@@ -323,8 +324,9 @@ namespace AiNews.Commands
             }
             catch (Exception ex) when (!(ex is OutOfMemoryException))
             {
-                WriteItemError(ErrorIds.ExtractionFailed, ErrorCategory.InvalidData, pageUri,
+                WriteItemError(ErrorIds.ExtractionFailed, ex is ExtractionLimitException ? ErrorCategory.LimitsExceeded : ErrorCategory.InvalidData, pageUri,
                     $"Could not read the article on {pageUri}: {ex.Message}", ex);
+                if (fromFeed != null) WriteVerbose($"'{fromFeed.Title}' keeps the feed's excerpt as its body.");
                 return fromFeed;
             }
         }

@@ -57,7 +57,10 @@ namespace AiNews.Extraction
         {
             foreach (var script in context.Document.QuerySelectorAll("script[type='application/ld+json' i]"))
             {
-                object root = Json.TryParse(script.TextContent);
+                object root;
+                try { root = string.IsNullOrWhiteSpace(script.TextContent) ? null : Json.Parse(script.TextContent); }
+                catch (JsonTooDeepException) { context.Page.Notes.Add($"Structured data (JSON-LD) nested deeper than {Json.MaxDepth} levels was ignored."); continue; }
+                catch (FormatException) { root = Json.TryParse(script.TextContent); }
                 foreach (var item in Walk(root, 0))
                     if (Types(item).Any(ArticleTypes.Contains)) yield return item;
             }

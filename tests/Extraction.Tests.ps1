@@ -187,6 +187,17 @@ Describe 'Rules file' {
     It 'reports a bad rules file with its origin' {
         { [AiNews.Extraction.ExtractionRules]::Parse('{ "sites": [ { "name": "x" } ] }', 'my-rules.json') } | Should -Throw '*my-rules.json*container*'
     }
+    It 'refuses a missing or broken rules file with an error naming the file and the line, instead of running without rules' {
+        $missing = Join-Path $TestDrive 'no-rules.json'
+        $e = { [AiNews.Extraction.ExtractionRules]::Load($missing) } | Should -Throw -PassThru
+        $e.Exception.InnerException | Should -BeOfType [AiNews.ModuleDataException]
+        $e.Exception.InnerException.File | Should -Be $missing
+        $broken = Join-Path $TestDrive 'broken-rules.json'
+        Set-Content -LiteralPath $broken -Value "{`n  `"remove`": [ `".ad`" ]`n  `"sites`": []`n}" -Encoding utf8
+        $e = { [AiNews.Extraction.ExtractionRules]::Load($broken) } | Should -Throw -PassThru
+        $e.Exception.InnerException.Line | Should -Be 3
+        $e.Exception.InnerException.Message | Should -BeLike '*broken-rules.json*line 3*'
+    }
 }
 
 Describe 'Quality on the shared aeb-dev corpus' {

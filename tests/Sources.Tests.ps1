@@ -48,6 +48,21 @@ Describe 'Get-AiSource' {
         { Get-AiSource -SourceFile $file -ErrorAction Stop } | Should -Throw '*bad.json*not an http or https URL*'
         '{ not json' | Set-Content -Path $file
         { Get-AiSource -SourceFile $file -ErrorAction Stop } | Should -Throw '*bad.json*'
+        "[`n  { `"Id`": `"X`" `"FeedUri`": `"https://example.com/feed`" }`n]" | Set-Content -Path $file
+        { Get-AiSource -SourceFile $file -ErrorAction Stop } | Should -Throw '*bad.json*line 2*'
+        '[ { "Id": "X", "FeedUri": "https://example.com/feed", "Default": "yes" } ]' | Set-Content -Path $file
+        { Get-AiSource -SourceFile $file -ErrorAction Stop } | Should -Throw -ErrorId 'AiNews.SourceCatalogInvalid*'
+    }
+
+    It 'reads a catalog saved with a byte order mark (Notepad, Windows PowerShell 5.1 Set-Content -Encoding UTF8)' {
+        $file = Join-Path $TestDrive 'bom.json'
+        $json = '[ { "Id": "MyBom", "Name": "BOM 블로그", "FeedUri": "https://blog.example.com/feed.xml", "Policy": { "MaxExcerptLength": 300 } } ]'
+        [IO.File]::WriteAllBytes($file, [byte[]](0xEF, 0xBB, 0xBF) + [Text.Encoding]::UTF8.GetBytes($json))
+        $s = Get-AiSource MyBom -SourceFile $file
+        $s.Name | Should -Be 'BOM 블로그'
+        $s.Policy.MaxExcerptLength | Should -Be 300
+        $s.Policy.AllowAiProcessing | Should -BeTrue
+        (Get-AiSource AiTimes -SourceFile $file).Policy.AllowAiProcessing | Should -BeFalse
     }
 
     It 'completes source ids on Tab' {

@@ -48,9 +48,9 @@ namespace AiNews.Commands
                 Tagging.Taxonomy taxonomy = Tagging.Taxonomy.Default;
                 return string.IsNullOrEmpty(file) ? taxonomy : taxonomy.MergedWith(FileSystemPath(file));
             }
-            catch (Tagging.TaxonomyException e)
+            catch (ModuleDataException e)
             {
-                ThrowTerminating(ErrorIds.TaxonomyInvalid, ErrorCategory.InvalidData, file ?? Tagging.Taxonomy.FileName, e.Message, e);
+                ThrowTerminating(ErrorIds.TaxonomyInvalid, ErrorCategory.InvalidData, file ?? e.File, e.Message, e);
                 return null;
             }
         }

@@ -22,8 +22,8 @@ namespace AiNews
         public const int MaxDepth = 128;
 
         /// <summary>
-        /// Parses <paramref name="text"/> or throws <see cref="FormatException"/> with a position
-        /// (<see cref="JsonTooDeepException"/>, a FormatException, when it nests deeper than <see cref="MaxDepth"/>).
+        /// Parses <paramref name="text"/> or throws <see cref="JsonSyntaxException"/> (a FormatException) with a position
+        /// (<see cref="JsonTooDeepException"/> when it nests deeper than <see cref="MaxDepth"/>).
         /// </summary>
         public static object Parse(string text)
         {
@@ -147,7 +147,7 @@ namespace AiNews
             {
                 if (++_depth > MaxDepth)
                     throw new JsonTooDeepException("JSON: arrays and objects nest deeper than " + MaxDepth.ToString(CultureInfo.InvariantCulture)
-                        + " levels at offset " + _i.ToString(CultureInfo.InvariantCulture) + ".");
+                        + " levels at offset " + _i.ToString(CultureInfo.InvariantCulture) + ".", _i);
             }
 
             private Dictionary<string, object> ReadObject()
@@ -255,8 +255,8 @@ namespace AiNews
                 }
             }
 
-            private FormatException Error(string what) =>
-                new FormatException("JSON: " + what + " at offset " + _i.ToString(CultureInfo.InvariantCulture) + ".");
+            private JsonSyntaxException Error(string what) =>
+                new JsonSyntaxException("JSON: " + what + " at offset " + _i.ToString(CultureInfo.InvariantCulture) + ".", _i);
         }
     }
 }

@@ -85,7 +85,7 @@ namespace AiNews.Extraction
             RegexOptions.IgnoreCase | RegexOptions.Compiled);
 
         /// <summary>Paragraphs shorter than this that are all link text are dropped as teasers.</summary>
-        public static int LinkOnlyMaxLength { get; set; } = 200;
+        public const int LinkOnlyMaxLength = 200;
 
         public void Run(ExtractionContext context)
         {

@@ -34,35 +34,24 @@ namespace AiNews.Extraction
         /// <summary>The file name looked up beside the module: &lt;dll dir&gt;/../data/extraction-rules.json.</summary>
         public const string FileName = "extraction-rules.json";
 
-        private static readonly Lazy<ExtractionRules> _default = new Lazy<ExtractionRules>(LoadDefault);
+        private static readonly Lazy<ExtractionRules> _default = new Lazy<ExtractionRules>(() => Load(DefaultPath));
 
-        /// <summary>The rules shipped with the module, loaded once on first use; <see cref="Empty"/> when the file is absent.</summary>
+        /// <summary>The rules shipped with the module, loaded once on first use.</summary>
+        /// <exception cref="ModuleDataException">The shipped file is missing or wrong: extraction without its rules would quietly get worse.</exception>
         public static ExtractionRules Default => _default.Value;
 
         /// <summary>Where <see cref="Default"/> comes from.</summary>
-        public static string DefaultPath
-        {
-            get
-            {
-                string dir = Path.GetDirectoryName(typeof(ExtractionRules).Assembly.Location) ?? ".";
-                return Path.GetFullPath(Path.Combine(dir, "..", "data", FileName));
-            }
-        }
+        public static string DefaultPath => ModuleData.PathOf(FileName);
 
-        private static ExtractionRules LoadDefault()
-        {
-            string path = DefaultPath;
-            return File.Exists(path) ? Load(path) : Empty;
-        }
-
-        public static ExtractionRules Load(string path) => Parse(File.ReadAllText(path, Encoding.UTF8), path);
+        /// <exception cref="ModuleDataException">The file cannot be read or is not valid rules; the message names the file.</exception>
+        public static ExtractionRules Load(string path) => ModuleData.Load(path, text => Parse(text, path));
 
         /// <summary>Reads rules from JSON text; throws <see cref="FormatException"/> naming <paramref name="origin"/> on bad input.</summary>
         public static ExtractionRules Parse(string json, string origin = null)
         {
             object root;
             try { root = Json.Parse(json); }
-            catch (FormatException e) { throw new FormatException((origin ?? "extraction rules") + ": " + e.Message, e); }
+            catch (JsonSyntaxException e) { throw new JsonSyntaxException((origin ?? "extraction rules") + ": " + e.Message, e.Offset); }
             if (!(root is Dictionary<string, object>)) throw new FormatException((origin ?? "extraction rules") + ": the top level must be an object.");
             var rules = new ExtractionRules
             {

@@ -2,8 +2,6 @@ using System;
 using System.Collections.Generic;
 using System.IO;
 using System.Linq;
-using System.Runtime.Serialization;
-using System.Runtime.Serialization.Json;
 using System.Text;
 
 namespace AiNews.Sources
@@ -53,20 +51,18 @@ namespace AiNews.Sources
         public NewsSource DefaultSource => _sources.FirstOrDefault(s => s.Default) ?? _sources.FirstOrDefault();
 
         /// <summary>Reads a catalog file: a JSON array of sources.</summary>
-        /// <exception cref="InvalidDataException">The file is not a valid catalog; the message says where.</exception>
-        public static List<NewsSource> ReadFile(string path)
+        /// <exception cref="ModuleDataException">The file is not a valid catalog; the message says where.</exception>
+        public static List<NewsSource> ReadFile(string path) => ModuleData.Load(path, text => Parse(text, path));
+
+        private static List<NewsSource> Parse(string text, string path)
         {
             List<NewsSource> sources;
-            try
+            try { sources = CatalogJson.Sources(Json.Parse(text)); }
+            catch (FormatException e)
             {
-                byte[] bytes = File.ReadAllBytes(path);
-                var serializer = new DataContractJsonSerializer(typeof(List<NewsSource>));
-                using (var stream = new MemoryStream(bytes))
-                    sources = (List<NewsSource>)serializer.ReadObject(stream);
-            }
-            catch (Exception e) when (e is SerializationException || e is InvalidCastException || e is ArgumentException)
-            {
-                throw new InvalidDataException($"The source catalog '{path}' is not a JSON array of sources ({e.Message}).", e);
+                string message = $"The source catalog '{path}' is not a JSON array of sources ({e.Message}).";
+                if (e is JsonSyntaxException json) throw new JsonSyntaxException(message, json.Offset);
+                throw new FormatException(message, e);
             }
             var problems = new StringBuilder();
             var ids = new HashSet<string>(StringComparer.OrdinalIgnoreCase);

@@ -69,29 +69,19 @@ namespace AiNews.Tagging
         public IEnumerable<string> OrganizationLabels =>
             Organizations.Select(o => o.Name).Concat(new[] { Research, Government, Domestic, Foreign, Other }.Select(BucketName));
 
-        private static readonly Lazy<Taxonomy> _default = new Lazy<Taxonomy>(() =>
-        {
-            try { return Load(DefaultPath); }
-            catch (FileNotFoundException e) { throw new TaxonomyException(e.Message, e); }
-        });
+        private static readonly Lazy<Taxonomy> _default = new Lazy<Taxonomy>(() => Load(DefaultPath));
 
         /// <summary>The shipped taxonomy, read once on first use from &lt;dll dir&gt;/../data/taxonomy.json.</summary>
+        /// <exception cref="ModuleDataException">The file is missing or wrong.</exception>
         public static Taxonomy Default => _default.Value;
 
         /// <summary>module/data/taxonomy.json, found beside the assembly's folder like every shipped data file.</summary>
         public static string DefaultPath => ModuleData.PathOf(FileName);
 
-        public static Taxonomy Load(string path)
-        {
-            string text;
-            try { text = File.ReadAllText(path); }
-            catch (Exception e) when (e is IOException || e is UnauthorizedAccessException)
-            {
-                throw new TaxonomyException($"Cannot read the taxonomy '{path}': {e.Message}", e);
-            }
-            return Parse(text, path);
-        }
+        /// <exception cref="ModuleDataException">The file cannot be read or does not follow the schema; the message says where.</exception>
+        public static Taxonomy Load(string path) => ModuleData.Load(path, text => Parse(text, path));
 
+        /// <summary>Reads a taxonomy from JSON text; throws <see cref="FormatException"/> naming <paramref name="origin"/> on bad input.</summary>
         public static Taxonomy Parse(string json, string origin = "taxonomy")
         {
             var t = new Taxonomy();
@@ -100,14 +90,9 @@ namespace AiNews.Tagging
         }
 
         /// <summary>A copy of this taxonomy with another file's entries merged in (same name: the file's entry wins).</summary>
+        /// <exception cref="ModuleDataException">The file cannot be read or does not follow the schema.</exception>
         public Taxonomy MergedWith(string path)
         {
-            string text;
-            try { text = File.ReadAllText(path); }
-            catch (Exception e) when (e is IOException || e is UnauthorizedAccessException)
-            {
-                throw new TaxonomyException($"Cannot read the taxonomy '{path}': {e.Message}", e);
-            }
             var copy = new Taxonomy();
             copy.Organizations.AddRange(Organizations);
             copy.Tags.AddRange(Tags);
@@ -117,16 +102,15 @@ namespace AiNews.Tagging
             copy.ForeignCues.AddRange(ForeignCues);
             copy.DomesticCues.AddRange(DomesticCues);
             copy.HighImportanceCues.AddRange(HighImportanceCues);
-            copy.MergeJson(text, path);
-            return copy;
+            return ModuleData.Load(path, text => { copy.MergeJson(text, path); return copy; });
         }
 
         private void MergeJson(string json, string origin)
         {
             Dictionary<string, object> root;
             try { root = Json.Parse(json) as Dictionary<string, object>; }
-            catch (FormatException e) { throw new TaxonomyException($"The taxonomy '{origin}' is not valid JSON: {e.Message}", e); }
-            if (root == null) throw new TaxonomyException($"The taxonomy '{origin}' must be a JSON object.");
+            catch (JsonSyntaxException e) { throw new JsonSyntaxException($"The taxonomy '{origin}' is not valid JSON: {e.Message}", e.Offset); }
+            if (root == null) throw new FormatException($"The taxonomy '{origin}' must be a JSON object.");
             if (root.TryGetValue("replace", out object r) && r is bool replace && replace)
             {
                 Organizations.Clear(); Tags.Clear(); Buckets.Clear(); AiCues.Clear(); AiStrongCues.Clear();
@@ -167,7 +151,7 @@ namespace AiNews.Tagging
                     Titles = Json.Strings(o, "titles"),
                 };
                 if (!DefaultBucketNames.ContainsKey(entry.Kind))
-                    throw new TaxonomyException($"The taxonomy '{origin}': bucket '{entry.Name}' has kind '{entry.Kind}'; expected one of {string.Join(", ", DefaultBucketNames.Keys)}.");
+                    throw new FormatException($"The taxonomy '{origin}': bucket '{entry.Name}' has kind '{entry.Kind}'; expected one of {string.Join(", ", DefaultBucketNames.Keys)}.");
                 Buckets.RemoveAll(b => b.Kind == entry.Kind);
                 Buckets.Add(entry);
             }
@@ -188,10 +172,10 @@ namespace AiNews.Tagging
         private static IEnumerable<Dictionary<string, object>> Objects(Dictionary<string, object> root, string key, string origin)
         {
             if (!root.TryGetValue(key, out object v) || v == null) yield break;
-            if (!(v is List<object> list)) throw new TaxonomyException($"The taxonomy '{origin}': '{key}' must be an array.");
+            if (!(v is List<object> list)) throw new FormatException($"The taxonomy '{origin}': '{key}' must be an array.");
             foreach (object item in list)
             {
-                if (!(item is Dictionary<string, object> o)) throw new TaxonomyException($"The taxonomy '{origin}': every item of '{key}' must be an object.");
+                if (!(item is Dictionary<string, object> o)) throw new FormatException($"The taxonomy '{origin}': every item of '{key}' must be an object.");
                 yield return o;
             }
         }
@@ -199,7 +183,7 @@ namespace AiNews.Tagging
         private static string Required(Dictionary<string, object> o, string key, string origin)
         {
             string s = Json.String(o, key);
-            if (string.IsNullOrWhiteSpace(s)) throw new TaxonomyException($"The taxonomy '{origin}': an entry lacks '{key}'.");
+            if (string.IsNullOrWhiteSpace(s)) throw new FormatException($"The taxonomy '{origin}': an entry lacks '{key}'.");
             return s.Trim();
         }
 
@@ -213,11 +197,5 @@ namespace AiNews.Tagging
         {
             foreach (string s in items) if (!list.Contains(s)) list.Add(s);
         }
-    }
-
-    /// <summary>A taxonomy file that cannot be read or does not follow the schema.</summary>
-    public sealed class TaxonomyException : Exception
-    {
-        public TaxonomyException(string message, Exception inner = null) : base(message, inner) { }
     }
 }

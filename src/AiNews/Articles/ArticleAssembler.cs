@@ -3,6 +3,7 @@ using System.Collections.Generic;
 using System.Linq;
 using AiNews.Extraction;
 using AiNews.Feeds;
+using AiNews.Text;
 
 namespace AiNews
 {
@@ -27,7 +28,7 @@ namespace AiNews
                 Source = source?.Name ?? feedTitle,
                 SourceId = source?.Id,
                 Policy = source?.Policy,
-                Language = entry.Language ?? source?.Language ?? LanguageGuess.Of(entry.Title + " " + content),
+                Language = LanguageGuess.Decide(entry.Language ?? source?.Language, entry.Title, content),
                 Content = content,
                 Images = images.ToArray(),
                 Tags = Array.Empty<string>(),

@@ -146,14 +146,7 @@ namespace AiNews.Commands
             LlmResult r = outcome.Result;
             a.Summary = r.Summary;
             if (!KeepLabels)
-            {
-                a.Organization = r.Organization;
-                a.Tags = r.Tags;
-                a.Importance = r.Importance;
-                if ((a.Organizations ?? new string[0]).All(o => o != r.Organization)
-                    && _taxonomy.Organizations.Any(o => o.Name == r.Organization))
-                    a.Organizations = new[] { r.Organization }.Concat(a.Organizations ?? new string[0]).ToArray();
-            }
+                ArticleLabels.Set(a, _taxonomy, organization: r.Organization, tags: r.Tags, importance: r.Importance);
             return true;
         }
 

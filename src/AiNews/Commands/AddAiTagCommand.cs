@@ -55,18 +55,8 @@ namespace AiNews.Commands
             Article a = InputObject;
             if (a == null) return;
             TagResult r = _tagger.Tag(a.Title, a.Content, a.Language);
-            a.IsAiRelated = r.IsAiRelated;
-            a.Importance = r.Importance;
-            a.Tags = r.Tags.Concat(_extraTags).Distinct().ToArray();
-            var organizations = new List<string>(r.Organizations);
-            a.Organization = r.Organization;
-            if (Organization != null)
-            {
-                a.Organization = Organization;
-                if (_tagger.Taxonomy.Organizations.Any(o => o.Name == Organization) && !organizations.Contains(Organization))
-                    organizations.Insert(0, Organization);
-            }
-            a.Organizations = organizations.ToArray();
+            ArticleLabels.Set(a, _tagger.Taxonomy, r.IsAiRelated, Organization ?? r.Organization, r.Organizations,
+                r.Tags.Concat(_extraTags).Distinct(), r.Importance);
             WriteVerbose($"'{a.Title}': {a.Organization} (subject '{r.Subject}'), tags [{string.Join(", ", a.Tags)}], " +
                          $"AI-related {r.IsAiRelated} (score {r.AiScore}), {a.Importance}.");
             WriteObject(a);

@@ -300,7 +300,7 @@ namespace AiNews.Commands
         {
             if (_tagger != null)
             {
-                article.IsAiRelated = _tagger.Tag(article.Title, article.Content, article.Language).IsAiRelated;
+                ArticleLabels.Set(article, _tagger.Taxonomy, isAiRelated: _tagger.Tag(article.Title, article.Content, article.Language).IsAiRelated);
                 if (article.IsAiRelated == false)
                 {
                     WriteVerbose($"Skipped '{article.Title}': it is not about AI (-AiOnly).");

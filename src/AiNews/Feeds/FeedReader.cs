@@ -20,7 +20,6 @@ namespace AiNews.Feeds
         private const string Rss090 = "http://my.netscape.com/rdf/simple/0.9/";
         private const string Rss20Userland = "http://backend.userland.com/rss2";
         private const string Rss20Blogs = "http://blogs.law.harvard.edu/tech/rss";
-        private const string Rdf = "http://www.w3.org/1999/02/22-rdf-syntax-ns#";
         private const string Dc = "http://purl.org/dc/elements/1.1/";
         private const string DcTerms = "http://purl.org/dc/terms/";
         private const string ContentNs = "http://purl.org/rss/1.0/modules/content/";

@@ -3,6 +3,7 @@ using System.Collections.Generic;
 using System.Linq;
 using System.Text;
 using AiNews.Tagging;
+using AiNews.Text;
 
 namespace AiNews.Summaries
 {
@@ -74,7 +75,7 @@ namespace AiNews.Summaries
 
         public LlmOutcome Summarize(string title, string content, string articleLanguage)
         {
-            string language = _options.Language ?? articleLanguage ?? LanguageGuess.Of(title + " " + content) ?? "en";
+            string language = _options.Language ?? LanguageGuess.Decide(articleLanguage, title, content) ?? "en";
             string key = SummaryCache.Key(_options.Model, PromptVersion, language, title, content);
             LlmResult cached = _cache?.Get(key);
             if (cached != null && Validate(cached, title) == null) return new LlmOutcome { Status = LlmStatus.Cached, Result = cached };

@@ -1,6 +1,7 @@
 using System;
 using System.Collections.Generic;
 using System.Text;
+using AiNews.Text;
 
 namespace AiNews.Summaries
 {
@@ -82,7 +83,7 @@ namespace AiNews.Summaries
             char next = i + 1 < s.Length ? s[i + 1] : ' ';
             if (char.IsDigit(prev) && char.IsDigit(next)) return false;          // 3.5, 1.5조
             if (i + 1 < s.Length && !char.IsWhiteSpace(next) && "”’\"')".IndexOf(next) < 0) return false; // example.com, U.S.A
-            if (Tagging.Tokenizer.IsHangul(prev)) return true;                    // ...했다.
+            if (Hangul.IsLetter(prev)) return true;                              // ...했다.
             // The word before the point: an abbreviation or an initial is no sentence end.
             int start = i - 1;
             while (start >= 0 && (char.IsLetter(s[start]) || s[start] == '.')) start--;

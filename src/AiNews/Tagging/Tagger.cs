@@ -1,6 +1,7 @@
 using System;
 using System.Collections.Generic;
 using System.Linq;
+using AiNews.Text;
 
 namespace AiNews.Tagging
 {
@@ -17,8 +18,6 @@ namespace AiNews.Tagging
     {
         private const double TitleWeight = 3.0, LeadWeight = 2.0, BodyWeight = 1.0, TailWeight = 0.5;
         private const int LeadLength = 400, BodyLength = 1500;
-        private const string Gov = "bucket:" + Taxonomy.Government, Res = "bucket:" + Taxonomy.Research,
-            Dom = "bucket:" + Taxonomy.Domestic, For = "bucket:" + Taxonomy.Foreign;
 
         private readonly Taxonomy _taxonomy;
         private readonly TermMatcher _orgs, _buckets, _tags, _ai, _country, _importance;
@@ -60,14 +59,14 @@ namespace AiNews.Tagging
         {
             title = TextNormalizer.SingleLine(title ?? string.Empty);
             content = content ?? string.Empty;
-            language = string.IsNullOrEmpty(language) ? LanguageGuess.Of(title + " " + content) ?? "en" : language; //(title + " " + content) ?? "en";
+            language = LanguageGuess.Decide(language, title, content) ?? "en";
             bool english = language.StartsWith("en", StringComparison.OrdinalIgnoreCase);
             var doc = new Document(title, content);
             var result = new TagResult();
 
             // AI relevance: strong cues anywhere, the title counting most; weak cues only add up.
             double ai = Score(doc, _ai, out Dictionary<string, double> aiByLabel, out int titleAiHits, diminishing: false);
-                        result.AiScore = Math.Round(ai, 2);
+            result.AiScore = Math.Round(ai, 2);
 
             // Named organizations.
             var orgScores = new Dictionary<string, double>(StringComparer.Ordinal);

@@ -5,40 +5,6 @@ using System.Linq;
 
 namespace AiNews.Tagging
 {
-    /// <summary>A named organization of the taxonomy (OpenAI ... Tesla) with the words that point at it.</summary>
-    public sealed class OrganizationEntry
-    {
-        public string Name { get; set; }
-        /// <summary>"KR" or another country code: decides 국내/해외 when a story's subject is an affiliate.</summary>
-        public string Country { get; set; }
-        /// <summary>Korean and English names: full weight.</summary>
-        public List<string> Names { get; set; } = new List<string>();
-        /// <summary>Products, subsidiaries and people that stand for the organization: somewhat less weight.</summary>
-        public List<string> Aliases { get; set; } = new List<string>();
-    }
-
-    /// <summary>A topic tag with its cue words; strong cues alone make the topic, weak ones need company.</summary>
-    public sealed class TagEntry
-    {
-        public string Name { get; set; }
-        public string Description { get; set; }
-        public List<string> Cues { get; set; } = new List<string>();
-        public List<string> StrongCues { get; set; } = new List<string>();
-    }
-
-    /// <summary>
-    /// One of the buckets (국내 연구기관, 정부, 국내 기업, 해외 기업, 기타) with the words that recognise its members:
-    /// whole names, name endings ("연구원", "대학교") and titles of people who act for it ("장관", "대통령").
-    /// </summary>
-    public sealed class BucketEntry
-    {
-        public string Name { get; set; }
-        public string Kind { get; set; }
-        public List<string> Members { get; set; } = new List<string>();
-        public List<string> Suffixes { get; set; } = new List<string>();
-        public List<string> Titles { get; set; } = new List<string>();
-    }
-
     /// <summary>
     /// The labels and the words behind them, read from JSON (module/data/taxonomy.json, schema in docs/taxonomy.md).
     /// </summary>

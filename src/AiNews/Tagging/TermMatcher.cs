@@ -1,5 +1,6 @@
 using System;
 using System.Collections.Generic;
+using AiNews.Text;
 
 namespace AiNews.Tagging
 {
@@ -126,14 +127,14 @@ namespace AiNews.Tagging
             // "AI컴퓨팅": the Latin head of a compound, for terms that allow compounds.
             int i = 0;
             while (i < word.Length && Tokenizer.IsLatinOrDigit(word[i])) i++;
-            if (i > 0 && i < word.Length && Tokenizer.IsHangul(word[i])) yield return word.Substring(0, i);
+            if (i > 0 && i < word.Length && Hangul.IsLetter(word[i])) yield return word.Substring(0, i);
         }
 
         private static bool IsCompoundOf(string expected, string actual, bool caseSensitive)
         {
             var cmp = caseSensitive ? StringComparison.Ordinal : StringComparison.OrdinalIgnoreCase;
             return actual.Length > expected.Length && actual.StartsWith(expected, cmp)
-                && Tokenizer.IsLatinOrDigit(expected[expected.Length - 1]) && Tokenizer.IsHangul(actual[expected.Length]);
+                && Tokenizer.IsLatinOrDigit(expected[expected.Length - 1]) && Hangul.IsLetter(actual[expected.Length]);
         }
 
         private static int MatchAt(Term term, IReadOnlyList<Token> tokens, int start)
@@ -167,7 +168,7 @@ namespace AiNews.Tagging
                 return true; // "NVIDIA" for "Nvidia", in shouted headlines
             if (!allowParticle || actual.Length <= expected.Length || !actual.StartsWith(expected, cmp)) return false;
             string rest = actual.Substring(expected.Length);
-            if (!Tokenizer.IsHangul(rest[0])) return false;
+            if (!Hangul.IsLetter(rest[0])) return false;
             foreach (string p in Tokenizer.Particles)
                 if (rest == p) return true;
             return false;

@@ -1,5 +1,6 @@
 using System;
 using System.Collections.Generic;
+using AiNews.Text;
 
 namespace AiNews.Tagging
 {
@@ -53,8 +54,6 @@ namespace AiNews.Tagging
 
         public static bool IsWordChar(char c) => char.IsLetterOrDigit(c);
 
-        public static bool IsHangul(char c) => (c >= '\uAC00' && c <= '\uD7A3') || (c >= '\u3131' && c <= '\u318E');
-
         public static bool IsLatinOrDigit(char c) => (c < 128 && char.IsLetterOrDigit(c));
 
         /// <summary>
@@ -87,7 +86,7 @@ namespace AiNews.Tagging
         public static IEnumerable<string> Stems(string word)
         {
             yield return word;
-            if (word.Length < 2 || !IsHangul(word[word.Length - 1])) yield break;
+            if (word.Length < 2 || !Hangul.IsLetter(word[word.Length - 1])) yield break;
             foreach (string p in Particles)
             {
                 if (word.Length > p.Length && word.EndsWith(p, StringComparison.Ordinal))

@@ -137,7 +137,8 @@ function Invoke-Fuzz {
     $script = @"
 Import-Module '$(Join-Path $root 'AiNews.psd1')' -ErrorAction Stop
 . '$(Join-Path $root 'tests/tools/Fuzz.ps1')'
-`$shared = @(`$env:AINEWS_SHARED, '$(Join-Path (Split-Path -Parent $root) 'shared')') | Where-Object { `$_ -and (Test-Path (Join-Path `$_ 'corpus')) } | Select-Object -First 1
+Import-Module '$(Join-Path $root 'tests/TestHelpers.psm1')' -ErrorAction Stop
+`$shared = Get-SharedRoot -RepoRoot '$root'
 `$fuzzer = New-Fuzzer -SharedRoot `$shared
 Write-Host "seeds: `$(`$fuzzer.FeedSeeds) feeds, `$(`$fuzzer.PageSeeds) pages"
 `$report = `$fuzzer.Run($seedValue, [int]::MaxValue, [TimeSpan]::FromMinutes($Minutes))

@@ -28,7 +28,8 @@ $root = Split-Path -Parent $PSScriptRoot
 Import-Module (Join-Path $root 'AiNews.psd1') -Force
 
 if (-not $Corpus) {
-    $shared = @($env:AINEWS_SHARED, (Join-Path (Split-Path -Parent $root) 'shared')) | Where-Object { $_ -and (Test-Path $_) } | Select-Object -First 1
+    Import-Module (Join-Path $root 'tests/TestHelpers.psm1') -Force
+    $shared = Get-SharedRoot -RepoRoot $root
     if (-not $shared) { throw 'The shared corpus is not here: pass -Corpus or set AINEWS_SHARED.' }
     $Corpus = Join-Path $shared 'corpus/aeb-dev'
 }

@@ -19,9 +19,9 @@ $root = Split-Path -Parent $PSScriptRoot
 Import-Module (Join-Path $root 'AiNews.psd1') -Force
 
 if (-not $Labels) {
-    $shared = @($env:AINEWS_SHARED, (Join-Path (Split-Path -Parent $root) 'shared'), '/work/shared') |
-        Where-Object { $_ -and (Test-Path (Join-Path $_ 'corpus/labels/dev.jsonl')) } | Select-Object -First 1
-    if (-not $shared) { Write-Warning 'No labels found (../shared/corpus/labels/dev.jsonl); set AINEWS_SHARED or pass -Labels.'; return }
+    Import-Module (Join-Path $root 'tests/TestHelpers.psm1') -Force
+    $shared = Get-SharedRoot -RepoRoot $root
+    if (-not $shared -or -not (Test-Path (Join-Path $shared 'corpus/labels/dev.jsonl'))) { Write-Warning 'No labels found (../shared/corpus/labels/dev.jsonl); set AINEWS_SHARED or pass -Labels.'; return }
     $Labels = Join-Path $shared 'corpus/labels/dev.jsonl'
 }
 

@@ -2,9 +2,9 @@
 # The article title picks the behaviour: [ok], [length-once], [bad-json], [stray-tag-once], [http500-once], [http401],
 # [deep-json] / [deep-body] (an answer / a whole response of 50,000 nested '['), [no-json-mode] (400 when the request asks for response_format, as LM Studio does).
 # A "-once" failure happens on the first request (the normal budget); the retry (larger max_tokens) is answered well.
+Import-Module (Join-Path $PSScriptRoot 'TestHelpers.psm1') -Force
 function Start-ChatCompletionsServer {
-    $probe = [System.Net.Sockets.TcpListener]::new([System.Net.IPAddress]::Loopback, 0)
-    $probe.Start(); $port = $probe.LocalEndpoint.Port; $probe.Stop()
+    $port = Get-FreeTcpPort
     $state = [hashtable]::Synchronized(@{ Requests = [System.Collections.ArrayList]::Synchronized([System.Collections.ArrayList]::new()) })
     $listener = [System.Net.HttpListener]::new()
     $listener.Prefixes.Add("http://127.0.0.1:$port/")

@@ -2,7 +2,7 @@
 $script:RepoRoot = Split-Path -Parent $PSScriptRoot
 Import-Module (Join-Path $script:RepoRoot 'AiNews.psd1') -Force
 
+Import-Module (Join-Path $PSScriptRoot 'TestHelpers.psm1') -Force
 # The read-only corpus beside the project (../shared), or $env:AINEWS_SHARED; absent in a user's clone.
-$script:SharedRoot = @($env:AINEWS_SHARED, (Join-Path (Split-Path -Parent $script:RepoRoot) 'shared')) |
-    Where-Object { $_ -and (Test-Path (Join-Path $_ 'corpus')) } | Select-Object -First 1
+$script:SharedRoot = Get-SharedRoot
 $script:FixturesRoot = Join-Path $PSScriptRoot 'Fixtures'

@@ -11,6 +11,7 @@
     The URL scheme of every site and fault is in tests/TestSite/README.md.
 #>
 
+Import-Module (Join-Path $PSScriptRoot 'TestHelpers.psm1') -Force
 $script:TestSiteProject = Join-Path $PSScriptRoot 'TestSite/TestSite.csproj'
 $script:TestSiteDll = Join-Path $PSScriptRoot 'TestSite/bin/Release/net10.0/AiNews.TestSite.dll'
 
@@ -28,11 +29,7 @@ function Start-TestSite {
         & dotnet build $script:TestSiteProject -c Release --nologo -v quiet | Out-Host
         if ($LASTEXITCODE -ne 0) { throw "Building the test site failed (exit code $LASTEXITCODE)." }
     }
-    if (-not $SharedRoot -and -not $FixturesOnly) {
-        $repo = Split-Path -Parent $PSScriptRoot
-        $SharedRoot = @($env:AINEWS_SHARED, (Join-Path (Split-Path -Parent $repo) 'shared')) |
-            Where-Object { $_ -and (Test-Path (Join-Path $_ 'corpus')) } | Select-Object -First 1
-    }
+    if (-not $SharedRoot -and -not $FixturesOnly) { $SharedRoot = Get-SharedRoot }
     $arguments = @("`"$script:TestSiteDll`"", '--exit-on-stdin-close', '--port', $Port)
     $arguments += if ($FixturesOnly -or -not $SharedRoot) { @('--shared', '""') } else { @('--shared', "`"$SharedRoot`"") }
 

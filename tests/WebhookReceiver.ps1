@@ -1,10 +1,10 @@
 # A loopback webhook receiver for Send-AiDigest tests: records each POST and answers from a script of
 # responses (status, Retry-After header, body), then 204 for the rest.
+Import-Module (Join-Path $PSScriptRoot 'TestHelpers.psm1') -Force
 
 function Start-WebhookReceiver {
     param([object[]] $Responses = @())
-    $probe = [Net.Sockets.TcpListener]::new([Net.IPAddress]::Loopback, 0)
-    $probe.Start(); $port = $probe.LocalEndpoint.Port; $probe.Stop()
+    $port = Get-FreeTcpPort
     $state = [hashtable]::Synchronized(@{ Requests = [Collections.ArrayList]::Synchronized([Collections.ArrayList]::new()); Responses = [Collections.Queue]::new() })
     foreach ($r in $Responses) { $state.Responses.Enqueue($r) }
     $listener = [Net.HttpListener]::new()

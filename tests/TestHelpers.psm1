@@ -1,0 +1,41 @@
+<#
+.SYNOPSIS
+    What the tests, the benchmarks and build.ps1 share: where the read-only corpus is, and a free loopback port.
+.DESCRIPTION
+    Import-Module tests/TestHelpers.psm1, then:
+        Get-SharedRoot               # $env:AINEWS_SHARED, or ../shared beside the repository; $null when neither has corpus/
+        Get-FreeTcpPort              # a port on 127.0.0.1 that nothing listens on right now
+    NOTE: the loopback servers still use three threading models (tests/TestSite: Kestrel in its own process;
+    tests/WebhookReceiver.ps1: a thread job; tests/ChatCompletionsServer.ps1: a runspace). Folding them into one helper,
+    or serving the webhook and chat endpoints from the test site, is left for a later change (issue 10, item 7).
+#>
+Set-StrictMode -Version 3.0
+
+function Get-SharedRoot {
+    <#
+    .SYNOPSIS
+        The folder of the read-only reference corpus (it holds corpus/), or $null when it is absent (a user's clone).
+    .PARAMETER RepoRoot
+        The repository root; ../shared is looked for beside it. Default: the parent of this file's folder.
+    #>
+    [CmdletBinding()]
+    [OutputType([string])]
+    param([string] $RepoRoot = (Split-Path -Parent $PSScriptRoot))
+    @($env:AINEWS_SHARED, (Join-Path (Split-Path -Parent $RepoRoot) 'shared')) |
+        Where-Object { $_ -and (Test-Path -LiteralPath (Join-Path $_ 'corpus')) } | Select-Object -First 1
+}
+
+function Get-FreeTcpPort {
+    <#
+    .SYNOPSIS
+        A TCP port on 127.0.0.1 that is free now: the system picks one for a listener that is closed at once.
+        (Another process may take it before the caller binds it; on a test machine that does not happen in practice.)
+    #>
+    [CmdletBinding()]
+    [OutputType([int])]
+    param()
+    $probe = [Net.Sockets.TcpListener]::new([Net.IPAddress]::Loopback, 0)
+    try { $probe.Start(); $probe.LocalEndpoint.Port } finally { $probe.Stop() }
+}
+
+Export-ModuleMember -Function Get-SharedRoot, Get-FreeTcpPort

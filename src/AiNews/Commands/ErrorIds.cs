@@ -25,5 +25,6 @@ namespace AiNews.Commands
         public const string TaxonomyInvalid = "AiNews.TaxonomyInvalid";
         public const string SummaryFailed = "AiNews.SummaryFailed";
         public const string LlmFailed = "AiNews.LlmFailed";
+        public const string FileTooLarge = "AiNews.FileTooLarge";
     }
 }

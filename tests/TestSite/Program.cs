@@ -138,7 +138,7 @@ sealed class Handler
                 // Over RFC 9309's 500 KiB: a rule at the start, 600 KB of comments, then a rule a parser must not reach.
                 return Payload.Text("text/plain; charset=utf-8",
                     "User-agent: *\nDisallow: /private/\n" + string.Concat(Enumerable.Repeat("# padding padding padding padding padding padding padding\n", 600 * 1024 / 58)) +
-                    "Disallow: /late/\n", null, Started);
+                    "Disallow: /page/late\n", null, Started);
             case "/robots.txt":
                 return Payload.Text("text/plain; charset=utf-8",
                     "# AiNews test site\nUser-agent: *\nDisallow: /private/\nAllow: /private/open/\nDisallow: /*.pdf$\nDisallow: /search?\n\n" +

@@ -203,3 +203,22 @@ Describe 'robots.txt over 500 KiB' {
         } finally { $f.Dispose() }
     }
 }
+
+Describe 'A feed with one broken UTF-8 sequence' {
+    It 'is read as the UTF-8 it declares, with only the bad bytes replaced, and every entry arrives' {
+        $text = '<?xml version="1.0" encoding="utf-8"?><rss version="2.0"><channel><title>한국어 피드</title>' +
+            (-join (1..20 | ForEach-Object { "<item><title>인공지능 기사 $_ 번째 제목입니다</title><link>https://example.com/news/$_</link><description>설명 문장입니다.</description></item>" })) +
+            '</channel></rss>'
+        $bytes = [Collections.Generic.List[byte]]::new([Text.Encoding]::UTF8.GetBytes($text))
+        $bytes.RemoveAt([Text.Encoding]::UTF8.GetByteCount($text.Substring(0, $text.IndexOf('기사 7'))) + 1)   # a character cut short
+        $file = Join-Path $TestDrive 'cut.xml'
+        [IO.File]::WriteAllBytes($file, $bytes.ToArray())
+        $articles = @(Get-AiArticle -Path $file -SkipContent)
+        $articles.Count | Should -Be 20
+        ($articles | Where-Object Url -EQ 'https://example.com/news/7').Title | Should -Be "인공지능 `u{FFFD}사 7 번째 제목입니다"
+        ($articles | Where-Object Url -EQ 'https://example.com/news/8').Title | Should -Be '인공지능 기사 8 번째 제목입니다'
+        $decoded = [AiNews.TextDecoder]::Decode($bytes.ToArray(), 'text/xml; charset=utf-8')
+        $decoded.Encoding.WebName | Should -Be 'utf-8'
+        $decoded.Problems | Should -Match 'replaced with U\+FFFD'
+    }
+}

@@ -632,7 +632,14 @@ namespace AiNews.Fetching
             {
                 try
                 {
-                    addresses = await WaitAsync(ResolveAsync(host), ct).ConfigureAwait(false);
+                    // The lookup cannot be cancelled on netstandard2.0: wait for it at most one timeout.
+                    Task<IPAddress[]> lookup = ResolveAsync(host);
+                    if (await Task.WhenAny(lookup, Task.Delay(_options.Timeout, ct)).ConfigureAwait(false) != lookup)
+                    {
+                        ct.ThrowIfCancellationRequested();
+                        throw new SocketException((int)SocketError.TryAgain);
+                    }
+                    addresses = await lookup.ConfigureAwait(false);
                 }
                 catch (SocketException e) when (IsProxied(hop))
                 {

@@ -102,6 +102,15 @@ Describe 'Send-AiDigest' {
         try { $Digest | Send-AiDigest -Kind Slack -WebhookUri ([uri]::new('hook/secret-token', [UriKind]::Relative)) -ErrorAction Stop } catch { $_.Exception.Message | Should -Not -Match 'secret-token' }
     }
 
+    It 'refuses a -Path file over 10 MB (or /dev/zero) with AiNews.FileTooLarge and sends nothing (issue 8)' {
+        $script:Receiver = Start-WebhookReceiver
+        $huge = if (Test-Path '/dev/zero') { '/dev/zero' } else {
+            $f = Join-Path $TestDrive 'huge.md'; [IO.File]::WriteAllBytes($f, [byte[]]::new(11MB)); $f }
+        { Send-AiDigest -Path $huge -Kind Slack -WebhookUri $Receiver.Uri -ErrorAction Stop } |
+            Should -Throw -ErrorId 'AiNews.FileTooLarge,AiNews.Commands.SendAiDigestCommand'
+        $Receiver.State.Requests.Count | Should -Be 0
+    }
+
     It 'sends nothing with -WhatIf, and says what to do without a webhook' {
         $script:Receiver = Start-WebhookReceiver
         $Digest | Send-AiDigest -Kind Teams -WebhookUri $Receiver.Uri -WhatIf

@@ -104,7 +104,7 @@ namespace AiNews.Commands
             string cacheFolder = CachePath != null ? FileSystemPath(CachePath) : SummaryCache.DefaultFolder;
             _taxonomy = taxonomy;
             try { _llm = new LlmSummarizer(options, taxonomy, new SummaryCache(cacheFolder)); }
-            catch (ArgumentException e) { ThrowTerminating(ErrorIds.LlmFailed, ErrorCategory.InvalidArgument, null, e.Message, e); }
+            catch (ArgumentException e) { ThrowTerminating(ErrorIds.LlmFailed, ErrorCategory.InvalidArgument, UriDisplay.WithoutQuery(Endpoint), e.Message, e); }
             // The endpoint without its query: Azure-style and some gateways put the key there (?key=, ?api-key=).
             WriteVerbose($"LLM: {Model} at {UriDisplay.WithoutQuery(_llm.Endpoint)} (API key {(string.IsNullOrEmpty(key) ? "none" : "given")}), cache {cacheFolder}.");
         }

@@ -373,7 +373,7 @@ namespace AiNews.Commands
         private void ReadFile(string file)
         {
             byte[] bytes;
-            try { bytes = ReadCapped(file, MaxResponseBytes); }
+            try { bytes = LocalFile.ReadAtMost(file, MaxResponseBytes); }
             catch (Exception ex) when (ex is IOException || ex is UnauthorizedAccessException)
             {
                 WriteItemError(ErrorIds.FileUnreadable, ErrorCategory.ReadError, file, $"Could not read '{file}': {ex.Message}", ex);
@@ -393,26 +393,6 @@ namespace AiNews.Commands
             }
             Article article = Extract(bytes, null, fileUri, null, fileUri);
             if (article != null) Emit(article);
-        }
-
-        /// <summary>
-        /// The file's bytes, or null when it holds more than <paramref name="limit"/>. Read as a stream, not by its stated
-        /// length: /dev/zero, a pipe or a growing file states none and would otherwise be read until memory runs out.
-        /// </summary>
-        private static byte[] ReadCapped(string file, long limit)
-        {
-            using (var stream = new FileStream(file, FileMode.Open, FileAccess.Read, FileShare.ReadWrite))
-            using (var buffer = new MemoryStream())
-            {
-                var chunk = new byte[64 * 1024];
-                int n;
-                while ((n = stream.Read(chunk, 0, chunk.Length)) > 0)
-                {
-                    if (buffer.Length + n > limit) return null;
-                    buffer.Write(chunk, 0, n);
-                }
-                return buffer.ToArray();
-            }
         }
 
         /// <summary>A feed's root element appears near the start; an HTML page has none of them there.</summary>

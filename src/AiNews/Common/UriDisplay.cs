@@ -17,6 +17,13 @@ namespace AiNews
             return string.IsNullOrEmpty(uri.Query) ? text : text + "?…";
         }
 
+        /// <summary>An address typed by a user (maybe not even a valid URI), without its query.</summary>
+        public static string WithoutQuery(string text)
+        {
+            if (text == null) return string.Empty;
+            return Uri.TryCreate(text.Trim(), UriKind.Absolute, out Uri uri) ? WithoutQuery(uri) : StripQuery(text);
+        }
+
         /// <summary>scheme://host[:port] only: for addresses whose path is a secret too (webhooks).</summary>
         public static string HostOnly(Uri uri) =>
             uri == null ? string.Empty : uri.IsAbsoluteUri ? uri.GetComponents(UriComponents.SchemeAndServer, UriFormat.UriEscaped) : "(a relative address)";

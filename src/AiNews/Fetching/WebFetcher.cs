@@ -676,7 +676,9 @@ namespace AiNews.Fetching
             try
             {
                 IWebProxy system = WebRequest.DefaultWebProxy;
-                return system != null && !system.IsBypassed(uri) && system.GetProxy(uri) != uri;
+                if (system == null || system.IsBypassed(uri)) return false;
+                Uri proxy = system.GetProxy(uri);
+                return proxy != null && proxy != uri;
             }
             catch (Exception e) when (e is InvalidOperationException || e is NotSupportedException || e is PlatformNotSupportedException) { return false; }
         }

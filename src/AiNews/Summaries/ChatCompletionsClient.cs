@@ -56,7 +56,7 @@ namespace AiNews.Summaries
         {
             if (string.IsNullOrWhiteSpace(endpoint) || !Uri.TryCreate(endpoint.Trim(), UriKind.Absolute, out Uri uri)
                 || (uri.Scheme != Uri.UriSchemeHttp && uri.Scheme != Uri.UriSchemeHttps))
-                throw new ArgumentException($"The endpoint '{UriDisplay.WithoutQuery(endpoint == null ? null : new Uri(endpoint.Trim(), UriKind.RelativeOrAbsolute))}' is not an http(s) URL.", nameof(endpoint));
+                throw new ArgumentException($"The endpoint '{UriDisplay.WithoutQuery(endpoint)}' is not an http(s) URL.", nameof(endpoint));
             if (uri.AbsolutePath.TrimEnd('/').EndsWith("/chat/completions", StringComparison.OrdinalIgnoreCase)) return uri;
             var b = new UriBuilder(uri);
             b.Path = b.Path.TrimEnd('/') + "/chat/completions";

@@ -130,14 +130,12 @@ namespace AiNews.Fetching
 
         sealed class Retry : Exception
         {
-            public Retry(string reason, int? status = null, TimeSpan? retryAfter = null, Uri at = null, Exception inner = null, bool timedOut = false) : base(reason, inner)
+            public Retry(string reason, int? status = null, TimeSpan? retryAfter = null, Uri at = null, Exception inner = null) : base(reason, inner)
             {
                 Status = status;
                 RetryAfter = retryAfter;
                 At = at;
-                TimedOut = timedOut;
             }
-            public bool TimedOut { get; }
             public int? Status { get; }
             public TimeSpan? RetryAfter { get; }
             public Uri At { get; }
@@ -230,7 +228,7 @@ namespace AiNews.Fetching
                         catch (OperationCanceledException e) when (!ct.IsCancellationRequested)
                         {
                             _breaker.TimedOut(current);
-                            throw new Retry($"no response within {Describe(_options.Timeout)} (timed out)", at: current, inner: e, timedOut: true);
+                            throw new Retry($"no response within {Describe(_options.Timeout)} (timed out)", at: current, inner: e);
                         }
                         catch (HttpRequestException e) when (IsNetworkUnavailable(e, out SocketError code))
                         {
@@ -409,7 +407,7 @@ namespace AiNews.Fetching
                 catch (Exception e) when (!ct.IsCancellationRequested && timeout.IsCancellationRequested)
                 {
                     _breaker.TimedOut(at);
-                    throw new Retry($"the body did not arrive within {Describe(_options.Timeout)} (timed out)", (int)response.StatusCode, null, at, e, timedOut: true);
+                    throw new Retry($"the body did not arrive within {Describe(_options.Timeout)} (timed out)", (int)response.StatusCode, null, at, e);
                 }
                 catch (Exception e) when (!ct.IsCancellationRequested && (e is IOException || e is HttpRequestException || e is ObjectDisposedException || e is InvalidDataException))
                 {

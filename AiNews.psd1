@@ -16,8 +16,11 @@
         'Export-AiDigest'
         'Get-AiArticle'
         'Get-AiSource'
+        'Invoke-AiNewsJob'
         'Merge-AiArticle'
+        'Register-AiNewsJob'
         'Send-AiDigest'
+        'Unregister-AiNewsJob'
     )
     FunctionsToExport    = @()
     AliasesToExport      = @()

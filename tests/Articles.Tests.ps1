@@ -61,7 +61,11 @@ Describe 'Get-AiArticle from sources' {
         $articles.Count | Should -Be 2
         $errs.Count | Should -Be 1
         $errs[0].FullyQualifiedErrorId | Should -BeLike 'AiNews.HttpError,*'
-        $errs[0].TargetObject.ToString() | Should -BeLike '*status=404*'
+        # The error names the source (what Invoke-AiNewsJob counts as not read), and its message the address.
+        $errs[0].TargetObject.Id | Should -Be 'Broken'
+        $errs[0].TargetObject.FeedUri | Should -BeLike '*status=404*'
+        $errs[0].Exception.Message | Should -BeLike '*allArticle.xml?…*'     # the address without its query (issue 8: a query may hold a key)
+        $errs[0].Exception.Message | Should -Not -BeLike '*status=404*'
         Get-AiArticle -Source NoSuch @Common -ErrorVariable errs2 -ErrorAction SilentlyContinue | Should -BeNullOrEmpty
         $errs2[0].FullyQualifiedErrorId | Should -BeLike 'AiNews.SourceNotFound,*'
     }

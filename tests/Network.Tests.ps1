@@ -155,12 +155,15 @@ Describe 'No network' {
         $clock.Elapsed.TotalSeconds | Should -BeLessThan 60
     }
 
-    It 'says so for each unresolvable host once, not once per page, and reads the other sources (with -AllowPrivateNetwork too)' {
+    It 'says so once per host for pages and once per source for feeds, and reads the other sources (with -AllowPrivateNetwork too)' {
         $feed = Get-LinkFeed -Count 5 -Link 'http://ainews-test.invalid/news/{i}.html'
-        $articles = @(Get-AiArticle -FeedUri 'http://ainews-test.invalid/feed', $feed, "$($Base)blog/atom.xml" -AllowPrivateNetwork -NoCache -ErrorVariable errs -ErrorAction SilentlyContinue)
+        $articles = @(Get-AiArticle -FeedUri $feed, "$($Base)blog/atom.xml" -AllowPrivateNetwork -NoCache -ErrorVariable errs -ErrorAction SilentlyContinue)
         $articles.Count | Should -Be 8   # 5 link-feed items with their excerpts, 3 blog posts
         Get-Ids $errs | Should -Be @('AiNews.NetworkUnavailable')
         $errs[0].Exception.Message | Should -Not -Match 'robots'
+        Get-AiArticle -FeedUri 'http://ainews-test.invalid/a.xml', 'http://ainews-test.invalid/b.xml' -AllowPrivateNetwork -NoCache -ErrorVariable feedErrs -ErrorAction SilentlyContinue
+        Get-Ids $feedErrs | Should -Be @('AiNews.NetworkUnavailable', 'AiNews.NetworkUnavailable')   # every source that was not read is named
+        @($feedErrs.TargetObject.FeedUri | Sort-Object) | Should -Be @('http://ainews-test.invalid/a.xml', 'http://ainews-test.invalid/b.xml')
     }
 }
 

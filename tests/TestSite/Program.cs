@@ -4,6 +4,7 @@
 // Prints "AINEWS_TESTSITE_URL=http://127.0.0.1:PORT/" on stdout when ready; stops on Ctrl+C or when stdin closes.
 // The URL scheme of every site and fault is documented in tests/TestSite/README.md.
 using System.Collections.Concurrent;
+using System.Globalization;
 using System.IO.Compression;
 using System.Net;
 using System.Security.Cryptography;
@@ -167,6 +168,11 @@ sealed class Handler
                 }
             case "/wp/feed/":
                 return Payload.Text("application/rss+xml; charset=UTF-8", _sites.WpFeed(b, q["count"]), null, _sites.WpLatest);
+            case "/newsroom/feed.xml":
+                {
+                    DateTimeOffset now = DateTimeOffset.TryParse(q["now"], CultureInfo.InvariantCulture, DateTimeStyles.None, out var at) ? at : DateTimeOffset.Now;
+                    return Payload.Text("application/rss+xml; charset=utf-8", Newsroom.Feed(b, now));
+                }
             case "/blog/atom.xml":
                 return Payload.Text("application/atom+xml", _sites.BlogAtom(b), null, _sites.BlogLatest);
             case "/feed/links":
@@ -194,6 +200,8 @@ sealed class Handler
             return Redirect(301, hops <= 1 ? (string)q["to"] ?? "/aitimes/rss/allArticle.xml" : $"/redirect/chain/{hops - 1}{ctx.Request.QueryString}");
         if (path.StartsWith("/aitimes/news/photo/") || path.StartsWith("/euckr/news/photo/") || path.EndsWith("/image/reporter.png"))
             return Route(ctx, "/image.png");
+        if (path.StartsWith("/newsroom/news/") && path.EndsWith(".html") && int.TryParse(path["/newsroom/news/".Length..^".html".Length], out int story) && story >= 0)
+            return Payload.Text("text/html; charset=utf-8", Newsroom.Page(story), null, Newsroom.PublishedAt(story));
         if (path.StartsWith("/wp/"))
         {
             var parts = path.Trim('/').Split('/');

@@ -55,6 +55,12 @@ namespace AiNews.Commands
             }
         }
 
+        /// <summary>True under -WhatIf (given, or through $WhatIfPreference): nothing may be created, not even a lock file.</summary>
+        protected bool WhatIfRequested =>
+            MyInvocation.BoundParameters.TryGetValue("WhatIf", out object given)
+                ? given is SwitchParameter s && s.IsPresent
+                : LanguagePrimitives.IsTrue(SessionState.PSVariable.GetValue("WhatIfPreference"));
+
         /// <summary>A provider path relative to the current location, as a full file-system path.</summary>
         protected string FileSystemPath(string path) => SessionState.Path.GetUnresolvedProviderPathFromPSPath(path);
     }

@@ -26,5 +26,10 @@ namespace AiNews.Commands
         public const string SummaryFailed = "AiNews.SummaryFailed";
         public const string LlmFailed = "AiNews.LlmFailed";
         public const string FileTooLarge = "AiNews.FileTooLarge";
+        public const string SchedulerUnavailable = "AiNews.SchedulerUnavailable";
+        public const string InvalidSchedule = "AiNews.InvalidSchedule";
+        public const string JobExists = "AiNews.JobExists";
+        public const string JobNotFound = "AiNews.JobNotFound";
+        public const string UnknownParameter = "AiNews.UnknownParameter";
     }
 }

@@ -22,6 +22,9 @@ namespace AiNews.Commands
         private const string FileSet = "File";
         private const string ArchiveSet = "Archive";
 
+        /// <summary>With -ArchivePath -PassThru: the note property of each day file that tells how many articles this run added to it.</summary>
+        public const string ArticlesAddedProperty = "ArticlesAdded";
+
         private readonly List<Article> _articles = new List<Article>();
         private DigestOptions _options;
 
@@ -139,6 +142,12 @@ namespace AiNews.Commands
         private void ExportToArchive()
         {
             string root = FileSystemPath(ArchivePath);
+            if (_articles.Count == 0)
+            {
+                // A scheduled run that found nothing new leaves the archive as it was: no lock, no index, no empty page.
+                WriteVerbose($"No articles to file; {root} is left as it is.");
+                return;
+            }
             ArchiveLayout layout;
             try { layout = new ArchiveLayout(Layout); }
             catch (ArgumentException e) { ThrowTerminating(ErrorIds.InvalidLayout, ErrorCategory.InvalidArgument, Layout, e.Message, e); return; }
@@ -149,10 +158,11 @@ namespace AiNews.Commands
                 RunDay = TimeZoneResolver.DayOf(DateTimeOffset.Now, _options.TimeZone),
             };
             ArchiveLock archiveLock = null;
-            try
+            if (WhatIfRequested) WriteVerbose($"-WhatIf: {root} is read without taking its lock, and nothing is created or written.");
+            else try
             {
                 WriteVerbose($"Waiting up to {LockTimeout} s for the archive lock in {root}.");
-                archiveLock = ArchiveLock.Acquire(root, TimeSpan.FromSeconds(LockTimeout));
+                archiveLock = ArchiveLock.Acquire(root, TimeSpan.FromSeconds(LockTimeout), StopToken);
             }
             catch (TimeoutException e) { ThrowTerminating(ErrorIds.ArchiveLocked, ErrorCategory.ResourceBusy, root, e.Message, e); }
             catch (Exception e) when (e is IOException || e is UnauthorizedAccessException)
@@ -183,7 +193,7 @@ namespace AiNews.Commands
                 foreach (ArchiveChange change in plan.Changes)
                 {
                     if (!ShouldProcess(change.Path, change.Description)) continue;
-                    if (Write(change.Path, change.Text)) WriteVerbose(change.Description + ".");
+                    if (Write(change.Path, change.Text, change.IsIndex ? (int?)null : change.Added)) WriteVerbose(change.Description + ".");
                 }
             }
         }
@@ -191,7 +201,7 @@ namespace AiNews.Commands
         private bool WantsHtml => Format.Any(f => string.Equals(f, "Html", StringComparison.OrdinalIgnoreCase));
         private bool WantsMarkdown => Format.Any(f => string.Equals(f, "Markdown", StringComparison.OrdinalIgnoreCase));
 
-        private bool Write(string path, string text)
+        private bool Write(string path, string text, int? added = null)
         {
             try
             {
@@ -202,7 +212,12 @@ namespace AiNews.Commands
                 WriteItemError(ErrorIds.WriteFailed, ErrorCategory.WriteError, path, $"Could not write '{path}': {e.Message}", e);
                 return false;
             }
-            if (PassThru) WriteObject(new FileInfo(path));
+            if (PassThru)
+            {
+                var file = new PSObject(new FileInfo(path));
+                if (added.HasValue) file.Properties.Add(new PSNoteProperty(ArticlesAddedProperty, added.Value));
+                WriteObject(file);
+            }
             return true;
         }
     }

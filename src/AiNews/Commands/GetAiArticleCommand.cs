@@ -247,7 +247,7 @@ namespace AiNews.Commands
                 if (e.Result.FromCache) WriteVerbose($"The feed of {source.Name} has not changed since the last run (served from the cache).");
                 ReadFeed(e.Result.Body, e.Result.FinalUri, e.Result.ContentType, source);
             }
-            else WriteFetchError(e.Error);
+            else WriteFetchError(e.Error, source);
             if (_feedsPending == 0) _batch.CompleteAdding();
         }
 
@@ -259,11 +259,13 @@ namespace AiNews.Commands
                 try { sourceZone = TimeZoneResolver.Find(source.TimeZone); }
                 catch (TimeZoneNotFoundException) { WriteWarning($"Source {source.Id} names the unknown time zone '{source.TimeZone}'; its zone-less dates are read in {_zone.Id}."); }
             }
+            // A source's feed errors name the source (Invoke-AiNewsJob counts the sources read from them); a file's name the file.
+            object target = source.FeedUri != null ? (object)source : uri;
             Feed feed;
             try { feed = FeedReader.Read(bytes, uri, contentType, sourceZone); }
             catch (Exception ex) when (!(ex is OutOfMemoryException))
             {
-                WriteItemError(ErrorIds.FeedMalformed, ErrorCategory.InvalidData, uri,
+                WriteItemError(ErrorIds.FeedMalformed, ErrorCategory.InvalidData, target,
                     $"The feed {UriDisplay.WithoutQuery(uri)} of {source.Name} could not be read: {ex.Message} Check the address; the site may have moved its feed.", ex);
                 return;
             }
@@ -271,7 +273,7 @@ namespace AiNews.Commands
             if (feed.Entries.Count == 0)
             {
                 if (feed.Problems.Count > 0)
-                    WriteItemError(ErrorIds.FeedMalformed, ErrorCategory.InvalidData, uri,
+                    WriteItemError(ErrorIds.FeedMalformed, ErrorCategory.InvalidData, target,
                         $"The feed {UriDisplay.WithoutQuery(uri)} of {source.Name} has no readable entries ({string.Join("; ", feed.Problems)}). Check that the address is a feed.");
                 else WriteVerbose($"The feed of {source.Name} lists no entries.");
                 return;
@@ -435,13 +437,15 @@ namespace AiNews.Commands
             return options;
         }
 
-        private void WriteFetchError(FetchException error)
+        private void WriteFetchError(FetchException error, object target = null)
         {
+            // Pages of a host that is down or does not resolve fail alike: one error per host. A source's feed always
+            // gets its own error (target: the source), so every source that was not read is named.
             if (error.ErrorId == FetchErrorIds.HostUnavailable || error.ErrorId == FetchErrorIds.NetworkUnavailable)
             {
                 Uri at = error.FinalUri ?? error.Uri;
                 string host = at != null && at.IsAbsoluteUri ? at.GetLeftPart(UriPartial.Authority) : "";
-                if (!_hostsReported.Add(error.ErrorId + " " + host))
+                if (!_hostsReported.Add(error.ErrorId + " " + host) && target == null)
                 {
                     WriteVerbose($"Skipped {UriDisplay.WithoutQuery(error.Uri)}: {host} is unavailable (reported above).");
                     return;
@@ -462,7 +466,7 @@ namespace AiNews.Commands
                 case FetchErrorIds.RedirectRefused: category = ErrorCategory.InvalidResult; break;
                 default: category = ErrorCategory.ConnectionError; break;
             }
-            WriteItemError(error.ErrorId, category, error.Uri, error.Message, error);
+            WriteItemError(error.ErrorId, category, target ?? error.Uri, error.Message, error);
         }
 
         private void Progress()

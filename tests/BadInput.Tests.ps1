@@ -79,6 +79,16 @@ Describe 'Dates out of range' {
         (Get-AiArticle -Path $page -TimeZone Asia/Seoul).Published | Should -Be ([DateTimeOffset]::Parse('2025-12-27T10:00:00+09:00'))
     }
 
+    It 'reads a page whose only date is out of range as undated, and says so with -Verbose' {
+        $page = Join-Path $TestDrive 'page-0001.html'
+        Set-Content -Path $page -Encoding utf8 -Value ('<html><head><title>Page dated year one</title><meta property="article:published_time" content="0001-01-01T00:00:00Z">' +
+            '</head><body><article><h1>Page dated year one</h1>' +
+            ('<p>A paragraph of body text that is long enough to be the content of the article, with commas, and more words.</p>' * 5) + '</article></body></html>')
+        $out = Get-AiArticle -Path $page -TimeZone Asia/Seoul -Verbose 4>&1
+        @($out | Where-Object { $_ -is [AiNews.Article] })[0].Published | Should -BeNullOrEmpty
+        Get-Verbose $out | Should -Contain "$([Uri]::new($page).AbsoluteUri): The page's date is treated as missing: 0001-01-01 00:00 +00:00 is before 1990."
+    }
+
     It 'archives a batch with an article dated <Name> without an exception, filing it under the run''s day' -ForEach @(
         @{ Name = 'DateTimeOffset.MinValue'; Published = [DateTimeOffset]::MinValue }
         @{ Name = 'DateTimeOffset.MaxValue'; Published = [DateTimeOffset]::MaxValue }

@@ -11,20 +11,32 @@
       package build, then lay the installable module out in out/AiNews/<version> (manifest, module/, en-US/) and
               zip it; copy that folder into a folder of $env:PSModulePath to install.
       bench-extract  build, then score the article extractor on ../shared/corpus/aeb-dev (bench/extract.ps1).
+      fuzz    build, then run the fuzz harness (tests/tools/Fuzz.ps1) for -Minutes minutes with a fresh seed: mutated
+              feeds and pages (../shared or tests/Fixtures) through the feed reader and the extractor; prints the number
+              of inputs tried and every failure with its seed, and fails on any.
       bench-tag  build, then score the tagger on ../shared/corpus/labels/dev.jsonl (organization accuracy, tag micro-F1,
               AI-relevance accuracy) beside the old keyword system's labels; figures go to bench/RESULTS.md by hand.
       clean   removes build output.
 .EXAMPLE
     dotnet tool restore; dotnet pwsh -NoProfile -File build.ps1 test
+.EXAMPLE
+    dotnet pwsh -NoProfile -File build.ps1 fuzz -Minutes 10
 #>
 [CmdletBinding()]
 param(
     [Parameter(Position = 0)]
-    [ValidateSet('build', 'test', 'demo', 'bench-extract', 'bench-tag', 'package', 'clean')]
+    [ValidateSet('build', 'test', 'demo', 'bench-extract', 'bench-tag', 'package', 'fuzz', 'clean')]
     [string[]] $Task = @('build'),
 
     # Pester tests to run (paths or names under tests/); default: all.
     [string[]] $TestPath,
+
+    # How long `fuzz` runs.
+    [ValidateRange(1, 1440)]
+    [int] $Minutes = 5,
+
+    # The seed of `fuzz` (default: a fresh one, printed so that a failure can be replayed).
+    [int] $Seed = -1,
 
     [ValidateSet('Debug', 'Release')]
     [string] $Configuration = 'Release'
@@ -118,6 +130,27 @@ function Invoke-Package {
     Write-Host "package: $target ($count commands), $zip"
 }
 
+function Invoke-Fuzz {
+    Invoke-Build
+    $seedValue = if ($Seed -ge 0) { $Seed } else { [Random]::new().Next() }
+    Write-Host "== fuzz ($Minutes min, seed $seedValue)"
+    $script = @"
+Import-Module '$(Join-Path $root 'AiNews.psd1')' -ErrorAction Stop
+. '$(Join-Path $root 'tests/tools/Fuzz.ps1')'
+`$shared = @(`$env:AINEWS_SHARED, '$(Join-Path (Split-Path -Parent $root) 'shared')') | Where-Object { `$_ -and (Test-Path (Join-Path `$_ 'corpus')) } | Select-Object -First 1
+`$fuzzer = New-Fuzzer -SharedRoot `$shared
+Write-Host "seeds: `$(`$fuzzer.FeedSeeds) feeds, `$(`$fuzzer.PageSeeds) pages"
+`$report = `$fuzzer.Run($seedValue, [int]::MaxValue, [TimeSpan]::FromMinutes($Minutes))
+Write-Host "fuzz: `$report"
+foreach (`$k in `$report.Mutations.Keys) { Write-Host ("  {0,-15} {1}" -f `$k, `$report.Mutations[`$k]) }
+foreach (`$f in `$report.Failures) { Write-Host "FAILED `$f (seed $seedValue)" }
+exit ([int](`$report.Failures.Count -gt 0))
+"@
+    $shell = Get-ChildShell
+    & $shell.File @($shell.Prefix + @('-NoProfile', '-NonInteractive', '-Command', $script))
+    if ($LASTEXITCODE -ne 0) { throw "The fuzz run found failures (seed $seedValue)." }
+}
+
 function Invoke-Clean {
     foreach ($dir in @($moduleBin, (Join-Path $root 'src/AiNews/bin'), (Join-Path $root 'src/AiNews/obj'),
             (Join-Path $root 'tests/tools/obj'), (Join-Path $root 'tests/artifacts'),
@@ -134,6 +167,7 @@ foreach ($t in $Task) {
         'bench-extract' { Invoke-ChildScript 'bench/extract.ps1' 'extraction benchmark' }
         'bench-tag' { Invoke-ChildScript 'bench/tag.ps1' 'tagging benchmark' }
         'package' { Invoke-Package }
+        'fuzz' { Invoke-Fuzz }
         'clean' { Invoke-Clean }
     }
 }

@@ -3,11 +3,6 @@ BeforeDiscovery { . "$PSScriptRoot/SharedCorpus.ps1" }
 BeforeAll {
     . "$PSScriptRoot/TestSetup.ps1"
     . "$PSScriptRoot/DigestTestHelpers.ps1"
-    function New-DayArticle {
-        param([string] $Title, [string] $Url, [string] $Published = '2025-12-27T10:00:00+09:00', [string] $Content = 'Body text.')
-        [pscustomobject]@{ Title = $Title; Url = $Url; Content = $Content; Summary = 'Summary.'; Source = 'Example'
-            Organization = '기타'; Tags = @('LLM'); Published = if ($Published) { [DateTimeOffset]::Parse($Published) } else { $null } }
-    }
     function Get-Snapshot([string] $Root) {
         Get-ChildItem $Root -Recurse -File | Where-Object Name -ne '.ainews.lock' | Sort-Object FullName |
             ForEach-Object { "$($_.FullName)|$((Get-FileHash $_.FullName).Hash)" }

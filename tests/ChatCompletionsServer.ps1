@@ -1,7 +1,8 @@
 # A loopback server that speaks the Chat Completions protocol, with its failure modes, for Add-AiSummary tests.
 # The article title picks the behaviour: [ok], [length-once], [bad-json], [stray-tag-once], [http500-once], [http401],
-# [no-json-mode] (400 when the request asks for response_format, as LM Studio does), [huge] (a 6 MB answer),
-# [long-summary] (a 5,000-character summary), [slow] (answers after 4 s).
+# [deep-json] / [deep-body] (an answer / a whole response of 50,000 nested '['), [no-json-mode] (400 when the request asks
+# for response_format, as LM Studio does), [huge] (a 6 MB answer), [long-summary] (a 5,000-character summary),
+# [slow] (answers after 4 s).
 # A "-once" failure happens on the first request (the normal budget); the retry (larger max_tokens) is answered well.
 function Start-ChatCompletionsServer {
     $probe = [System.Net.Sockets.TcpListener]::new([System.Net.IPAddress]::Loopback, 0)
@@ -48,6 +49,9 @@ function Start-ChatCompletionsServer {
                 if ($user -match '\[http401\]') { Reply $ctx 401 '{"error":{"message":"bad key"}}'; continue }
                 if ($user -match '\[http500-once\]' -and -not $retry) { Reply $ctx 500 '{"error":{"message":"overloaded"}}'; continue }
                 if ($user -match '\[length-once\]' -and -not $retry) { Reply $ctx 200 (Completion '' 'length'); continue }
+                # 50,000 nested '[' (the recursive JSON reader used to overflow the stack and end the process).
+                if ($user -match '\[deep-json\]') { Reply $ctx 200 (Completion ('{"summary": ' + ('[' * 50000) + '}')); continue }
+                if ($user -match '\[deep-body\]') { Reply $ctx 200 ('[' * 50000); continue }
                 if ($user -match '\[bad-json\]') { Reply $ctx 200 (Completion 'Sure! Here is the summary: it is about AI.'); continue }
                 if ($user -match '\[stray-tag-once\]' -and -not $retry) {
                     $stray = @{ summary = '요약.'; organization = 'OpenAI'; tags = @('블록체인'); importance = '일반' } | ConvertTo-Json -Compress

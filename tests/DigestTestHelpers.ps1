@@ -49,3 +49,11 @@ function ConvertTo-ComparableArticle {
         } | ConvertTo-Json -Compress
     }
 }
+
+function New-DayArticle {
+    <# An article for the archive tests; Published is a date string, a [DateTimeOffset] (even an out-of-range one), or empty. #>
+    param([string] $Title, [string] $Url, $Published = '2025-12-27T10:00:00+09:00', [string] $Content = 'Body text.')
+    [pscustomobject]@{ Title = $Title; Url = $Url; Content = $Content; Summary = 'Summary.'; Source = 'Example'
+        Organization = '기타'; Tags = @('LLM')
+        Published = if ($Published -is [string] -and $Published) { [DateTimeOffset]::Parse($Published) } elseif ($Published) { $Published } else { $null } }
+}

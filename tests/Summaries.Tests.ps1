@@ -148,6 +148,14 @@ Describe 'LLM provider (loopback Chat Completions server)' {
         $requests.Count | Should -Be 6
         $requests[1].MaxTokens | Should -BeGreaterThan $requests[0].MaxTokens
     }
+    It 'falls back with a warning, not a crash, when the answer or the whole response nests 50,000 brackets, and summarises the others' {
+        $r = Invoke-Llm @((New-LlmArticle '[deep-json]'), (New-LlmArticle '[ok]'), (New-LlmArticle '[deep-body]'))
+        $r.Articles.Count | Should -Be 3
+        $r.Articles[1].Summary | Should -Be '모델이 쓴 요약입니다. 두 번째 문장입니다.'
+        $r.Report | Should -Match '^LLM: 1 ok, \d+ retried, 2 fell back$'
+        $r.Warnings.Count | Should -Be 2
+        foreach ($i in 0, 2) { $r.Articles[$i].Summary | Should -Not -BeNullOrEmpty; $r.Articles[$i].Summary | Should -Not -Match '모델이 쓴' }
+    }
     It 'falls back to the extractive summary with a warning when the answer stays invalid, or on HTTP 401 without a retry' {
         $before = $script:Server.State.Requests.Count
         $r = Invoke-Llm @((New-LlmArticle '[bad-json]'), (New-LlmArticle '[http401]'))

@@ -11,7 +11,25 @@ namespace AiNews
     {
         public string Title { get; set; }
         public string Url { get; set; }
-        public DateTimeOffset? Published { get; set; }
+
+        /// <summary>
+        /// When the article was published; null when unknown. A date outside <see cref="DateRange"/> (before 1990, or
+        /// more than two days ahead) is no date: it is stored as null, whichever way it was set (a feed, a page, a
+        /// pipeline object, a script), and kept in <see cref="RejectedPublished"/> so that a cmdlet can say so.
+        /// </summary>
+        public DateTimeOffset? Published
+        {
+            get => _published;
+            set
+            {
+                RejectedPublished = value.HasValue && !DateRange.Contains(value.Value) ? value : null;
+                _published = RejectedPublished.HasValue ? null : value;
+            }
+        }
+        private DateTimeOffset? _published;
+
+        /// <summary>The out-of-range date last given to <see cref="Published"/>, for -Verbose; null when it was in range.</summary>
+        internal DateTimeOffset? RejectedPublished { get; private set; }
 
         /// <summary>Display name of the outlet, e.g. "AI타임스".</summary>
         public string Source { get; set; }

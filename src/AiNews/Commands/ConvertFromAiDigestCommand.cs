@@ -89,7 +89,7 @@ namespace AiNews.Commands
 
         protected override void EndProcessing()
         {
-            if (ParameterSetName == TextSet) Emit(_reader.Read(_text.ToString()), "the piped text");
+            if (ParameterSetName == TextSet) Read(_text.ToString(), "the piped text");
         }
 
         private void ReadArchive()
@@ -139,7 +139,13 @@ namespace AiNews.Commands
                 string text;
                 try
                 {
-                    text = File.ReadAllText(file, Encoding.UTF8);
+                    text = DigestReader.ReadFileText(file);
+                }
+                catch (InvalidDataException e)
+                {
+                    WriteItemError(ErrorIds.DigestUnreadable, ErrorCategory.InvalidData, file,
+                        $"Could not read '{file}': {e.Message}. Save it as UTF-8 and read it again.", e);
+                    continue;
                 }
                 catch (FileNotFoundException e)
                 {
@@ -153,15 +159,32 @@ namespace AiNews.Commands
                     continue;
                 }
                 WriteVerbose($"Reading {file}.");
-                Emit(_reader.Read(text), file);
+                Read(text, file);
             }
             if (files.Count > 1) WriteProgress(new ProgressRecord(1, "Reading digests", "Done") { RecordType = ProgressRecordType.Completed });
+        }
+
+        /// <summary>Reads one digest and emits its articles; a digest Markdown cannot read is reported, and the others are still read.</summary>
+        private void Read(string text, string origin)
+        {
+            DigestDocument document;
+            try { document = _reader.Read(text); }
+            catch (ArgumentException e)   // Markdig refuses text nested too deeply to be a digest
+            {
+                WriteItemError(ErrorIds.DigestMalformed, ErrorCategory.InvalidData, origin,
+                    $"{origin} cannot be read as a digest: {e.Message} Check that it is a digest written by Export-AiDigest.", e);
+                return;
+            }
+            Emit(document, origin);
         }
 
         private void Emit(DigestDocument document, string origin)
         {
             foreach (string problem in document.Problems) WriteWarning($"{origin}: {problem}");
-            if (document.Articles.Count == 0 && document.Day == null)
+            foreach (string defect in document.Defects)
+                WriteItemError(ErrorIds.DigestMalformed, ErrorCategory.InvalidData, origin,
+                    $"{origin}: {defect} The other articles were read; repair the file so that Export-AiDigest can add to it again.");
+            if (document.Sections == 0 && document.Day == null)
             {
                 WriteItemError(ErrorIds.DigestMalformed, ErrorCategory.InvalidData, origin,
                     $"{origin} is not an AiNews digest: it has neither a digest title nor any article section (### heading).");

@@ -15,6 +15,8 @@ namespace AiNews.Commands
         public const string ArchiveLocked = "AiNews.ArchiveLocked";
         public const string ArchiveUnreadable = "AiNews.ArchiveUnreadable";
         public const string ArchiveFileMalformed = "AiNews.ArchiveFileMalformed";
+        public const string ArchiveNotWritable = "AiNews.ArchiveNotWritable";
+        public const string DateOutOfRange = "AiNews.DateOutOfRange";
         public const string WebhookMissing = "AiNews.WebhookMissing";
         public const string WebhookFailed = "AiNews.WebhookFailed";
         public const string FeedMalformed = "AiNews.FeedMalformed";

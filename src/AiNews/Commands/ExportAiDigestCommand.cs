@@ -90,7 +90,14 @@ namespace AiNews.Commands
         protected override void BeginProcessing()
         {
             _options = new DigestOptions { MaxContentLength = MaxContentLength, TimeZone = ResolveTimeZone(TimeZone) };
-            if (MyInvocation.BoundParameters.ContainsKey(nameof(Date))) _options.Date = Date.Date;
+            if (MyInvocation.BoundParameters.ContainsKey(nameof(Date)))
+            {
+                string outOfRange = DateRange.DayProblem(Date, _options.TimeZone);
+                if (outOfRange != null)
+                    ThrowTerminating(ErrorIds.DateOutOfRange, ErrorCategory.InvalidArgument, Date,
+                        $"-Date {outOfRange}: a digest is about a day from {DateRange.EarliestYear} to {DateRange.MaxDaysAhead} days from today. Give such a day, or leave -Date out to use the latest article's day.");
+                _options.Date = Date.Date;
+            }
         }
 
         protected override void ProcessRecord()
@@ -101,6 +108,8 @@ namespace AiNews.Commands
                 WriteItemError(ErrorIds.InvalidArticle, ErrorCategory.InvalidData, InputObject, problem + " The article was left out of the digest.");
                 return;
             }
+            if (InputObject.RejectedPublished.HasValue)
+                WriteVerbose($"The date of '{InputObject.Title}' is treated as missing: {DateRange.Problem(InputObject.RejectedPublished.Value)}.");
             _articles.Add(InputObject);
         }
 
@@ -165,7 +174,8 @@ namespace AiNews.Commands
                 archiveLock = ArchiveLock.Acquire(root, TimeSpan.FromSeconds(LockTimeout), StopToken);
             }
             catch (TimeoutException e) { ThrowTerminating(ErrorIds.ArchiveLocked, ErrorCategory.ResourceBusy, root, e.Message, e); }
-            catch (Exception e) when (e is IOException || e is UnauthorizedAccessException)
+            catch (UnauthorizedAccessException e) { ThrowTerminating(ErrorIds.ArchiveNotWritable, ErrorCategory.PermissionDenied, root, e.Message, e); }
+            catch (IOException e)
             {
                 ThrowTerminating(ErrorIds.WriteFailed, ErrorCategory.WriteError, root, $"Cannot use the archive folder '{root}': {e.Message}", e);
             }
@@ -177,7 +187,8 @@ namespace AiNews.Commands
                 if (leftovers.Length > 0 && ShouldProcess(root, $"Remove {leftovers.Length} temporary file(s) left by an interrupted run"))
                     foreach (string file in leftovers) File.Delete(file);
                 ArchivePlan plan;
-                try { plan = new DigestArchive(options).Plan(_articles); }
+                var archive = new DigestArchive(options);
+                try { plan = archive.Plan(_articles); }
                 catch (Exception e) when (e is IOException || e is UnauthorizedAccessException)
                 {
                     ThrowTerminating(ErrorIds.ArchiveUnreadable, ErrorCategory.ReadError, root, $"Cannot read the archive '{root}': {e.Message}", e);
@@ -186,16 +197,37 @@ namespace AiNews.Commands
                 foreach (string note in plan.Notes) WriteVerbose(note);
                 foreach (string path in plan.Unreadable)
                     WriteItemError(ErrorIds.ArchiveFileMalformed, ErrorCategory.InvalidData, path,
-                        $"'{path}' is not an AiNews digest (it has no table-of-contents markers); it was left as it is and its day got no new articles. Move it away to let the archive recreate it.");
+                        $"'{path}' cannot be added to safely: {plan.UnreadableReasons[path]}. It was left as it is and its day got no new articles. " +
+                        "Repair it (ConvertFrom-AiDigest names what is wrong), or move it away to let the archive recreate it, then run again.");
                 foreach (var skipped in plan.Skipped) WriteVerbose($"Skipped '{skipped.Key.Title}': {skipped.Value}.");
                 if (plan.Changes.Count == 0) WriteVerbose("Nothing to write: the archive already has every article.");
 
-                foreach (ArchiveChange change in plan.Changes)
+                // Day files first; indexes and pages only from the day files that were written (or would be, with -WhatIf).
+                var written = plan.Changes.Where(c => !c.IsIndex && Apply(c)).ToList();
+                List<ArchiveChange> indexes = plan.Changes.Where(c => c.IsIndex).ToList();
+                if (written.Count < plan.Changes.Count(c => !c.IsIndex))
                 {
-                    if (!ShouldProcess(change.Path, change.Description)) continue;
-                    if (Write(change.Path, change.Text, change.IsIndex ? (int?)null : change.Added)) WriteVerbose(change.Description + ".");
+                    WriteVerbose("Not every day file was written; the indexes are planned again from what is on disk.");
+                    try { indexes = archive.PlanIndexes(written); }
+                    catch (Exception e) when (e is IOException || e is UnauthorizedAccessException)
+                    {
+                        WriteItemError(ErrorIds.ArchiveUnreadable, ErrorCategory.ReadError, root, $"Cannot read the archive '{root}' to update its indexes: {e.Message}", e);
+                        indexes.Clear();
+                    }
                 }
+                foreach (ArchiveChange index in indexes) Apply(index);
             }
+        }
+
+        /// <summary>Writes one planned change; true when it was written, or would be with -WhatIf.</summary>
+        private bool Apply(ArchiveChange change)
+        {
+            string what = $"Performing the operation \"{change.Description}\" on target \"{change.Path}\".";
+            if (!ShouldProcess(what, "Are you sure you want to perform this action?\n" + what, "Confirm", out ShouldProcessReason reason))
+                return reason == ShouldProcessReason.WhatIf;
+            if (!Write(change.Path, change.Text, change.IsIndex ? (int?)null : change.Added)) return false;
+            WriteVerbose(change.Description + ".");
+            return true;
         }
 
         private bool WantsHtml => Format.Any(f => string.Equals(f, "Html", StringComparison.OrdinalIgnoreCase));

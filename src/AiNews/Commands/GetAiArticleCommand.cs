@@ -163,7 +163,7 @@ namespace AiNews.Commands
             if (Bound(nameof(Date)))
             {
                 _window.Since = TimeZoneResolver.StartOfDay(Date.Date, _zone);
-                _window.Until = TimeZoneResolver.StartOfDay(Date.Date.AddDays(1), _zone);
+                _window.Until = TimeZoneResolver.StartOfDay(TimeZoneResolver.AddDays(Date.Date, 1), _zone);
             }
             if (Bound(nameof(Since))) _window.Since = Since;
             if (Bound(nameof(Until))) _window.Until = Until;
@@ -359,6 +359,7 @@ namespace AiNews.Commands
             {
                 string html = TextDecoder.Decode(bytes, contentType).Text;
                 ExtractedPage page = _extractor.Extract(html, pageUri);
+                foreach (string note in page.Notes) WriteVerbose($"{UriDisplay.WithoutQuery(pageUri)}: {note}");
                 if (string.IsNullOrWhiteSpace(page.Content)) WriteVerbose($"No article body found on {UriDisplay.WithoutQuery(pageUri)}.");
                 // A saved page that names its own address is that article (see ArticleExtractor.Extract).
                 Uri address = asked.IsFile && page.PageUri != null && !page.PageUri.IsFile ? page.PageUri : asked;
@@ -366,8 +367,9 @@ namespace AiNews.Commands
             }
             catch (Exception ex) when (!(ex is OutOfMemoryException))
             {
-                WriteItemError(ErrorIds.ExtractionFailed, ErrorCategory.InvalidData, pageUri,
+                WriteItemError(ErrorIds.ExtractionFailed, ex is ExtractionLimitException ? ErrorCategory.LimitsExceeded : ErrorCategory.InvalidData, pageUri,
                     $"Could not read the article on {UriDisplay.WithoutQuery(pageUri)}: {ex.Message}", ex);
+                if (fromFeed != null) WriteVerbose($"'{fromFeed.Title}' keeps the feed's excerpt as its body.");
                 return fromFeed;
             }
         }

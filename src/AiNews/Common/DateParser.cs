@@ -66,9 +66,26 @@ namespace AiNews
 
         /// <summary>
         /// Parses <paramref name="text"/>. A date without a zone is read in <paramref name="zoneForZoneless"/> (UTC when null).
-        /// False when the text is not a date this parser knows, or names an impossible date.
+        /// False when the text is not a date this parser knows, names an impossible date, or one outside <see cref="DateRange"/>.
         /// </summary>
-        public static bool TryParse(string text, TimeZoneInfo zoneForZoneless, out DateTimeOffset value)
+        public static bool TryParse(string text, TimeZoneInfo zoneForZoneless, out DateTimeOffset value) =>
+            TryParse(text, zoneForZoneless, out value, out _);
+
+        /// <summary>
+        /// Like <see cref="TryParse(string, TimeZoneInfo, out DateTimeOffset)"/>; when the text is a date but outside
+        /// <see cref="DateRange"/>, <paramref name="outOfRange"/> says why (the date is treated as missing).
+        /// </summary>
+        public static bool TryParse(string text, TimeZoneInfo zoneForZoneless, out DateTimeOffset value, out string outOfRange)
+        {
+            outOfRange = null;
+            if (!TryParseAny(text, zoneForZoneless, out value)) return false;
+            outOfRange = DateRange.Problem(value);
+            if (outOfRange == null) return true;
+            value = default;
+            return false;
+        }
+
+        private static bool TryParseAny(string text, TimeZoneInfo zoneForZoneless, out DateTimeOffset value)
         {
             value = default;
             if (string.IsNullOrWhiteSpace(text)) return false;

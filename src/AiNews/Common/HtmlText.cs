@@ -31,12 +31,8 @@ namespace AiNews
         {
             if (string.IsNullOrEmpty(html)) return string.Empty;
             if (html.IndexOf('<') < 0 && html.IndexOf('&') < 0) return new Writer().Text(html).ToString();
-            if (MaxNesting(html) > MaxParseDepth)
-            {
-                // The HTML tree builder is quadratic in nesting depth; absurd nesting gets its text without structure.
-                string flat = TagPattern.Replace(html, " ");
-                return new Writer().Text(WebUtility.HtmlDecode(flat)).ToString();
-            }
+            // The HTML tree builder is quadratic in nesting depth: absurd nesting is cut to what a browser keeps.
+            html = HtmlNestingLimiter.Limit(html, out _);
             var parser = new HtmlParser();
             var document = parser.ParseDocument(html);
             var writer = new Writer();
@@ -45,30 +41,6 @@ namespace AiNews
         }
 
         private const int MaxDepth = 200;
-        private const int MaxParseDepth = 1000;
-
-        private static readonly Regex TagPattern = new Regex(@"<(/?)([A-Za-z][A-Za-z0-9:-]*)[^>]*?(/?)>", RegexOptions.CultureInvariant);
-
-        private static readonly HashSet<string> Void = new HashSet<string>(StringComparer.OrdinalIgnoreCase)
-        {
-            "area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta", "param", "source", "track", "wbr",
-            // Not void, but closed implicitly by the next one: never counted as nesting.
-            "p", "li", "dt", "dd", "tr", "td", "th", "option",
-        };
-
-        /// <summary>A cheap upper bound of the element nesting depth of <paramref name="html"/>.</summary>
-        private static int MaxNesting(string html)
-        {
-            int depth = 0, max = 0;
-            for (Match m = TagPattern.Match(html); m.Success; m = m.NextMatch())
-            {
-                if (m.Groups[1].Length > 0) { if (depth > 0) depth--; continue; }
-                if (m.Groups[3].Length > 0 || Void.Contains(m.Groups[2].Value)) continue;
-                if (++depth > max) max = depth;
-                if (max > MaxParseDepth) break;
-            }
-            return max;
-        }
 
         private static readonly Regex RelativeReference = new Regex(
             @"\b(?:href|src)\s*=\s*[""']?\s*(?![a-z][a-z0-9+.\-]*:|#|[""'])", RegexOptions.CultureInvariant | RegexOptions.IgnoreCase);
@@ -80,7 +52,10 @@ namespace AiNews
         public static string ResolveUrls(string html, Uri baseUri)
         {
             if (string.IsNullOrEmpty(html) || baseUri == null || !baseUri.IsAbsoluteUri) return html;
-            if (!RelativeReference.IsMatch(html) || MaxNesting(html) > MaxParseDepth) return html;
+            if (!RelativeReference.IsMatch(html)) return html;
+            // Absurdly nested markup is left as it is rather than parsed (the tree builder is quadratic in depth).
+            HtmlNestingLimiter.Limit(html, out int dropped);
+            if (dropped > 0) return html;
             var document = new HtmlParser().ParseDocument(string.Empty);
             IElement body = document.Body;
             body.InnerHtml = html;

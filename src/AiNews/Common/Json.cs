@@ -14,7 +14,17 @@ namespace AiNews
     /// </summary>
     public static class Json
     {
-        /// <summary>Parses <paramref name="text"/> or throws <see cref="FormatException"/> with a position.</summary>
+        /// <summary>
+        /// Arrays and objects nest at most this deep. Real data nests a handful of levels (JSON-LD graphs, chat
+        /// completions, taxonomies under ten); the reader recurses once per level, so an unbounded "[[[[..." from a page
+        /// or an LLM would overflow the stack, which .NET cannot catch and which ends the whole process.
+        /// </summary>
+        public const int MaxDepth = 128;
+
+        /// <summary>
+        /// Parses <paramref name="text"/> or throws <see cref="FormatException"/> with a position
+        /// (<see cref="JsonTooDeepException"/>, a FormatException, when it nests deeper than <see cref="MaxDepth"/>).
+        /// </summary>
         public static object Parse(string text)
         {
             if (text == null) throw new ArgumentNullException(nameof(text));
@@ -24,7 +34,7 @@ namespace AiNews
             return value;
         }
 
-        /// <summary>Parses <paramref name="text"/>; null on malformed input (JSON-LD in the wild often is).</summary>
+        /// <summary>Parses <paramref name="text"/>; null on malformed or too deeply nested input (JSON-LD in the wild often is).</summary>
         public static object TryParse(string text)
         {
             if (string.IsNullOrWhiteSpace(text)) return null;
@@ -102,6 +112,7 @@ namespace AiNews
         {
             private readonly string _s;
             private int _i;
+            private int _depth;
 
             public Reader(string s) { _s = s; }
 
@@ -119,8 +130,8 @@ namespace AiNews
                 char c = _s[_i];
                 switch (c)
                 {
-                    case '{': return ReadObject();
-                    case '[': return ReadArray();
+                    case '{': Enter(); var map = ReadObject(); _depth--; return map;
+                    case '[': Enter(); var list = ReadArray(); _depth--; return list;
                     case '"': return ReadString();
                     case '\'': return ReadString();
                     case 't': Expect("true"); return true;
@@ -130,6 +141,13 @@ namespace AiNews
                         if (c == '-' || (c >= '0' && c <= '9')) return ReadNumber();
                         throw Error("unexpected character '" + c + "'");
                 }
+            }
+
+            private void Enter()
+            {
+                if (++_depth > MaxDepth)
+                    throw new JsonTooDeepException("JSON: arrays and objects nest deeper than " + MaxDepth.ToString(CultureInfo.InvariantCulture)
+                        + " levels at offset " + _i.ToString(CultureInfo.InvariantCulture) + ".");
             }
 
             private Dictionary<string, object> ReadObject()

@@ -59,17 +59,38 @@ namespace AiNews
             return false;
         }
 
-        /// <summary>The calendar day of an instant in a zone.</summary>
-        public static DateTime DayOf(DateTimeOffset instant, TimeZoneInfo zone) =>
-            TimeZoneInfo.ConvertTime(instant, zone).Date;
+        /// <summary>The calendar day of an instant in a zone; at the ends of DateTimeOffset, the first or last day there is.</summary>
+        public static DateTime DayOf(DateTimeOffset instant, TimeZoneInfo zone)
+        {
+            // Within a day of either end the zone's offset can carry the local time past DateTime's range.
+            if (instant.UtcTicks < DateTime.MinValue.Ticks + TimeSpan.TicksPerDay) return DateTime.MinValue.Date;
+            if (instant.UtcTicks > DateTime.MaxValue.Ticks - TimeSpan.TicksPerDay) return DateTime.MaxValue.Date;
+            return TimeZoneInfo.ConvertTime(instant, zone).Date;
+        }
 
-        /// <summary>Midnight at the start of a calendar day in a zone.</summary>
+        /// <summary>
+        /// Midnight at the start of a calendar day in a zone. The first day's midnight east of UTC (and the last
+        /// one's west of it) lies outside DateTimeOffset; the nearest instant there is stands for it.
+        /// </summary>
         public static DateTimeOffset StartOfDay(DateTime day, TimeZoneInfo zone)
         {
             var local = DateTime.SpecifyKind(day.Date, DateTimeKind.Unspecified);
             // A day that starts in a DST gap begins at the first valid minute after it.
-            while (zone.IsInvalidTime(local)) local = local.AddMinutes(30);
-            return new DateTimeOffset(local, zone.GetUtcOffset(local));
+            while (zone.IsInvalidTime(local) && local < DateTime.MaxValue.AddHours(-1)) local = local.AddMinutes(30);
+            TimeSpan offset = zone.GetUtcOffset(local);
+            long utcTicks = local.Ticks - offset.Ticks;
+            if (utcTicks < DateTimeOffset.MinValue.UtcTicks) return DateTimeOffset.MinValue;
+            if (utcTicks > DateTimeOffset.MaxValue.UtcTicks) return DateTimeOffset.MaxValue;
+            return new DateTimeOffset(local, offset);
+        }
+
+        /// <summary><paramref name="day"/> moved by <paramref name="days"/>, stopping at the first or last day a DateTime has.</summary>
+        public static DateTime AddDays(DateTime day, int days)
+        {
+            long ticks = day.Date.Ticks + days * TimeSpan.TicksPerDay;
+            if (ticks < DateTime.MinValue.Ticks) return DateTime.MinValue.Date;
+            if (ticks > DateTime.MaxValue.Date.Ticks) return DateTime.MaxValue.Date;
+            return new DateTime(ticks, day.Kind);
         }
     }
 }

@@ -1,7 +1,9 @@
 using System;
 using System.Collections.Generic;
 using System.Globalization;
+using System.IO;
 using System.Linq;
+using System.Text;
 using System.Text.RegularExpressions;
 using Markdig;
 using Markdig.Syntax;
@@ -22,6 +24,20 @@ namespace AiNews.Digest
 
         /// <summary>Things that were not as the format says, e.g. a date that does not parse.</summary>
         public List<string> Problems { get; } = new List<string>();
+
+        /// <summary>
+        /// What makes the text no faithful digest: a section without its link line, a body cut off before its closing
+        /// &lt;/details&gt;, a table of contents that lists other articles than the sections hold (headings of another
+        /// level). Articles that were read despite them are in <see cref="Articles"/>; a section without a link is not.
+        /// Text with defects must not be appended to: what it holds cannot be told for sure.
+        /// </summary>
+        public List<string> Defects { get; } = new List<string>();
+
+        /// <summary>Table-of-contents entries ("N. [title](#anchor)") between the markers.</summary>
+        public int TocEntries { get; internal set; }
+
+        /// <summary>Article sections (level-3 headings), with or without a link.</summary>
+        public int Sections { get; internal set; }
     }
 
     /// <summary>
@@ -48,6 +64,7 @@ namespace AiNews.Digest
             var document = new DigestDocument();
 
             Article current = null;
+            bool currentReported = false; // a defect of the current section was already reported
             int bodyStart = -1;           // >= 0 while inside <details>…</details>
             foreach (Block block in tree)
             {
@@ -65,14 +82,16 @@ namespace AiNews.Digest
                 switch (block)
                 {
                     case HeadingBlock heading when heading.Level == 3:
-                        Finish(current, document);
+                        Finish(current, document, currentReported);
                         current = new Article { Title = TextNormalizer.SingleLine(MarkdownEscaper.Unescape(HeadingText(text, heading))) };
+                        currentReported = false;
+                        document.Sections++;
                         break;
                     case HeadingBlock heading when heading.Level == 1 && current == null:
                         if (f.TryParseTitle(MarkdownEscaper.Unescape(HeadingText(text, heading)), out DateTime day)) document.Day = day;
                         break;
                     case ThematicBreakBlock _:
-                        Finish(current, document);
+                        Finish(current, document, currentReported);
                         current = null;
                         break;
                     case QuoteBlock quote when current != null:
@@ -83,6 +102,8 @@ namespace AiNews.Digest
                         break;
                     case HtmlBlock marker when current == null && SourceOf(text, marker).StartsWith(f.TocEnd, StringComparison.Ordinal):
                         document.TocEnd = marker.Span.Start;
+                        if (document.TocStart >= 0 && document.TocEnd >= document.TocStart)
+                            document.TocEntries = TocEntry.Matches(text.Substring(document.TocStart, document.TocEnd - document.TocStart)).Count;
                         break;
                     case HtmlBlock html when current != null && SourceOf(text, html).StartsWith(f.DetailsOpen, StringComparison.Ordinal):
                         bodyStart = html.Span.End + 1;
@@ -94,12 +115,34 @@ namespace AiNews.Digest
             }
             if (bodyStart >= 0)
             {
-                document.Problems.Add($"The body of '{current.Title}' has no closing {f.DetailsClose}; it was read to the end of the text.");
+                document.Defects.Add($"The body of '{current.Title}' has no closing {f.DetailsClose}: the text is cut off or was edited, and everything after it would be read as its body.");
                 current.Content = TextNormalizer.Block(MarkdownEscaper.Unescape(text.Substring(Math.Min(bodyStart, text.Length))));
+                currentReported = true;
             }
-            Finish(current, document);
+            Finish(current, document, currentReported);
+            if (document.TocStart >= 0 && document.TocEnd >= document.TocStart && document.TocEntries != document.Sections)
+                document.Defects.Add($"The table of contents lists {document.TocEntries} article(s) but the text has {document.Sections} article section(s) " +
+                    "(level-3 '### ' headings): headings of another level or a cut-off file.");
             return document;
         }
+
+        // A table-of-contents line as the writer makes it: "12. [title](#anchor)".
+        private static readonly Regex TocEntry = new Regex(@"^\d+\. \[", RegexOptions.CultureInvariant | RegexOptions.Multiline);
+
+        /// <summary>A digest file's text, read as the UTF-8 the writer writes.</summary>
+        /// <exception cref="InvalidDataException">The file is not UTF-8 (e.g. re-saved as CP949): decoding it would replace characters.</exception>
+        public static string ReadFileText(string path)
+        {
+            try { return File.ReadAllText(path, StrictUtf8); }
+            catch (DecoderFallbackException e)
+            {
+                throw new InvalidDataException(
+                    "it is not UTF-8 (an editor may have saved it in another encoding such as CP949/EUC-KR); reading it would replace characters", e);
+            }
+        }
+
+        // Throws on invalid bytes instead of replacing them with U+FFFD; a BOM is accepted (and removed by Normalize).
+        private static readonly Encoding StrictUtf8 = new UTF8Encoding(false, throwOnInvalidBytes: true);
 
         /// <summary>The text as the reader sees it (LF line ends, no BOM); offsets in a DigestDocument refer to it.</summary>
         public static string Normalize(string markdown) =>
@@ -117,7 +160,11 @@ namespace AiNews.Digest
                         List<string> fields = MarkdownEscaper.SplitUnescaped(line.Substring(f.DateMark.Length), '|');
                         string date = Strong(fields[0]);
                         if (DateTime.TryParseExact(date, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out DateTime day))
-                            article.Published = TimeZoneResolver.StartOfDay(day, _options.TimeZone);
+                        {
+                            string outOfRange = DateRange.DayProblem(day, _options.TimeZone);
+                            if (outOfRange == null) article.Published = DateRange.FirstMomentOf(day, _options.TimeZone);
+                            else document.Problems.Add($"The date of '{article.Title}' is treated as missing: {outOfRange}.");
+                        }
                         else
                             document.Problems.Add($"The date '{date}' of '{article.Title}' is not a yyyy-MM-dd date; Published is left empty.");
                         if (fields.Count > 1) article.Importance = f.ImportanceFromMark(Strong(fields[1]));
@@ -157,9 +204,15 @@ namespace AiNews.Digest
         private static string LinkText(LinkInline link) =>
             string.Concat(link.Descendants<LiteralInline>().Select(l => l.Content.ToString()));
 
-        private static void Finish(Article article, DigestDocument document)
+        private void Finish(Article article, DigestDocument document, bool reported)
         {
             if (article == null) return;
+            if (string.IsNullOrWhiteSpace(article.Url))
+            {
+                if (!reported)
+                    document.Defects.Add($"The section '{article.Title}' has no link line ('{_options.Format.LinkMark} [{_options.Format.LinkText}](https://…)'); it was not read.");
+                return;
+            }
             article.Language = LanguageGuess.Of(article.Title + " " + article.Content);
             document.Articles.Add(article);
         }

@@ -18,6 +18,13 @@ namespace AiNews.Digest
     /// </summary>
     public static class MarkdownEscaper
     {
+        /// <summary>
+        /// Balanced brackets nested deeper than this are escaped although they could form no link: Markdig refuses to
+        /// read text nested beyond its depth limit ("too deeply nested") and slows down long before, so 20,000 nested
+        /// "[" that we wrote would abort the reading of the whole archive. Prose never nests brackets this deep.
+        /// </summary>
+        private const int MaxBracketDepth = 16;
+
         // Characters that need a partner to mean anything inline (emphasis, strikethrough, code spans).
         private const string PairedMarkers = "*_~`";
 
@@ -206,7 +213,7 @@ namespace AiNews.Digest
             int depth = 0;
             foreach (char c in text)
             {
-                if (c == '[') depth++;
+                if (c == '[') { if (++depth > MaxBracketDepth) return true; }
                 else if (c == ']' && --depth < 0) return true;
             }
             return depth != 0;

@@ -32,6 +32,15 @@ namespace AiNews.Extraction
             _steps = new List<Func<IExtractionStep>>(steps ?? throw new ArgumentNullException(nameof(steps)));
         }
 
+        /// <summary>
+        /// How long one page may take to parse and extract. Typical pages take 10-100 ms, a 5 MB page about a second;
+        /// past this the page is given up (<see cref="ExtractionLimitException"/>) rather than stall the run.
+        /// </summary>
+        public static readonly TimeSpan DefaultTimeBudget = TimeSpan.FromSeconds(10);
+
+        /// <summary>The time budget of each page (<see cref="DefaultTimeBudget"/> unless set).</summary>
+        public TimeSpan TimeBudget { get; set; } = DefaultTimeBudget;
+
         /// <summary>The steps of the default pipeline, in order.</summary>
         public static IReadOnlyList<Func<IExtractionStep>> DefaultSteps { get; } = new Func<IExtractionStep>[]
         {
@@ -53,10 +62,19 @@ namespace AiNews.Extraction
         /// </summary>
         public ExtractedPage Extract(string html, Uri pageUri)
         {
-            var document = new HtmlParser().ParseDocument(html ?? string.Empty);
+            var budget = new ExtractionBudget(TimeBudget);
+            html = HtmlNestingLimiter.Limit(html ?? string.Empty, out int dropped);
+            var document = budget.Parse(html);
             if (pageUri == null || pageUri.IsFile) pageUri = OwnAddress(document) ?? pageUri;
-            var context = new ExtractionContext(document, pageUri, _rules());
-            foreach (var step in _steps) step().Run(context);
+            var context = new ExtractionContext(document, pageUri, _rules()) { Budget = budget };
+            if (dropped > 0)
+                context.Page.Notes.Add($"Elements nested deeper than {HtmlNestingLimiter.MaxDepth} levels were flattened ({dropped} start tags ignored).");
+            foreach (var step in _steps)
+            {
+                var instance = step();
+                budget.Check("starting " + instance.GetType().Name);
+                instance.Run(context);
+            }
             return context.Page;
         }
 

@@ -38,6 +38,17 @@ namespace AiNews.Extraction
             "samp", "small", "span", "strong", "sub", "sup", "time", "u", "var", "wbr", "del", "ins", "label",
         };
 
+        /// <summary>
+        /// A td, section or pre inside more than this many of its own kind is not scored, and a form, table, list, div or
+        /// section inside more than this many of its own kind is not judged for removal: each reads the text of its whole
+        /// subtree, so a chain of hundreds of nested tables would cost depth x page size. Layout tables nest three or four
+        /// deep; the paragraphs inside still score.
+        /// </summary>
+        private const int MaxNestedScored = 8;
+
+        // Elements visited between two looks at the clock (the budget check is cheap, but not free).
+        private const int ChecksEvery = 64;
+
         /// <summary>Below this many characters the page is read again with fewer filters.</summary>
         public int MinimumLength { get; set; } = 500;
 
@@ -47,12 +58,12 @@ namespace AiNews.Extraction
             var attempts = new List<IElement>();
             var doc = context.Document;
             // The first pass changes the page; later passes start again from this copy.
-            if (context.CleanHtml == null) context.CleanHtml = doc.DocumentElement.OuterHtml;
+            if (context.CleanDocument == null) context.CleanDocument = (IHtmlDocument)doc.Clone(true);
             foreach (var pass in new[] { Pass.All, Pass.WeightClasses | Pass.CleanConditionally, Pass.CleanConditionally, (Pass)0 })
             {
                 // Every pass after the first works on a fresh copy of the cleaned page.
                 var work = pass == Pass.All ? doc : Reparse(context);
-                var body = Grab(work, pass);
+                var body = Grab(work, pass, context.Budget);
                 if (body == null) continue;
                 attempts.Add(body);
                 if (DomText.TextLength(body) >= MinimumLength) break;
@@ -65,10 +76,10 @@ namespace AiNews.Extraction
 
         private IHtmlDocument Reparse(ExtractionContext context)
         {
-            return new HtmlParser().ParseDocument(context.CleanHtml);
+            return (IHtmlDocument)context.CleanDocument.Clone(true);
         }
 
-        private IElement Grab(IHtmlDocument doc, Pass pass)
+        private IElement Grab(IHtmlDocument doc, Pass pass, ExtractionBudget budget)
         {
             var page = doc.Body;
             if (page == null) return null;
@@ -77,8 +88,10 @@ namespace AiNews.Extraction
 
             // 1. Drop what is unlikely to hold the story; turn text-only divs into paragraphs.
             var toScore = new List<IElement>();
+            int visited = 0;
             foreach (var node in page.QuerySelectorAll("*").ToList())
             {
+                if (++visited % ChecksEvery == 0) budget.Check("scoring the page");
                 if (!DomText.IsInside(node, page)) continue;
                 string match = (node.ClassName ?? "") + " " + (node.Id ?? "");
                 if ((pass & Pass.StripUnlikely) != 0)
@@ -91,7 +104,7 @@ namespace AiNews.Extraction
                 }
                 string tag = node.LocalName;
                 if ((tag == "div" || tag == "section" || tag == "header" || tag.StartsWith("h", StringComparison.Ordinal) && tag.Length == 2 && char.IsDigit(tag[1]))
-                    && DomText.TextLength(node) == 0 && node.QuerySelector("img, picture, video, iframe, object, embed") == null)
+                    && !DomText.HasText(node) && node.QuerySelector("img, picture, video, iframe, object, embed") == null)
                 { node.Remove(); continue; }
                 if (ScoreTags.Contains(tag)) toScore.Add(node);
                 if (tag == "div")
@@ -106,7 +119,10 @@ namespace AiNews.Extraction
             var candidates = new List<IElement>();
             foreach (var element in toScore)
             {
+                if (++visited % ChecksEvery == 0) budget.Check("scoring the page");
                 if (element.Parent == null || !DomText.IsInside(element, page)) continue;
+                // A div here has no block child and a p cannot nest: only td, section and pre chains read big subtrees.
+                if (element.LocalName != "div" && element.LocalName != "p" && NestedIn(element, element.LocalName) > MaxNestedScored) continue;
                 string text = DomText.Text(element);
                 if (text.Length < 25) continue;
                 var ancestors = Ancestors(element, 5);
@@ -190,11 +206,11 @@ namespace AiNews.Extraction
             }
 
             // 5. Clean what the story picked up.
-            if ((pass & Pass.CleanConditionally) != 0) Clean(article, weight);
+            if ((pass & Pass.CleanConditionally) != 0) Clean(article, weight, budget);
             return article;
         }
 
-        private static void Clean(IElement article, bool weight)
+        private static void Clean(IElement article, bool weight, ExtractionBudget budget)
         {
             foreach (var h in article.QuerySelectorAll("h1, h2").ToList())
                 if (weight && ClassWeight(h) < 0) h.Remove();
@@ -203,7 +219,10 @@ namespace AiNews.Extraction
                 // Innermost first, so that a wrapper is judged on what is left inside it.
                 foreach (var node in article.QuerySelectorAll(tag).Reverse().ToList())
                 {
+                    budget.Check("cleaning the article");
                     if (!DomText.IsInside(node, article)) continue;
+                    // Deep chains of one tag are judged at their outer levels only (each judgement reads the subtree).
+                    if (NestedIn(node, tag) > MaxNestedScored) continue;
                     if (ShouldRemove(node, weight)) node.Remove();
                 }
             }
@@ -317,6 +336,14 @@ namespace AiNews.Extraction
                 if (max > 0 && list.Count == max) break;
             }
             return list;
+        }
+
+        /// <summary>How many ancestors of <paramref name="e"/> are <paramref name="tag"/> elements.</summary>
+        private static int NestedIn(IElement e, string tag)
+        {
+            int n = 0;
+            for (var p = e.ParentElement; p != null; p = p.ParentElement) if (p.LocalName == tag) n++;
+            return n;
         }
 
         private static bool HasAncestor(IElement e, string tag)

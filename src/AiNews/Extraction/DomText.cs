@@ -46,6 +46,30 @@ namespace AiNews.Extraction
             return n;
         }
 
+        /// <summary>
+        /// Whether the node holds any visible (non-white-space) text: <see cref="TextLength"/> &gt; 0, but stopping at the
+        /// first character instead of building the text of the whole subtree (asked of every ancestor of a deep chain,
+        /// that would be quadratic).
+        /// </summary>
+        public static bool HasText(INode node)
+        {
+            if (node == null) return false;
+            var pending = new Stack<INode>();
+            pending.Push(node);
+            while (pending.Count > 0)
+            {
+                INode current = pending.Pop();
+                if (current is IText text)
+                {
+                    foreach (char c in text.Data) if (!char.IsWhiteSpace(c)) return true;
+                    continue;
+                }
+                var children = current.ChildNodes;
+                for (int i = children.Length - 1; i >= 0; i--) pending.Push(children[i]);
+            }
+            return false;
+        }
+
         /// <summary>Share of the element's text that sits inside links (in-page '#' links count 30 %).</summary>
         public static double LinkDensity(IElement e)
         {

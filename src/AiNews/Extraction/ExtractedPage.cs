@@ -39,6 +39,9 @@ namespace AiNews.Extraction
         /// <summary>Name of the site rule that matched, when <see cref="Method"/> is <see cref="ExtractionMethod.SiteRule"/>.</summary>
         public string Rule { get; set; }
 
+        /// <summary>What the extractor had to work around on this page (for -Verbose).</summary>
+        public List<string> Notes { get; } = new List<string>();
+
         public override string ToString() => Title ?? PageUri?.ToString() ?? base.ToString();
     }
 }

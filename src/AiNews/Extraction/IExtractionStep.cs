@@ -36,8 +36,15 @@ namespace AiNews.Extraction
         /// <summary>The result being filled in.</summary>
         public ExtractedPage Page { get; }
 
-        /// <summary>The page's markup after <see cref="PageCleanupStep"/>, kept by a step that changes the page and may need to read it again.</summary>
-        public string CleanHtml { get; set; }
+        /// <summary>
+        /// A copy of the page after <see cref="PageCleanupStep"/>, kept by a step that changes the page and may need to read
+        /// it again (clone it before changing it). A copy, not the markup: serialising a page with 100,000 siblings is
+        /// quadratic in AngleSharp.
+        /// </summary>
+        public IHtmlDocument CleanDocument { get; set; }
+
+        /// <summary>The time budget of this page; steps with loops over the whole page check it as they go.</summary>
+        public ExtractionBudget Budget { get; set; } = new ExtractionBudget(ArticleExtractor.DefaultTimeBudget);
 
         /// <summary>A publication date without an offset, used when no better one turns up.</summary>
         public DateTimeOffset? LooseDate { get; set; }

@@ -57,7 +57,10 @@ namespace AiNews.Extraction
         {
             foreach (var script in context.Document.QuerySelectorAll("script[type='application/ld+json' i]"))
             {
-                object root = Json.TryParse(script.TextContent);
+                object root;
+                try { root = string.IsNullOrWhiteSpace(script.TextContent) ? null : Json.Parse(script.TextContent); }
+                catch (JsonTooDeepException) { context.Page.Notes.Add($"Structured data (JSON-LD) nested deeper than {Json.MaxDepth} levels was ignored."); continue; }
+                catch (FormatException) { root = Json.TryParse(script.TextContent); }
                 foreach (var item in Walk(root, 0))
                     if (Types(item).Any(ArticleTypes.Contains)) yield return item;
             }
@@ -119,22 +122,30 @@ namespace AiNews.Extraction
     /// </summary>
     public sealed class MetaTagsStep : IExtractionStep
     {
+        /// <summary>The meta tags that carry a publication date, most specific first.</summary>
+        private static readonly string[] DateMetaNames =
+        {
+            "article:published_time", "og:published_time", "datePublished", "pubdate", "publishdate", "date", "dc.date", "article:modified_time",
+        };
+
+        private static string OutOfRange(string text, TimeZoneInfo zone) =>
+            DateParser.TryParse(text, zone, out _, out string problem) ? null : problem;
+
         public void Run(ExtractionContext context)
         {
             var doc = context.Document;
             var page = context.Page;
             page.Title = page.Title ?? Meta(doc, "og:title") ?? Meta(doc, "twitter:title") ?? TitleElement(doc);
             page.Published = page.Published
-                ?? DateParser.Find(Meta(doc, "article:published_time"), context.AssumedZone)
-                ?? DateParser.Find(Meta(doc, "og:published_time"), context.AssumedZone)
-                ?? DateParser.Find(Meta(doc, "datePublished"), context.AssumedZone)
-                ?? DateParser.Find(Meta(doc, "pubdate"), context.AssumedZone)
-                ?? DateParser.Find(Meta(doc, "publishdate"), context.AssumedZone)
-                ?? DateParser.Find(Meta(doc, "date"), context.AssumedZone)
-                ?? DateParser.Find(Meta(doc, "dc.date"), context.AssumedZone)
-                ?? DateParser.Find(Meta(doc, "article:modified_time"), context.AssumedZone)
+                ?? DateMetaNames.Select(name => DateParser.Find(Meta(doc, name), context.AssumedZone)).FirstOrDefault(d => d.HasValue)
                 ?? context.LooseDate
                 ?? TimeElement(doc, context.AssumedZone);
+            if (page.Published == null)
+            {
+                // A date outside DateRange (year 0001, a typo'd 2062) counts as missing; -Verbose says which.
+                string refused = DateMetaNames.Select(name => OutOfRange(Meta(doc, name), context.AssumedZone)).FirstOrDefault(r => r != null);
+                if (refused != null) page.Notes.Add($"The page's date is treated as missing: {refused}.");
+            }
             page.Author = page.Author ?? AuthorMeta(doc);
             page.Description = page.Description ?? Meta(doc, "og:description") ?? Meta(doc, "description") ?? Meta(doc, "twitter:description");
             page.LeadImage = page.LeadImage ?? context.Absolute(Meta(doc, "og:image") ?? Meta(doc, "og:image:url") ?? Meta(doc, "twitter:image") ?? Meta(doc, "twitter:image:src"));

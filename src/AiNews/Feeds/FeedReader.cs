@@ -362,8 +362,10 @@ namespace AiNews.Feeds
         {
             string text = Trimmed(e);
             if (text == null) return null;
-            if (DateParser.TryParse(text, context.Zone, out DateTimeOffset value)) return value;
-            context.Feed.Problems.Add($"Unparseable date '{text}' in <{e.QualifiedName}> of {where}.");
+            if (DateParser.TryParse(text, context.Zone, out DateTimeOffset value, out string outOfRange)) return value;
+            context.Feed.Problems.Add(outOfRange != null
+                ? $"The date '{text}' in <{e.QualifiedName}> of {where} is treated as missing: {outOfRange}."
+                : $"Unparseable date '{text}' in <{e.QualifiedName}> of {where}.");
             return null;
         }
 

@@ -211,13 +211,15 @@ namespace AiNews.Feeds
                     int end = text.IndexOf('>', pos + 2);
                     if (end < 0) { truncated = true; break; }
                     string name = text.Substring(pos + 2, end - pos - 2).Trim();
-                    FlushText();
                     int match = -1;
                     for (int i = stack.Count - 1; i > 0 && match < 0; i--) if (stack[i].QualifiedName == name) match = i;
                     for (int i = stack.Count - 1; i > 0 && match < 0; i--)
                         if (string.Equals(stack[i].QualifiedName, name, StringComparison.OrdinalIgnoreCase)) match = i;
                     if (match > 0)
                     {
+                        // Only a matching end tag ends the text run: a stray one ("a</q>a</q>...") must not split it,
+                        // or every piece is glued to the one before (a copy of the whole run each time, quadratic).
+                        FlushText();
                         for (int i = stack.Count - 1; i >= match; i--) stack[i].Closed = true;
                         stack.RemoveRange(match, stack.Count - match);
                     }
@@ -228,16 +230,17 @@ namespace AiNews.Feeds
                 {
                     int end = ParseStartTag(text, pos, out string tagName, out List<KeyValuePair<string, string>> attributes, out bool selfClosing);
                     if (end < 0) { truncated = true; break; }
-                    FlushText();
-                    XmlNodeLite parent = stack[stack.Count - 1];
                     if (stack.Count > MaxDepth)
                     {
                         // Absurd nesting (an attack or a broken generator): flatten rather than recurse without end later.
+                        // The text run goes on (no flush), as for a stray end tag.
                         if (!deep) problems.Add($"Elements nested deeper than {MaxDepth} levels were flattened.");
                         deep = true;
                         pos = end;
                         continue;
                     }
+                    FlushText();
+                    XmlNodeLite parent = stack[stack.Count - 1];
                     var element = new XmlNodeLite(tagName, parent);
                     element.Attributes.AddRange(attributes);
                     Resolve(element, parent);

@@ -45,8 +45,11 @@ namespace AiNews.Digest.Archive
         public List<KeyValuePair<Article, string>> Skipped { get; } = new List<KeyValuePair<Article, string>>();
         /// <summary>Things worth telling the user (articles without a date, files that could not be read).</summary>
         public List<string> Notes { get; } = new List<string>();
-        /// <summary>Day files that exist but are not digests; they are left alone and get no articles.</summary>
+        /// <summary>Day files that exist but are not sound digests; they are left alone and get no articles.</summary>
         public List<string> Unreadable { get; } = new List<string>();
+
+        /// <summary>Why each file of <see cref="Unreadable"/> was refused, by path.</summary>
+        public Dictionary<string, string> UnreadableReasons { get; } = new Dictionary<string, string>(StringComparer.Ordinal);
     }
 
     /// <summary>
@@ -76,7 +79,12 @@ namespace AiNews.Digest.Archive
             public DigestDocument Document;     // null: it exists but is not a digest
             public DigestWriter Additions;
             public List<StoryPrint> Prints;     // of Document's articles, made when first compared
+            public HashSet<string> LinkKeys;    // of a refused file: canonical keys of every link in its text
         }
+
+        // Any http(s) link in a refused file's text, however it is marked up.
+        private static readonly System.Text.RegularExpressions.Regex LinkInText =
+            new System.Text.RegularExpressions.Regex(@"https?://[^\s)<>\]""']+", System.Text.RegularExpressions.RegexOptions.CultureInvariant);
 
         public ArchivePlan Plan(IEnumerable<Article> articles)
         {
@@ -125,12 +133,25 @@ namespace AiNews.Digest.Archive
                     Path = day.Path, RelativePath = Relative(day.Path), Created = day.Text == null, Added = day.Additions.Count, Text = text,
                 });
             }
+            plan.Changes.AddRange(PlanIndexes(plan.Changes));
+            return plan;
+        }
+
+        /// <summary>
+        /// The month indexes (and, with Html, the pages and index.html) for the archive as it is once the day-file
+        /// changes in <paramref name="written"/> are on disk. <see cref="Plan"/> uses all its day changes; after a
+        /// write failed, call it again with the changes that were written, so that no index lists what is not there.
+        /// </summary>
+        public List<ArchiveChange> PlanIndexes(IEnumerable<ArchiveChange> written)
+        {
+            var dayChanges = written.Where(c => !c.IsIndex).ToList();
+            var indexes = new List<ArchiveChange>();
             // Indexes and pages of every day this run was about are checked, not only of days that change:
             // a killed run may have written a day file and died before its index.
             foreach (string folder in _targets.Select(t => Path.GetDirectoryName(t)).Distinct().OrderBy(f => f, StringComparer.Ordinal))
-                PlanIndex(folder, plan);
-            if (_options.Html) PlanPages(plan);
-            return plan;
+                PlanIndex(folder, dayChanges, indexes);
+            if (_options.Html) PlanPages(dayChanges, indexes);
+            return indexes;
         }
 
         /// <summary>Writes one planned change atomically.</summary>
@@ -150,7 +171,17 @@ namespace AiNews.Digest.Archive
         {
             for (int back = 0; back <= _options.LookbackDays; back++)
             {
-                DayFile earlier = Load(day.AddDays(-back), plan);
+                DayFile earlier = Load(TimeZoneResolver.AddDays(day, -back), plan);
+                if (earlier.Text != null && earlier.Document == null)
+                {
+                    // A refused file cannot be read as articles, but a link in it still means the article is filed:
+                    // filing it again would duplicate it once the file is repaired.
+                    if (earlier.LinkKeys == null)
+                        earlier.LinkKeys = new HashSet<string>(LinkInText.Matches(earlier.Text).Cast<System.Text.RegularExpressions.Match>()
+                            .Select(m => CanonicalUrl.Key(m.Value)), StringComparer.Ordinal);
+                    if (earlier.LinkKeys.Contains(print.Url)) return Relative(earlier.Path);
+                    continue;
+                }
                 if (earlier.Document == null) continue;
                 if (earlier.Prints == null) earlier.Prints = earlier.Document.Articles.Select(a => StoryPrint.Of(a)).ToList();
                 if (earlier.Prints.Any(p => stories.IsSameStory(p, print))) return Relative(earlier.Path);
@@ -165,38 +196,69 @@ namespace AiNews.Digest.Archive
             var file = new DayFile { Day = day, Path = path };
             if (File.Exists(path))
             {
-                file.Text = DigestReader.Normalize(File.ReadAllText(path, Encoding.UTF8));
-                DigestDocument document = _reader.Read(file.Text);
-                if (document.TocStart >= 0 && document.TocEnd >= document.TocStart) file.Document = document;
-                else plan.Unreadable.Add(path);
+                string refused;
+                try
+                {
+                    file.Text = DigestReader.Normalize(DigestReader.ReadFileText(path));
+                    DigestDocument document = _reader.Read(file.Text);
+                    refused = document.TocStart < 0 || document.TocEnd < document.TocStart
+                        ? $"it is not an AiNews digest (it has no {_options.Digest.Format.TocStart} … {_options.Digest.Format.TocEnd} markers)"
+                        : document.Defects.FirstOrDefault();
+                    if (refused == null) file.Document = document;
+                }
+                catch (InvalidDataException e) { refused = e.Message.TrimEnd('.'); file.Text = file.Text ?? string.Empty; }
+                catch (ArgumentException e) { refused = "Markdown cannot read it: " + e.Message.TrimEnd('.'); }   // Markdig's depth limit
+                if (refused != null)
+                {
+                    plan.Unreadable.Add(path);
+                    plan.UnreadableReasons[path] = refused;
+                }
             }
             _days[path] = file;
             return file;
         }
 
-        private void PlanIndex(string folder, ArchivePlan plan)
+        private void PlanIndex(string folder, List<ArchiveChange> dayChanges, List<ArchiveChange> indexes)
         {
             var days = new List<(DateTime, string, IReadOnlyList<string>)>();
             foreach (var f in DayFiles().Where(f => string.Equals(Path.GetDirectoryName(f.Value), folder, StringComparison.Ordinal)))
             {
-                ArchiveChange pending = plan.Changes.FirstOrDefault(c => c.Path == f.Value);
-                string text = pending?.Text ?? File.ReadAllText(f.Value, Encoding.UTF8);
-                days.Add((f.Key, f.Value, _reader.Read(text).Articles.Select(a => a.Title).ToList()));
+                ArchiveChange pending = dayChanges.FirstOrDefault(c => c.Path == f.Value);
+                days.Add((f.Key, f.Value, Titles(pending?.Text ?? ReadDayFile(f.Value))));
             }
-            foreach (ArchiveChange created in plan.Changes.Where(c => c.Created && !c.IsIndex && Path.GetDirectoryName(c.Path) == folder))
+            // A created file is on disk already when the indexes are planned again after the writes.
+            foreach (ArchiveChange created in dayChanges.Where(c => c.Created && Path.GetDirectoryName(c.Path) == folder && !days.Any(d => d.Item2 == c.Path)))
             {
                 _options.Layout.TryParse(created.RelativePath, out DateTime day);
-                days.Add((day, created.Path, _reader.Read(created.Text).Articles.Select(a => a.Title).ToList()));
+                days.Add((day, created.Path, Titles(created.Text)));
             }
-            if (days.Count > 0) AddIfDifferent(plan, Path.Combine(folder, "README.md"), MonthIndexWriter.Render(folder, days));
+            if (days.Count > 0) AddIfDifferent(indexes, Path.Combine(folder, "README.md"), MonthIndexWriter.Render(folder, days));
+        }
+
+        /// <summary>
+        /// A day file's text as the indexes see it: null when it is not UTF-8. A file refused by <see cref="Plan"/> for a
+        /// defect still gives the titles that can be read from it; it is never rendered again (see <see cref="IsRefused"/>).
+        /// </summary>
+        private string ReadDayFile(string path)
+        {
+            try { return DigestReader.ReadFileText(path); }
+            catch (InvalidDataException) { return null; }
+        }
+
+        /// <summary>Whether <see cref="Plan"/> refused the day file at <paramref name="path"/> (reported in <see cref="ArchivePlan.Unreadable"/>).</summary>
+        private bool IsRefused(string path) => _days.TryGetValue(path, out DayFile loaded) && loaded.Text != null && loaded.Document == null;
+
+        private IReadOnlyList<string> Titles(string text)
+        {
+            try { return _reader.Read(text).Articles.Select(a => a.Title).ToList(); }
+            catch (ArgumentException) { return Array.Empty<string>(); }   // Markdig's depth limit: a file refused by Plan
         }
 
         /// <summary>Pages for changed days and for days without one, and the archive's index.html.</summary>
-        private void PlanPages(ArchivePlan plan)
+        private void PlanPages(List<ArchiveChange> dayChanges, List<ArchiveChange> indexes)
         {
-            var dayChanges = plan.Changes.Where(c => !c.IsIndex).ToList();
             var days = DayFiles().ToList();
-            foreach (ArchiveChange created in dayChanges.Where(c => c.Created))
+            foreach (ArchiveChange created in dayChanges.Where(c => c.Created && !days.Any(d => d.Value == c.Path)).ToList())
                 if (_options.Layout.TryParse(created.RelativePath, out DateTime d)) days.Add(new KeyValuePair<DateTime, string>(d, created.Path));
 
             var index = new StringBuilder("# 🤖 AI 뉴스 아카이브\n");
@@ -206,24 +268,26 @@ namespace AiNews.Digest.Archive
                 string text = dayChanges.FirstOrDefault(c => c.Path == day.Value)?.Text;
                 string page = System.IO.Path.ChangeExtension(day.Value, ".html");
                 bool changed = text != null;
-                text = text ?? File.ReadAllText(day.Value, Encoding.UTF8);
-                if (changed || !File.Exists(page) || _targets.Contains(day.Value)) AddIfDifferent(plan, page, DigestPage.Render(text));
+                text = text ?? ReadDayFile(day.Value);
+                // A refused day file keeps the page it has: it is not rendered from text that cannot be trusted.
+                if (text != null && !IsRefused(day.Value) && (changed || !File.Exists(page) || _targets.Contains(day.Value)))
+                    AddIfDifferent(indexes, page, DigestPage.Render(text));
 
                 string m = day.Key.ToString("yyyy년 MM월", System.Globalization.CultureInfo.InvariantCulture);
                 if (m != month) { index.Append("\n## ").Append(m).Append("\n\n"); month = m; }
-                int count = _reader.Read(text).Articles.Count;
+                int count = Titles(text).Count;
                 index.Append("- [📅 ").Append(day.Key.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture))
                      .Append(" (").Append(count).Append("건)](").Append(MarkdownEscaper.EscapeLinkDestination(Relative(page))).Append(")\n");
             }
-            AddIfDifferent(plan, System.IO.Path.Combine(_options.Root, "index.html"), DigestPage.Render(index.ToString()));
+            AddIfDifferent(indexes, System.IO.Path.Combine(_options.Root, "index.html"), DigestPage.Render(index.ToString()));
         }
 
         /// <summary>Plans writing an index or page unless the file already holds exactly that text.</summary>
-        private void AddIfDifferent(ArchivePlan plan, string path, string text)
+        private void AddIfDifferent(List<ArchiveChange> indexes, string path, string text)
         {
             bool exists = File.Exists(path);
             if (exists && File.ReadAllText(path, Encoding.UTF8) == text) return;
-            plan.Changes.Add(new ArchiveChange { Path = path, RelativePath = Relative(path), Created = !exists, IsIndex = true, Text = text });
+            indexes.Add(new ArchiveChange { Path = path, RelativePath = Relative(path), Created = !exists, IsIndex = true, Text = text });
         }
 
         private string Relative(string path)

@@ -12,7 +12,7 @@ BeforeAll {
     # A catalog whose newsroom feed shows what was published by $At (the job's simulated clock); -Extra adds sources.
     function New-Catalog([string] $Folder, [DateTimeOffset] $At, [hashtable[]] $Extra = @()) {
         $feed = "$($Site.Url)newsroom/feed.xml?now=$([uri]::EscapeDataString($At.ToString('o')))"
-        $sources = @(@{ Id = 'Newsroom'; Name = 'Newsroom'; FeedUri = $feed; Homepage = $Site.Url; Language = 'en'; TimeZone = 'Asia/Seoul' }) + $Extra
+        $sources = @(@{ Id = 'Newsroom'; Name = 'Newsroom'; FeedUri = $feed; AllowPrivateNetwork = $true; Homepage = $Site.Url; Language = 'en'; TimeZone = 'Asia/Seoul' }) + $Extra
         $path = Join-Path $Folder 'sources.json'
         New-Item -ItemType Directory -Force -Path $Folder | Out-Null
         ConvertTo-Json -InputObject $sources -Depth 4 | Set-Content -Path $path -Encoding utf8
@@ -140,7 +140,7 @@ Describe 'Invoke-AiNewsJob results' {
     }
 
     It 'exits 2 when one source fails and the others are filed' {
-        $broken = @{ Id = 'Broken'; Name = 'Broken'; FeedUri = "$($Site.Url)newsroom/feed.xml?status=404"; Language = 'en'; TimeZone = 'Asia/Seoul' }
+        $broken = @{ Id = 'Broken'; Name = 'Broken'; AllowPrivateNetwork = $true; FeedUri = "$($Site.Url)newsroom/feed.xml?status=404"; Language = 'en'; TimeZone = 'Asia/Seoul' }
         $result = Invoke-Job $Folder $Day1.AddHours(9) -Source Newsroom, Broken -Extra $broken
         $result.Status | Should -Be 'Partial'
         $result.ExitCode | Should -Be 2
@@ -221,7 +221,7 @@ Describe 'Invoke-AiNewsJob results' {
 Describe 'The job script for cron and Task Scheduler' {
     BeforeAll {
         $script:Folder = Join-Path $TestDrive 'script'
-        $second = @{ Id = 'Second'; Name = 'Second'; FeedUri = "$($Site.Url)newsroom/feed.xml?k=second&now=$([uri]::EscapeDataString($Day1.AddHours(12).ToString('o')))"; Language = 'en'; TimeZone = 'Asia/Seoul' }
+        $second = @{ Id = 'Second'; Name = 'Second'; AllowPrivateNetwork = $true; FeedUri = "$($Site.Url)newsroom/feed.xml?k=second&now=$([uri]::EscapeDataString($Day1.AddHours(12).ToString('o')))"; Language = 'en'; TimeZone = 'Asia/Seoul' }
         $script:Catalog = New-Catalog $Folder $Day1.AddHours(12) @($second)
         $script:Archive = Join-Path $Folder 'news'
         $common = @('-ArchivePath', $Archive, '-SourceFile', $Catalog, '-AsOf', $Day1.AddHours(12).ToString('o'), '-NoCache')

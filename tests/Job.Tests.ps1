@@ -184,6 +184,23 @@ Describe 'Invoke-AiNewsJob results' {
         (Invoke-Job $Folder $Day1.AddHours(11)).Since | Should -Be $Day1.AddHours(4)
     }
 
+    It 'says once that the network is down, tries each source once, and exits 1' {
+        $down = @(
+            @{ Id = 'DownA'; Name = 'DownA'; FeedUri = 'http://ainews-a.invalid/feed.xml'; TimeZone = 'Asia/Seoul' }
+            @{ Id = 'DownB'; Name = 'DownB'; FeedUri = 'http://ainews-b.invalid/rss'; TimeZone = 'Asia/Seoul' }
+        )
+        $catalog = New-Catalog $Folder $Day1 $down
+        $watch = [Diagnostics.Stopwatch]::StartNew()
+        $result = Invoke-AiNewsJob -ArchivePath (Join-Path $Folder 'news') -SourceFile $catalog -Source DownA, DownB -AsOf $Day1 -NoCache -ErrorVariable errs -ErrorAction SilentlyContinue
+        $watch.Elapsed.TotalSeconds | Should -BeLessThan 10
+        $result.ExitCode | Should -Be 1
+        $result.LogLine | Should -Match ' failed sources=0/2 new=0 skipped=0 errors=2 '
+        $errs.Count | Should -Be 1
+        $errs[0].FullyQualifiedErrorId | Should -BeLike 'AiNews.NetworkUnavailable,*'
+        $errs[0].Exception.Message | Should -Match 'network or DNS is unavailable'
+        $errs[0].Exception.Message | Should -Not -Match 'robots'
+    }
+
     It 'reports the unknown source with AiNews.SourceNotFound' {
         $catalog = New-Catalog $Folder $Day1
         $null = Invoke-AiNewsJob -ArchivePath (Join-Path $Folder 'news') -SourceFile $catalog -Source Typo -AsOf $Day1 -ErrorVariable errs -ErrorAction SilentlyContinue

@@ -27,9 +27,10 @@ try {
     $catalog = Join-Path $out 'demo-sources.json'
     $sources = @(
         [ordered]@{ Id = 'DemoCms'; Name = '데모타임스'; FeedUri = "$($site.Url)aitimes/rss/allArticle.xml"; Homepage = $site.Url
-            Language = 'ko'; TimeZone = 'Asia/Seoul'; Policy = [ordered]@{ AllowAiProcessing = $false; MaxExcerptLength = 1500 } }
+            Language = 'ko'; TimeZone = 'Asia/Seoul'; AllowPrivateNetwork = $true  # the test site is on 127.0.0.1
+            Policy = [ordered]@{ AllowAiProcessing = $false; MaxExcerptLength = 1500 } }
         [ordered]@{ Id = 'DemoWp'; Name = 'Demo Tech'; FeedUri = "$($site.Url)wp/feed/"; Homepage = $site.Url
-            Language = 'en'; TimeZone = 'America/New_York' }
+            Language = 'en'; TimeZone = 'America/New_York'; AllowPrivateNetwork = $true }
     )
     ConvertTo-Json -InputObject $sources -Depth 5 | Set-Content -Path $catalog -Encoding utf8
 

@@ -1,6 +1,8 @@
 # A loopback server that speaks the Chat Completions protocol, with its failure modes, for Add-AiSummary tests.
 # The article title picks the behaviour: [ok], [length-once], [bad-json], [stray-tag-once], [http500-once], [http401],
-# [deep-json] / [deep-body] (an answer / a whole response of 50,000 nested '['), [no-json-mode] (400 when the request asks for response_format, as LM Studio does).
+# [deep-json] / [deep-body] (an answer / a whole response of 50,000 nested '['), [no-json-mode] (400 when the request asks
+# for response_format, as LM Studio does), [huge] (a 6 MB answer), [long-summary] (a 5,000-character summary),
+# [slow] (answers after 4 s).
 # A "-once" failure happens on the first request (the normal budget); the retry (larger max_tokens) is answered well.
 Import-Module (Join-Path $PSScriptRoot 'TestHelpers.psm1') -Force
 function Start-ChatCompletionsServer {
@@ -38,6 +40,12 @@ function Start-ChatCompletionsServer {
                 $good = @{ summary = '모델이 쓴 요약입니다. 두 번째 문장입니다.'; organization = 'OpenAI'; tags = @('LLM', '추론 AI'); importance = '주요' } |
                     ConvertTo-Json -Compress
                 if ($user -match '\[no-json-mode\]' -and $raw -match 'response_format') { Reply $ctx 400 '{"error":{"message":"response_format.type must be json_schema or text"}}'; continue }
+                if ($user -match '\[slow\]') { Start-Sleep -Seconds 4; try { Reply $ctx 200 (Completion $good) } catch { }; continue }
+                if ($user -match '\[huge\]') { Reply $ctx 200 (Completion ('x' * 6MB)); continue }
+                if ($user -match '\[long-summary\]') {
+                    $long = @{ summary = ('긴 요약 문장입니다. ' * 500); organization = 'OpenAI'; tags = @('LLM'); importance = '일반' } | ConvertTo-Json -Compress
+                    Reply $ctx 200 (Completion $long); continue
+                }
                 if ($user -match '\[http401\]') { Reply $ctx 401 '{"error":{"message":"bad key"}}'; continue }
                 if ($user -match '\[http500-once\]' -and -not $retry) { Reply $ctx 500 '{"error":{"message":"overloaded"}}'; continue }
                 if ($user -match '\[length-once\]' -and -not $retry) { Reply $ctx 200 (Completion '' 'length'); continue }

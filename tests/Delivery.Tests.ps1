@@ -81,6 +81,36 @@ Describe 'Send-AiDigest' {
         @($results | Where-Object Succeeded).Count | Should -Be ($results.Count - 1)
     }
 
+    It 'never shows a reply that echoes the secret, in errors, -Verbose or -PassThru, even with a bogus charset (issue 8)' {
+        $echo = '{"message":"bad token secret-token at /hook/secret-token","retry_after":0}'
+        $script:Receiver = Start-WebhookReceiver -Responses @(
+            @{ Status = 500; Body = $echo; ContentType = 'application/json; charset=no-such-charset' }
+            @{ Status = 400; Body = $echo + (' ' * 200000); ContentType = 'application/json; charset=no-such-charset' })
+        $out = $Digest | Send-AiDigest -Kind Discord -WebhookUri $Receiver.Uri -PassThru -Verbose -ErrorVariable errs -ErrorAction SilentlyContinue 4>&1
+        $errs.Count | Should -Be 1
+        $errs[0].FullyQualifiedErrorId | Should -BeLike 'AiNews.WebhookFailed,*'
+        $errs[0].Exception.Message | Should -Match '400'
+        $text = @($errs.Exception.Message) + @($out | ForEach-Object { if ($_ -is [Management.Automation.VerboseRecord]) { $_.Message } else { $_.Error } })
+        ($text -join "`n") | Should -Not -Match 'secret-token|bad token|/hook'
+        @($out | Where-Object { $_ -is [AiNews.Delivery.WebhookResult] -and $_.Succeeded }).Count | Should -BeGreaterThan 0
+    }
+
+    It 'reports a relative -WebhookUri as AiNews.WebhookMissing without echoing it (issue 8)' {
+        $script:Receiver = Start-WebhookReceiver
+        { $Digest | Send-AiDigest -Kind Slack -WebhookUri ([uri]::new('hook/secret-token', [UriKind]::Relative)) -ErrorAction Stop } |
+            Should -Throw -ErrorId 'AiNews.WebhookMissing,AiNews.Commands.SendAiDigestCommand'
+        try { $Digest | Send-AiDigest -Kind Slack -WebhookUri ([uri]::new('hook/secret-token', [UriKind]::Relative)) -ErrorAction Stop } catch { $_.Exception.Message | Should -Not -Match 'secret-token' }
+    }
+
+    It 'refuses a -Path file over 10 MB (or /dev/zero) with AiNews.FileTooLarge and sends nothing (issue 8)' {
+        $script:Receiver = Start-WebhookReceiver
+        $huge = if (Test-Path '/dev/zero') { '/dev/zero' } else {
+            $f = Join-Path $TestDrive 'huge.md'; [IO.File]::WriteAllBytes($f, [byte[]]::new(11MB)); $f }
+        { Send-AiDigest -Path $huge -Kind Slack -WebhookUri $Receiver.Uri -ErrorAction Stop } |
+            Should -Throw -ErrorId 'AiNews.FileTooLarge,AiNews.Commands.SendAiDigestCommand'
+        $Receiver.State.Requests.Count | Should -Be 0
+    }
+
     It 'sends nothing with -WhatIf, and says what to do without a webhook' {
         $script:Receiver = Start-WebhookReceiver
         $Digest | Send-AiDigest -Kind Teams -WebhookUri $Receiver.Uri -WhatIf

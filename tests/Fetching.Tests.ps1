@@ -12,6 +12,7 @@ BeforeAll {
         $o.CachePath = Join-Path $script:CacheRoot ([guid]::NewGuid().ToString('N'))
         $o.RetryBaseDelay = [timespan]::FromMilliseconds(50)
         $o.Timeout = [timespan]::FromSeconds(10)
+        $o.AllowPrivateNetwork = $true   # the test site is on 127.0.0.1; the address policy has its own tests
         foreach ($k in $Options.Keys) { $o.$k = $Options[$k] }
         [AiNews.Fetching.WebFetcher]::new($o)
     }
@@ -120,6 +121,7 @@ Describe 'WebFetcher basics' {
         $o.MaxRedirects | Should -Be 10
         $o.MaxResponseBytes | Should -Be 10MB
         $o.IgnoreRobots | Should -BeFalse
+        $o.AllowPrivateNetwork | Should -BeFalse
         $o.UseProxy | Should -BeTrue
         $o.RobotsAgent | Should -Be 'AiNews'
         [AiNews.Fetching.FetchOptions]::DefaultCachePath | Should -BeLike ('*' + [IO.Path]::Combine('AiNews', 'cache'))

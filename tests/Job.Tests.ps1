@@ -12,7 +12,7 @@ BeforeAll {
     # A catalog whose newsroom feed shows what was published by $At (the job's simulated clock); -Extra adds sources.
     function New-Catalog([string] $Folder, [DateTimeOffset] $At, [hashtable[]] $Extra = @()) {
         $feed = "$($Site.Url)newsroom/feed.xml?now=$([uri]::EscapeDataString($At.ToString('o')))"
-        $sources = @(@{ Id = 'Newsroom'; Name = 'Newsroom'; FeedUri = $feed; Homepage = $Site.Url; Language = 'en'; TimeZone = 'Asia/Seoul' }) + $Extra
+        $sources = @(@{ Id = 'Newsroom'; Name = 'Newsroom'; FeedUri = $feed; AllowPrivateNetwork = $true; Homepage = $Site.Url; Language = 'en'; TimeZone = 'Asia/Seoul' }) + $Extra
         $path = Join-Path $Folder 'sources.json'
         New-Item -ItemType Directory -Force -Path $Folder | Out-Null
         ConvertTo-Json -InputObject $sources -Depth 4 | Set-Content -Path $path -Encoding utf8
@@ -140,7 +140,7 @@ Describe 'Invoke-AiNewsJob results' {
     }
 
     It 'exits 2 when one source fails and the others are filed' {
-        $broken = @{ Id = 'Broken'; Name = 'Broken'; FeedUri = "$($Site.Url)newsroom/feed.xml?status=404"; Language = 'en'; TimeZone = 'Asia/Seoul' }
+        $broken = @{ Id = 'Broken'; Name = 'Broken'; AllowPrivateNetwork = $true; FeedUri = "$($Site.Url)newsroom/feed.xml?status=404"; Language = 'en'; TimeZone = 'Asia/Seoul' }
         $result = Invoke-Job $Folder $Day1.AddHours(9) -Source Newsroom, Broken -Extra $broken
         $result.Status | Should -Be 'Partial'
         $result.ExitCode | Should -Be 2
@@ -184,6 +184,23 @@ Describe 'Invoke-AiNewsJob results' {
         (Invoke-Job $Folder $Day1.AddHours(11)).Since | Should -Be $Day1.AddHours(4)
     }
 
+    It 'says once that the network is down, tries each source once, and exits 1' {
+        $down = @(
+            @{ Id = 'DownA'; Name = 'DownA'; FeedUri = 'http://ainews-a.invalid/feed.xml'; TimeZone = 'Asia/Seoul' }
+            @{ Id = 'DownB'; Name = 'DownB'; FeedUri = 'http://ainews-b.invalid/rss'; TimeZone = 'Asia/Seoul' }
+        )
+        $catalog = New-Catalog $Folder $Day1 $down
+        $watch = [Diagnostics.Stopwatch]::StartNew()
+        $result = Invoke-AiNewsJob -ArchivePath (Join-Path $Folder 'news') -SourceFile $catalog -Source DownA, DownB -AsOf $Day1 -NoCache -ErrorVariable errs -ErrorAction SilentlyContinue
+        $watch.Elapsed.TotalSeconds | Should -BeLessThan 10
+        $result.ExitCode | Should -Be 1
+        $result.LogLine | Should -Match ' failed sources=0/2 new=0 skipped=0 errors=2 '
+        $errs.Count | Should -Be 1
+        $errs[0].FullyQualifiedErrorId | Should -BeLike 'AiNews.NetworkUnavailable,*'
+        $errs[0].Exception.Message | Should -Match 'network or DNS is unavailable'
+        $errs[0].Exception.Message | Should -Not -Match 'robots'
+    }
+
     It 'reports the unknown source with AiNews.SourceNotFound' {
         $catalog = New-Catalog $Folder $Day1
         $null = Invoke-AiNewsJob -ArchivePath (Join-Path $Folder 'news') -SourceFile $catalog -Source Typo -AsOf $Day1 -ErrorVariable errs -ErrorAction SilentlyContinue
@@ -221,7 +238,7 @@ Describe 'Invoke-AiNewsJob results' {
 Describe 'The job script for cron and Task Scheduler' {
     BeforeAll {
         $script:Folder = Join-Path $TestDrive 'script'
-        $second = @{ Id = 'Second'; Name = 'Second'; FeedUri = "$($Site.Url)newsroom/feed.xml?k=second&now=$([uri]::EscapeDataString($Day1.AddHours(12).ToString('o')))"; Language = 'en'; TimeZone = 'Asia/Seoul' }
+        $second = @{ Id = 'Second'; Name = 'Second'; AllowPrivateNetwork = $true; FeedUri = "$($Site.Url)newsroom/feed.xml?k=second&now=$([uri]::EscapeDataString($Day1.AddHours(12).ToString('o')))"; Language = 'en'; TimeZone = 'Asia/Seoul' }
         $script:Catalog = New-Catalog $Folder $Day1.AddHours(12) @($second)
         $script:Archive = Join-Path $Folder 'news'
         $common = @('-ArchivePath', $Archive, '-SourceFile', $Catalog, '-AsOf', $Day1.AddHours(12).ToString('o'), '-NoCache')

@@ -97,7 +97,8 @@ Describe 'LLM provider (loopback Chat Completions server)' {
         }
         function Invoke-Llm([object[]] $Articles, [hashtable] $Extra = @{}) {
             $cache = Join-Path $TestDrive ([guid]::NewGuid().ToString('N'))
-            $p = @{ Endpoint = $script:Server.Endpoint; Model = 'test-model'; CachePath = $cache } + $Extra
+            $p = @{ Endpoint = $script:Server.Endpoint; Model = 'test-model'; CachePath = $cache }
+            foreach ($k in $Extra.Keys) { $p[$k] = $Extra[$k] }
             $out = $Articles | Add-AiSummary @p -Verbose 6>&1 5>&1 3>&1 4>&1
             [pscustomobject]@{
                 Articles = @($out | Where-Object { $_ -is [AiNews.Article] })
@@ -167,6 +168,35 @@ Describe 'LLM provider (loopback Chat Completions server)' {
             $_.Summary | Should -Not -Match '모델이 쓴'
         }
         $script:Server.State.Requests.Count - $before | Should -Be 3   # bad JSON twice, 401 once
+    }
+    It 'refuses an answer over 4 MB and a summary over 2,000 characters, and keeps every article (issue 8)' {
+        $r = Invoke-Llm @((New-LlmArticle '[huge]'), (New-LlmArticle '[long-summary]'), (New-LlmArticle '[ok]'))
+        $r.Articles.Count | Should -Be 3
+        $r.Report | Should -Be @('LLM: 1 ok, 0 retried, 2 fell back')
+        $r.Warnings[0] | Should -Match 'larger than 4 MB'
+        $r.Warnings[1] | Should -Match 'more than the 2,000 allowed'
+        $r.Articles[0].Summary.Length | Should -BeLessThan 2000
+        $r.Articles[1].Summary | Should -Not -Match '긴 요약'
+        $r.Articles[2].Summary | Should -Be '모델이 쓴 요약입니다. 두 번째 문장입니다.'
+    }
+    It 'bounds a slow endpoint by -TimeoutSec, without retries, and gives it up after two timeouts in a row (issue 8)' {
+        $before = $script:Server.State.Requests.Count
+        $clock = [Diagnostics.Stopwatch]::StartNew()
+        $r = Invoke-Llm @((New-LlmArticle '[slow]'), (New-LlmArticle '[slow]'), (New-LlmArticle '[slow]'), (New-LlmArticle '[slow]')) @{ TimeoutSec = 1 }
+        $clock.Elapsed.TotalSeconds | Should -BeLessThan 6   # was 2 × 120 s per article
+        $r.Articles.Count | Should -Be 4
+        $r.Articles | ForEach-Object { $_.Summary | Should -Not -BeNullOrEmpty }
+        $r.Report | Should -Be @('LLM: 0 ok, 0 retried, 4 fell back')
+        $r.Warnings[0] | Should -Match 'timed out'
+        $r.Warnings[3] | Should -Match 'not asked again'
+        $script:Server.State.Requests.Count - $before | Should -BeLessOrEqual 2   # two asked, none retried, the rest not asked
+        Start-Sleep -Seconds 7   # the single-threaded server finishes its two slow answers before the next test
+    }
+    It 'shows the endpoint without its query string in -Verbose (issue 8)' {
+        $r = Invoke-Llm @(New-LlmArticle '[ok]') @{ Endpoint = "$($script:Server.Endpoint)/chat/completions?key=sk-in-query-123" }
+        $r.Articles[0].Summary | Should -Be '모델이 쓴 요약입니다. 두 번째 문장입니다.'
+        ($r.Verbose -join "`n") | Should -Match 'chat/completions\?…'
+        ($r.Verbose + $r.Warnings) -join "`n" | Should -Not -Match 'sk-in-query'
     }
     It 'answers an article it has seen from the cache (content hash + model + prompt version)' {
         $article = New-LlmArticle '[ok]'

@@ -1,5 +1,5 @@
 # A loopback webhook receiver for Send-AiDigest tests: records each POST and answers from a script of
-# responses (status, Retry-After header, body), then 204 for the rest.
+# responses (status, Retry-After header, body, content type), then 204 for the rest.
 Import-Module (Join-Path $PSScriptRoot 'TestHelpers.psm1') -Force
 
 function Start-WebhookReceiver {
@@ -21,7 +21,7 @@ function Start-WebhookReceiver {
             $context.Response.StatusCode = $answer.Status
             if ($answer.RetryAfter) { $context.Response.AddHeader('Retry-After', [string] $answer.RetryAfter) }
             $bytes = [Text.Encoding]::UTF8.GetBytes([string] $answer.Body)
-            if ($bytes.Length) { $context.Response.ContentType = 'application/json'; $context.Response.OutputStream.Write($bytes, 0, $bytes.Length) }
+            if ($bytes.Length) { $context.Response.ContentType = if ($answer.ContentType) { $answer.ContentType } else { 'application/json' }; $context.Response.OutputStream.Write($bytes, 0, $bytes.Length) }
             $context.Response.Close()
         }
     }

@@ -135,6 +135,11 @@ sealed class Handler
         switch (path)
         {
             case "/": return Payload.Text("text/html; charset=utf-8", _sites.Index(b), null, Started);
+            case "/robots.txt" when (ctx.Request.Host.Host ?? "").StartsWith("bigrobots.", StringComparison.OrdinalIgnoreCase):
+                // Over RFC 9309's 500 KiB: a rule at the start, 600 KB of comments, then a rule a parser must not reach.
+                return Payload.Text("text/plain; charset=utf-8",
+                    "User-agent: *\nDisallow: /private/\n" + string.Concat(Enumerable.Repeat("# padding padding padding padding padding padding padding\n", 600 * 1024 / 58)) +
+                    "Disallow: /page/late\n", null, Started);
             case "/robots.txt":
                 return Payload.Text("text/plain; charset=utf-8",
                     "# AiNews test site\nUser-agent: *\nDisallow: /private/\nAllow: /private/open/\nDisallow: /*.pdf$\nDisallow: /search?\n\n" +
@@ -170,6 +175,8 @@ sealed class Handler
                 }
             case "/blog/atom.xml":
                 return Payload.Text("application/atom+xml", _sites.BlogAtom(b), null, _sites.BlogLatest);
+            case "/feed/links":
+                return Payload.Text("application/rss+xml; charset=utf-8", LinkFeed(b, q["link"], q["count"]), null, Started);
             case "/echo":
                 {
                     var sb = new StringBuilder();
@@ -217,6 +224,28 @@ sealed class Handler
             return Payload.Text("text/html; charset=utf-8", $"<!DOCTYPE html><html><head><meta charset=\"utf-8\"><title>{WebUtility.HtmlEncode(path)}</title></head><body><p>Page {WebUtility.HtmlEncode(path)}</p></body></html>", null, Started);
         }
         return Payload.NotFound(path);
+    }
+
+    // An RSS feed whose items link wherever the test says: each link= value is one item, or count items when it holds
+    // "{i}" (replaced by 1..count). Relative links are resolved against the site. Titles "Item N", excerpts "Excerpt N".
+    static string LinkFeed(string b, Microsoft.Extensions.Primitives.StringValues links, string count)
+    {
+        int n = int.TryParse(count, out int c) && c > 0 ? c : 1;
+        var urls = new List<string>();
+        foreach (string link in links)
+        {
+            if (string.IsNullOrEmpty(link)) continue;
+            string absolute = Uri.TryCreate(link, UriKind.Absolute, out _) ? link : new Uri(new Uri(b), link).ToString();
+            if (link.Contains("{i}")) for (int i = 1; i <= n; i++) urls.Add(absolute.Replace("{i}", i.ToString()).Replace("%7Bi%7D", i.ToString()));
+            else urls.Add(absolute);
+        }
+        var sb = new StringBuilder("<?xml version=\"1.0\" encoding=\"utf-8\"?>\n<rss version=\"2.0\"><channel><title>Link feed</title><link>" + b + "</link>\n");
+        for (int i = 0; i < urls.Count; i++)
+            sb.Append("<item><title>Item ").Append(i + 1).Append("</title><link>").Append(WebUtility.HtmlEncode(urls[i]))
+              .Append("</link><description>Excerpt ").Append(i + 1).Append(" of the link feed.</description><pubDate>")
+              .Append(Started.AddMinutes(-i).ToString("r")).Append("</pubDate></item>\n");
+        sb.Append("</channel></rss>\n");
+        return sb.ToString();
     }
 
     static DateTimeOffset? Latest(List<SiteArticle> list) => list.Count == 0 ? null : list.Max(a => a.Published);

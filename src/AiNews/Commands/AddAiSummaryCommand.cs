@@ -74,6 +74,11 @@ namespace AiNews.Commands
         [ValidateRange(64, 200000)]
         public int MaxTokens { get; set; } = 1024;
 
+        /// <summary>Seconds to wait for one complete answer of the LLM; a timeout is not retried, and two in a row end LLM use for the run.</summary>
+        [Parameter(ParameterSetName = LlmSet)]
+        [ValidateRange(1, 600)]
+        public int TimeoutSec { get; set; } = 120;
+
         /// <summary>Keep the articles' organization, tags and importance; take only the summary from the LLM.</summary>
         [Parameter(ParameterSetName = LlmSet)]
         public SwitchParameter KeepLabels { get; set; }
@@ -94,12 +99,14 @@ namespace AiNews.Commands
             {
                 Endpoint = Endpoint, Model = Model, ApiKey = key, Language = Language,
                 MaxTokens = MaxTokens, RetryMaxTokens = Math.Max(4096, MaxTokens * 4),
+                Timeout = TimeSpan.FromSeconds(TimeoutSec),
             };
             string cacheFolder = CachePath != null ? FileSystemPath(CachePath) : SummaryCache.DefaultFolder;
             _taxonomy = taxonomy;
             try { _llm = new LlmSummarizer(options, taxonomy, new SummaryCache(cacheFolder)); }
-            catch (ArgumentException e) { ThrowTerminating(ErrorIds.LlmFailed, ErrorCategory.InvalidArgument, Endpoint, e.Message, e); }
-            WriteVerbose($"LLM: {Model} at {_llm.Endpoint} (API key {(string.IsNullOrEmpty(key) ? "none" : "given")}), cache {cacheFolder}.");
+            catch (ArgumentException e) { ThrowTerminating(ErrorIds.LlmFailed, ErrorCategory.InvalidArgument, UriDisplay.WithoutQuery(Endpoint), e.Message, e); }
+            // The endpoint without its query: Azure-style and some gateways put the key there (?key=, ?api-key=).
+            WriteVerbose($"LLM: {Model} at {UriDisplay.WithoutQuery(_llm.Endpoint)} (API key {(string.IsNullOrEmpty(key) ? "none" : "given")}), cache {cacheFolder}.");
         }
 
         protected override void ProcessRecord()

@@ -27,6 +27,7 @@ namespace AiNews.Commands
         public const string TaxonomyInvalid = "AiNews.TaxonomyInvalid";
         public const string SummaryFailed = "AiNews.SummaryFailed";
         public const string LlmFailed = "AiNews.LlmFailed";
+        public const string FileTooLarge = "AiNews.FileTooLarge";
         public const string SchedulerUnavailable = "AiNews.SchedulerUnavailable";
         public const string InvalidSchedule = "AiNews.InvalidSchedule";
         public const string JobExists = "AiNews.JobExists";

@@ -27,6 +27,12 @@ namespace AiNews.Commands
         private const string UriSet = "Uri";
         private const string PathSet = "Path";
 
+        /// <summary>
+        /// Entries read from one feed by default: a daily feed lists 10 to 50; a hostile or broken one with 100,000 entries
+        /// would otherwise queue 100,000 page fetches. Raise it with -MaxItemsPerFeed for a large backlog.
+        /// </summary>
+        public const int DefaultMaxItemsPerFeed = 100;
+
         private readonly List<Uri> _pages = new List<Uri>();
         private readonly List<string> _files = new List<string>();
         private readonly ArticleExtractor _extractor = new ArticleExtractor();
@@ -36,6 +42,8 @@ namespace AiNews.Commands
         private FetchBatch _batch;
         private Tagger _tagger;
         private int _feedsPending, _feedsTotal, _feedsDone, _pagesTotal, _pagesDone;
+        // Hosts already reported as down or unresolvable: their other addresses fail the same way, reported once.
+        private readonly HashSet<string> _hostsReported = new HashSet<string>(StringComparer.OrdinalIgnoreCase);
 
         /// <summary>Catalog ids of the sources to read (Get-AiSource lists them); default: the catalog's default source.</summary>
         [Parameter(Position = 0, ParameterSetName = SourceSet)]
@@ -111,9 +119,25 @@ namespace AiNews.Commands
         [ValidateRange(0, 10)]
         public int MaxRetries { get; set; } = 3;
 
+        /// <summary>The User-Agent header; control characters (CR, LF ...) are refused.</summary>
         [Parameter]
         [ValidateNotNullOrEmpty]
+        [ValidateHeaderValue]
         public string UserAgent { get; set; }
+
+        /// <summary>Entries read from one feed at most (the first ones it lists).</summary>
+        [Parameter]
+        [ValidateRange(1, 100000)]
+        public int MaxItemsPerFeed { get; set; } = DefaultMaxItemsPerFeed;
+
+        /// <summary>The largest feed, page or local file read, in bytes (default 10 MB).</summary>
+        [Parameter]
+        [ValidateRange(1024L, 1073741824L)]
+        public long MaxResponseBytes { get; set; } = 10L * 1024 * 1024;
+
+        /// <summary>Fetch from loopback, private and link-local addresses too (intranet feeds, a local test site).</summary>
+        [Parameter]
+        public SwitchParameter AllowPrivateNetwork { get; set; }
 
         /// <summary>A proxy for all requests (default: the system proxy).</summary>
         [Parameter]
@@ -174,7 +198,15 @@ namespace AiNews.Commands
             else if (ParameterSetName == FeedSet)
             {
                 foreach (Uri feed in FeedUri)
+                {
+                    if (!feed.IsAbsoluteUri || (feed.Scheme != System.Uri.UriSchemeHttp && feed.Scheme != System.Uri.UriSchemeHttps))
+                    {
+                        WriteItemError(FetchErrorIds.InvalidUri, ErrorCategory.InvalidArgument, feed,
+                            $"-FeedUri '{UriDisplay.WithoutQuery(feed)}' is not an absolute http or https address; give the full address, for example https://www.example.com/rss.xml.");
+                        continue;
+                    }
                     feeds.Add((feed, new NewsSource { Id = feed.Host, Name = feed.Host, FeedUri = feed.ToString(), TimeZone = TimeZone }));
+                }
             }
 
             using (var fetcher = new WebFetcher(FetchOptions()))
@@ -184,10 +216,10 @@ namespace AiNews.Commands
                 {
                     _feedsPending++;
                     _feedsTotal++;
-                    WriteVerbose($"Reading the feed of {feed.Source.Name}: {feed.Uri}");
-                    _batch.Add(new FetchRequest(feed.Uri, FetchKind.Feed, feed.Source));
+                    WriteVerbose($"Reading the feed of {feed.Source.Name}: {UriDisplay.WithoutQuery(feed.Uri)}");
+                    _batch.Add(new FetchRequest(feed.Uri, FetchKind.Feed, feed.Source) { PrivateHost = PrivateHostOf(feed.Source) });
                 }
-                foreach (Uri page in _pages) AddPage(page, null);
+                foreach (Uri page in _pages) AddPage(page, null, null);
                 foreach (string file in _files) ReadFile(file);
                 if (_feedsPending == 0) _batch.CompleteAdding();
 
@@ -234,7 +266,7 @@ namespace AiNews.Commands
             catch (Exception ex) when (!(ex is OutOfMemoryException))
             {
                 WriteItemError(ErrorIds.FeedMalformed, ErrorCategory.InvalidData, target,
-                    $"The feed {uri} of {source.Name} could not be read: {ex.Message} Check the address; the site may have moved its feed.", ex);
+                    $"The feed {UriDisplay.WithoutQuery(uri)} of {source.Name} could not be read: {ex.Message} Check the address; the site may have moved its feed.", ex);
                 return;
             }
             foreach (string problem in feed.Problems) WriteVerbose($"{source.Name}: {problem}");
@@ -242,14 +274,20 @@ namespace AiNews.Commands
             {
                 if (feed.Problems.Count > 0)
                     WriteItemError(ErrorIds.FeedMalformed, ErrorCategory.InvalidData, target,
-                        $"The feed {uri} of {source.Name} has no readable entries ({string.Join("; ", feed.Problems)}). Check that the address is a feed.");
+                        $"The feed {UriDisplay.WithoutQuery(uri)} of {source.Name} has no readable entries ({string.Join("; ", feed.Problems)}). Check that the address is a feed.");
                 else WriteVerbose($"The feed of {source.Name} lists no entries.");
                 return;
             }
             if (string.IsNullOrWhiteSpace(source.Name) || source.Name == source.Id) source.Name = string.IsNullOrWhiteSpace(feed.Title) ? source.Name : feed.Title;
 
             int taken = 0;
-            foreach (FeedEntry entry in feed.Entries)
+            IEnumerable<FeedEntry> entries = feed.Entries;
+            if (feed.Entries.Count > MaxItemsPerFeed)
+            {
+                WriteWarning($"The feed of {source.Name} lists {feed.Entries.Count} entries; only the first {MaxItemsPerFeed} are read (-MaxItemsPerFeed).");
+                entries = feed.Entries.Take(MaxItemsPerFeed);
+            }
+            foreach (FeedEntry entry in entries)
             {
                 Article article = ArticleAssembler.FromEntry(entry, source, feed.Title);
                 string rejected = _window.Reject(article.Published);
@@ -261,15 +299,20 @@ namespace AiNews.Commands
                     Emit(article);
                     continue;
                 }
-                AddPage(page, article);
+                AddPage(page, article, PrivateHostOf(source));
             }
         }
 
-        private void AddPage(Uri page, Article fromFeed)
+        private void AddPage(Uri page, Article fromFeed, string privateHost)
         {
             _pagesTotal++;
-            _batch.Add(new FetchRequest(page, FetchKind.Html, fromFeed ?? (object)page));
+            _batch.Add(new FetchRequest(page, FetchKind.Html, fromFeed ?? (object)page) { PrivateHost = privateHost });
         }
+
+        // An intranet source (AllowPrivateNetwork in its catalog entry) may use a private address for its own feed host,
+        // and only for that: its links and redirects to other private hosts are refused like anyone else's.
+        private static string PrivateHostOf(NewsSource source) =>
+            source != null && source.AllowPrivateNetwork && System.Uri.TryCreate(source.FeedUri, UriKind.Absolute, out Uri feed) ? feed.Host : null;
 
         private void OnPage(FetchEvent e, Article fromFeed)
         {
@@ -284,7 +327,7 @@ namespace AiNews.Commands
                 }
                 return;
             }
-            if (e.Result.FromCache) WriteVerbose($"{e.Request.Uri} has not changed since the last run (served from the cache).");
+            if (e.Result.FromCache) WriteVerbose($"{UriDisplay.WithoutQuery(e.Request.Uri)} has not changed since the last run (served from the cache).");
             Article article = Extract(e.Result.Body, e.Result.ContentType, e.Result.FinalUri, fromFeed, e.Request.Uri);
             if (article == null) return;
             if (fromFeed == null)
@@ -316,8 +359,8 @@ namespace AiNews.Commands
             {
                 string html = TextDecoder.Decode(bytes, contentType).Text;
                 ExtractedPage page = _extractor.Extract(html, pageUri);
-                foreach (string note in page.Notes) WriteVerbose($"{pageUri}: {note}");
-                if (string.IsNullOrWhiteSpace(page.Content)) WriteVerbose($"No article body found on {pageUri}.");
+                foreach (string note in page.Notes) WriteVerbose($"{UriDisplay.WithoutQuery(pageUri)}: {note}");
+                if (string.IsNullOrWhiteSpace(page.Content)) WriteVerbose($"No article body found on {UriDisplay.WithoutQuery(pageUri)}.");
                 // A saved page that names its own address is that article (see ArticleExtractor.Extract).
                 Uri address = asked.IsFile && page.PageUri != null && !page.PageUri.IsFile ? page.PageUri : asked;
                 return fromFeed != null ? ArticleAssembler.WithPage(fromFeed, page) : ArticleAssembler.FromPage(page, address);
@@ -325,7 +368,7 @@ namespace AiNews.Commands
             catch (Exception ex) when (!(ex is OutOfMemoryException))
             {
                 WriteItemError(ErrorIds.ExtractionFailed, ex is ExtractionLimitException ? ErrorCategory.LimitsExceeded : ErrorCategory.InvalidData, pageUri,
-                    $"Could not read the article on {pageUri}: {ex.Message}", ex);
+                    $"Could not read the article on {UriDisplay.WithoutQuery(pageUri)}: {ex.Message}", ex);
                 if (fromFeed != null) WriteVerbose($"'{fromFeed.Title}' keeps the feed's excerpt as its body.");
                 return fromFeed;
             }
@@ -334,10 +377,16 @@ namespace AiNews.Commands
         private void ReadFile(string file)
         {
             byte[] bytes;
-            try { bytes = File.ReadAllBytes(file); }
+            try { bytes = LocalFile.ReadAtMost(file, MaxResponseBytes); }
             catch (Exception ex) when (ex is IOException || ex is UnauthorizedAccessException)
             {
                 WriteItemError(ErrorIds.FileUnreadable, ErrorCategory.ReadError, file, $"Could not read '{file}': {ex.Message}", ex);
+                return;
+            }
+            if (bytes == null)
+            {
+                WriteItemError(ErrorIds.FileTooLarge, ErrorCategory.LimitsExceeded, file,
+                    $"'{file}' is larger than the {MaxResponseBytes:N0}-byte limit that downloads have too; it was not read. If it really is a feed or page that large, raise -MaxResponseBytes.");
                 return;
             }
             var fileUri = new Uri(file);
@@ -381,6 +430,8 @@ namespace AiNews.Commands
                 MaxRetries = MaxRetries,
                 IgnoreRobots = IgnoreRobots,
                 NoCache = NoCache,
+                AllowPrivateNetwork = AllowPrivateNetwork,
+                MaxResponseBytes = MaxResponseBytes,
             };
             if (Bound(nameof(UserAgent))) options.UserAgent = UserAgent;
             if (Proxy != null) options.Proxy = Proxy;
@@ -390,6 +441,18 @@ namespace AiNews.Commands
 
         private void WriteFetchError(FetchException error, object target = null)
         {
+            // Pages of a host that is down or does not resolve fail alike: one error per host. A source's feed always
+            // gets its own error (target: the source), so every source that was not read is named.
+            if (error.ErrorId == FetchErrorIds.HostUnavailable || error.ErrorId == FetchErrorIds.NetworkUnavailable)
+            {
+                Uri at = error.FinalUri ?? error.Uri;
+                string host = at != null && at.IsAbsoluteUri ? at.GetLeftPart(UriPartial.Authority) : "";
+                if (!_hostsReported.Add(error.ErrorId + " " + host) && target == null)
+                {
+                    WriteVerbose($"Skipped {UriDisplay.WithoutQuery(error.Uri)}: {host} is unavailable (reported above).");
+                    return;
+                }
+            }
             ErrorCategory category;
             switch (error.ErrorId)
             {
@@ -398,6 +461,8 @@ namespace AiNews.Commands
                 case FetchErrorIds.PageTooLarge: category = ErrorCategory.LimitsExceeded; break;
                 case FetchErrorIds.UnexpectedContentType: category = ErrorCategory.InvalidData; break;
                 case FetchErrorIds.InvalidUri: category = ErrorCategory.InvalidArgument; break;
+                case FetchErrorIds.AddressRefused: category = ErrorCategory.SecurityError; break;
+                case FetchErrorIds.HostUnavailable: category = ErrorCategory.ResourceUnavailable; break;
                 case FetchErrorIds.HttpError:
                 case FetchErrorIds.RedirectLoop:
                 case FetchErrorIds.RedirectRefused: category = ErrorCategory.InvalidResult; break;

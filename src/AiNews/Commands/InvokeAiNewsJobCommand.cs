@@ -22,6 +22,7 @@ namespace AiNews.Commands
     {
         private PowerShell _running;
         private int _errors;
+        private bool _networkDownReported;
 
         /// <summary>The archive root (created on the first run that has something to file).</summary>
         [Parameter(Mandatory = true)]
@@ -251,9 +252,22 @@ namespace AiNews.Commands
             }
         }
 
+        /// <summary>
+        /// Writes an error of the run. With the network down every source fails the same way: the first such
+        /// error is written, the others only counted and named in -Verbose, so the log says it once.
+        /// </summary>
         private void Report(ErrorRecord record)
         {
             _errors++;
+            if ((record.FullyQualifiedErrorId ?? string.Empty).StartsWith(Fetching.FetchErrorIds.NetworkUnavailable + ",", StringComparison.Ordinal))
+            {
+                if (_networkDownReported)
+                {
+                    WriteVerbose($"{record.TargetObject} could not be reached either: {record.Exception.Message}");
+                    return;
+                }
+                _networkDownReported = true;
+            }
             WriteError(record);
         }
 

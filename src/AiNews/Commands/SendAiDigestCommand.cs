@@ -21,6 +21,12 @@ namespace AiNews.Commands
         private const string PathSet = "Path";
         public const string WebhookVariable = "AINEWS_WEBHOOK_URI";
 
+        /// <summary>
+        /// The largest digest file read with -Path: a day's digest is tens of kilobytes, and Get-AiArticle caps
+        /// downloads at 10 MB too; /dev/zero or a wrong, huge file must not be read until memory runs out.
+        /// </summary>
+        public const long MaxDigestBytes = 10L * 1024 * 1024;
+
         private readonly StringBuilder _text = new StringBuilder();
 
         /// <summary>Digest Markdown, e.g. the output of Export-AiDigest; piped lines are joined.</summary>
@@ -76,11 +82,16 @@ namespace AiNews.Commands
             if (ParameterSetName == PathSet)
             {
                 string path = FileSystemPath(Path);
-                try { markdown = File.ReadAllText(path, Encoding.UTF8); }
+                byte[] bytes = null;
+                try { bytes = LocalFile.ReadAtMost(path, MaxDigestBytes); }
                 catch (Exception e) when (e is IOException || e is UnauthorizedAccessException)
                 {
                     ThrowTerminating(ErrorIds.DigestNotFound, ErrorCategory.ObjectNotFound, path, $"Cannot read the digest '{path}': {e.Message}", e);
                 }
+                if (bytes == null)
+                    ThrowTerminating(ErrorIds.FileTooLarge, ErrorCategory.LimitsExceeded, path,
+                        $"'{path}' is larger than {MaxDigestBytes / (1024 * 1024)} MB, which no digest is; nothing was sent. Check that -Path names a digest file.");
+                markdown = new UTF8Encoding(false, false).GetString(bytes).TrimStart('\uFEFF');
             }
             DigestDocument digest = new DigestReader().Read(markdown);
             if (digest.Articles.Count == 0)

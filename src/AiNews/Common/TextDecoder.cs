@@ -119,6 +119,18 @@ namespace AiNews
                 return Finish(Utf8.GetString(bytes), Utf8, labelled != null && labelled.CodePage == 65001 ? labelReason : "utf-8 bytes", problems);
             }
 
+            // UTF-8 with a few broken sequences (a title cut inside a character, one bad byte): still UTF-8 when that is what
+            // the labels say (or there is none), with only the bad bytes replaced, not the whole document read as windows-1252.
+            if (labelled == null || labelled.CodePage == 65001)
+            {
+                CountUtf8(bytes, out int validSequences, out int invalidBytes);
+                if (validSequences >= invalidBytes * MinValidSequencesPerBadByte)
+                {
+                    problems.Add($"{invalidBytes} byte{(invalidBytes == 1 ? " is" : "s are")} not valid UTF-8 and {(invalidBytes == 1 ? "was" : "were")} replaced with U+FFFD; the rest is read as UTF-8.");
+                    return Finish(Utf8.GetString(bytes), Utf8, labelled != null ? labelReason : "utf-8 bytes", problems);
+                }
+            }
+
             // Not UTF-8. Trust a non-UTF-8 label, except a header-only Latin label over bytes that are plainly Korean.
             if (labelled != null && labelled.CodePage != 65001)
             {
@@ -235,6 +247,34 @@ namespace AiNews
                 i += need + 1;
             }
             return true;
+        }
+
+        /// <summary>
+        /// How many valid multi-byte UTF-8 sequences there must be per invalid byte for the bytes to count as UTF-8 with
+        /// errors. CP949 Korean text mislabelled as UTF-8 happens to form a valid two-byte sequence for about one
+        /// character in ten (leads 0xC2-0xC8 before trails 0xA1-0xBF), so it has far more invalid bytes than valid
+        /// sequences; real UTF-8 with a truncated character has hundreds of valid sequences per bad byte.
+        /// </summary>
+        private const int MinValidSequencesPerBadByte = 20;
+
+        private static void CountUtf8(byte[] bytes, out int validSequences, out int invalidBytes)
+        {
+            validSequences = 0;
+            invalidBytes = 0;
+            int i = 0, n = bytes.Length;
+            while (i < n)
+            {
+                byte b = bytes[i];
+                if (b < 0x80) { i++; continue; }
+                if (Utf8Lead(b, out int need, out int min2, out int max2) && i + need < n && bytes[i + 1] >= min2 && bytes[i + 1] <= max2)
+                {
+                    bool ok = true;
+                    for (int k = 2; k <= need; k++) if (bytes[i + k] < 0x80 || bytes[i + k] > 0xBF) { ok = false; break; }
+                    if (ok) { validSequences++; i += need + 1; continue; }
+                }
+                invalidBytes++;
+                i++;
+            }
         }
 
         private static DecodedText Finish(string text, Encoding encoding, string reason, List<string> problems)

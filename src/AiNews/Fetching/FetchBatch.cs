@@ -98,7 +98,7 @@ namespace AiNews.Fetching
                 else if (!t.IsCanceled && !(t.Exception?.GetBaseException() is OperationCanceledException))
                     TryPost(new FetchEvent(request, null, new FetchException(
                         request.Kind == FetchKind.Feed ? FetchErrorIds.FeedUnreachable : FetchErrorIds.PageUnreachable, request.Uri,
-                        $"Could not fetch {request.Uri}: {t.Exception?.GetBaseException().Message}", t.Exception?.GetBaseException())));
+                        $"Could not fetch {UriDisplay.WithoutQuery(request.Uri)}: {t.Exception?.GetBaseException().Message}", t.Exception?.GetBaseException())));
                 Finish();
             }, CancellationToken.None, TaskContinuationOptions.ExecuteSynchronously, TaskScheduler.Default);
         }

@@ -50,6 +50,12 @@ namespace AiNews.Fetching
         /// <summary>Fetch even what robots.txt disallows (-IgnoreRobots).</summary>
         public bool IgnoreRobots { get; set; }
 
+        /// <summary>
+        /// Fetch from any address (-AllowPrivateNetwork). False by default: only public unicast addresses are contacted
+        /// (see <see cref="AddressPolicy"/>), so a feed or redirect cannot make the job read an intranet or metadata page.
+        /// </summary>
+        public bool AllowPrivateNetwork { get; set; }
+
         /// <summary>Folder of the conditional-request cache (-CachePath); null means <see cref="DefaultCachePath"/>.</summary>
         public string CachePath { get; set; }
 
@@ -83,6 +89,8 @@ namespace AiNews.Fetching
             if (MaxRedirects < 0) throw new ArgumentOutOfRangeException(nameof(MaxRedirects), MaxRedirects, "must not be negative");
             if (MaxResponseBytes < 1) throw new ArgumentOutOfRangeException(nameof(MaxResponseBytes), MaxResponseBytes, "must be positive");
             if (string.IsNullOrWhiteSpace(UserAgent)) throw new ArgumentException("UserAgent must not be empty.", nameof(UserAgent));
+            foreach (char c in UserAgent)
+                if (char.IsControl(c)) throw new ArgumentException("UserAgent must not contain control characters (CR or LF would inject headers).", nameof(UserAgent));
             if (Proxy != null && !Proxy.IsAbsoluteUri) throw new ArgumentException("Proxy must be an absolute URI.", nameof(Proxy));
         }
 

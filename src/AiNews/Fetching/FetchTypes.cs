@@ -28,6 +28,12 @@ namespace AiNews.Fetching
         public const string UnexpectedContentType = "AiNews.UnexpectedContentType";
         public const string HttpError = "AiNews.HttpError";
         public const string InvalidUri = "AiNews.InvalidUri";
+        /// <summary>The address is not public (loopback, private, link-local ...) and private networks were not allowed.</summary>
+        public const string AddressRefused = "AiNews.AddressRefused";
+        /// <summary>The host timed out too often in a row; its remaining addresses are skipped for this run.</summary>
+        public const string HostUnavailable = "AiNews.HostUnavailable";
+        /// <summary>The host name could not be resolved, or the network is unreachable.</summary>
+        public const string NetworkUnavailable = "AiNews.NetworkUnavailable";
     }
 
     /// <summary>
@@ -50,6 +56,14 @@ namespace AiNews.Fetching
         public FetchKind Kind { get; set; }
         /// <summary>Anything the caller wants back with the result (a source, a feed entry).</summary>
         public object State { get; set; }
+        /// <summary>
+        /// A host name (or literal address) that may be private for this request, whatever the fetcher's options say: the
+        /// feed host of a catalog source marked AllowPrivateNetwork (an intranet feed). Other private hosts, reached by a
+        /// link or a redirect, are still refused. Null: only the fetcher's <see cref="FetchOptions.AllowPrivateNetwork"/> counts.
+        /// </summary>
+        public string PrivateHost { get; set; }
+        /// <summary>Keep the first MaxResponseBytes of a longer body instead of failing (robots.txt, RFC 9309 2.5).</summary>
+        internal bool TruncateAtLimit { get; set; }
         /// <summary>Receives this request's log lines, on a worker thread (besides <see cref="WebFetcher.Logged"/>).</summary>
         public Action<FetchLogEntry> Log { get; set; }
     }

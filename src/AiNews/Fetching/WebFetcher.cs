@@ -7,6 +7,7 @@ using System.IO;
 using System.Net;
 using System.Net.Http;
 using System.Net.Http.Headers;
+using System.Net.Sockets;
 using System.Text;
 using System.Threading;
 using System.Threading.Tasks;
@@ -26,13 +27,15 @@ namespace AiNews.Fetching
     /// </remarks>
     public sealed class WebFetcher : IWebFetcher, IDisposable
     {
-        const long RobotsMaxBytes = 500 * 1024; // RFC 9309: at least 500 KiB must be parsed; we read no more
+        const long RobotsMaxBytes = 500 * 1024; // RFC 9309: at least 500 KiB must be parsed; we read (and parse) no more
         readonly FetchOptions _options;
         readonly HttpClient _client;
         readonly FetchCache _cache;
         readonly SemaphoreSlim _total;
         readonly ConcurrentDictionary<string, SemaphoreSlim> _perHost = new ConcurrentDictionary<string, SemaphoreSlim>(StringComparer.OrdinalIgnoreCase);
         readonly ConcurrentDictionary<string, Lazy<Task<RobotsTxt>>> _robots = new ConcurrentDictionary<string, Lazy<Task<RobotsTxt>>>(StringComparer.OrdinalIgnoreCase);
+        readonly ConcurrentDictionary<string, Lazy<Task<IPAddress[]>>> _resolved = new ConcurrentDictionary<string, Lazy<Task<IPAddress[]>>>(StringComparer.OrdinalIgnoreCase);
+        readonly HostCircuitBreaker _breaker = new HostCircuitBreaker();
         readonly Random _random = new Random();
         int _disposed;
 
@@ -143,7 +146,7 @@ namespace AiNews.Fetching
             Uri uri = request.Uri;
             if (uri == null || !uri.IsAbsoluteUri || (uri.Scheme != Uri.UriSchemeHttp && uri.Scheme != Uri.UriSchemeHttps))
                 throw new FetchException(FetchErrorIds.InvalidUri, uri,
-                    $"'{uri}' is not an absolute http or https address; give the full address, for example https://www.example.com/rss.xml.");
+                    $"'{(uri != null && uri.IsAbsoluteUri ? UriDisplay.WithoutQuery(uri) : uri?.OriginalString)}' is not an absolute http or https address; give the full address, for example https://www.example.com/rss.xml.");
             var clock = Stopwatch.StartNew();
             FetchCacheEntry cached = _cache?.TryRead(uri);
             int attempt = 0;
@@ -171,15 +174,18 @@ namespace AiNews.Fetching
                     string what = request.Kind == FetchKind.Feed ? "the feed" : "the page";
                     if (retry.RetryAfter.HasValue && retry.RetryAfter.Value > _options.MaxRetryDelay)
                         throw new FetchException(unreachable, uri,
-                            $"Could not fetch {what} {uri}: {retry.Message}, and the server asked to wait {Describe(retry.RetryAfter.Value)} before trying again (longer than the {Describe(_options.MaxRetryDelay)} this run waits). Try again later.",
+                            $"Could not fetch {what} {Show(uri)}: {retry.Message}, and the server asked to wait {Describe(retry.RetryAfter.Value)} before trying again (longer than the {Describe(_options.MaxRetryDelay)} this run waits). Try again later.",
                             retry.InnerException) { Attempts = attempt, StatusCode = retry.Status, FinalUri = retry.At };
                     if (attempt > _options.MaxRetries)
                         throw new FetchException(unreachable, uri,
-                            $"Could not fetch {what} {uri} after {attempt} attempt{(attempt == 1 ? "" : "s")}: {retry.Message}. Check the address, your network connection and proxy settings, or try again later.",
+                            $"Could not fetch {what} {Show(uri)} after {attempt} attempt{(attempt == 1 ? "" : "s")}: {retry.Message}. Check the address, your network connection and proxy settings, or try again later.",
                             retry.InnerException) { Attempts = attempt, StatusCode = retry.Status, FinalUri = retry.At };
+                    // Retries left, but the host has stopped answering: give up now rather than wait out the retries.
+                    if (retry.At != null && _breaker.IsOpen(retry.At))
+                        throw HostUnavailable(request, retry.At, retry.InnerException, attempt);
                     TimeSpan delay = retry.RetryAfter ?? Backoff(attempt);
                     Log(request, FetchLogKind.Retrying, uri,
-                        $"Retrying {uri} in {Describe(delay)} ({retry.Message}{(retry.RetryAfter.HasValue ? ", as Retry-After asked" : "")}; attempt {attempt + 1} of {_options.MaxRetries + 1}).", attempt, delay);
+                        $"Retrying {Show(uri)} in {Describe(delay)} ({retry.Message}{(retry.RetryAfter.HasValue ? ", as Retry-After asked" : "")}; attempt {attempt + 1} of {_options.MaxRetries + 1}).", attempt, delay);
                     if (delay > TimeSpan.Zero) await Task.Delay(delay, ct).ConfigureAwait(false);
                 }
             }
@@ -201,11 +207,16 @@ namespace AiNews.Fetching
             int redirects = 0;
             while (true)
             {
+                // Before anything is sent to this hop's host (robots.txt included): is it answering, and is it public?
+                if (_breaker.IsOpen(current)) throw HostUnavailable(request, current, null, attempt);
+                await CheckAddressAsync(request, current, redirects, ct).ConfigureAwait(false);
                 if (checkRobots) await CheckRobotsAsync(request, current, ct).ConfigureAwait(false);
                 Uri next;
                 using (await AcquireAsync(current, ct).ConfigureAwait(false))
                 using (var timeout = CancellationTokenSource.CreateLinkedTokenSource(ct))
                 {
+                    // The host may have been given up while this request waited for its slot.
+                    if (_breaker.IsOpen(current)) throw HostUnavailable(request, current, null, attempt);
                     timeout.CancelAfter(_options.Timeout);
                     HttpResponseMessage response;
                     using (var message = CreateRequest(current, request.Kind, cached))
@@ -216,7 +227,14 @@ namespace AiNews.Fetching
                         }
                         catch (OperationCanceledException e) when (!ct.IsCancellationRequested)
                         {
+                            _breaker.TimedOut(current);
                             throw new Retry($"no response within {Describe(_options.Timeout)} (timed out)", at: current, inner: e);
+                        }
+                        catch (HttpRequestException e) when (IsNetworkUnavailable(e, out SocketError code))
+                        {
+                            // No name resolution (or no route): retrying within seconds will not help, and every other
+                            // address of this host would fail the same way. One attempt, one clear error.
+                            throw NetworkUnavailable(request, current, code, e);
                         }
                         catch (HttpRequestException e)
                         {
@@ -227,6 +245,7 @@ namespace AiNews.Fetching
                     {
                         int status = (int)response.StatusCode;
                         next = RedirectTarget(response, current);
+                        if (status != 408 && status != 504) _breaker.Answered(current); // a gateway timeout is no answer from the site
                         if (next == null)
                         {
                             if (status == 304 && cached != null)
@@ -243,15 +262,15 @@ namespace AiNews.Fetching
                 // A redirect: only http/https, at most MaxRedirects, never back to an address already visited.
                 if (next.Scheme != Uri.UriSchemeHttp && next.Scheme != Uri.UriSchemeHttps)
                     throw new FetchException(FetchErrorIds.RedirectRefused, requested,
-                        $"{current} redirects to {next}, which is not an http or https address; it was not followed. Use the final http(s) address of the content, if there is one.") { FinalUri = current };
+                        $"{Show(current)} redirects to {Show(next)}, which is not an http or https address; it was not followed. Use the final http(s) address of the content, if there is one.") { FinalUri = current };
                 redirects++;
                 if (visited.Contains(next))
                     throw new FetchException(FetchErrorIds.RedirectLoop, requested,
-                        $"{requested} redirects in a loop ({string.Join(" -> ", visited)} -> {next}). The site is misconfigured; try again later or use another address.") { FinalUri = current };
+                        $"{Show(requested)} redirects in a loop ({string.Join(" -> ", visited.ConvertAll(Show))} -> {Show(next)}). The site is misconfigured; try again later or use another address.") { FinalUri = current };
                 if (redirects > _options.MaxRedirects)
                     throw new FetchException(FetchErrorIds.RedirectLoop, requested,
-                        $"{requested} redirected more than {_options.MaxRedirects} times (last to {next}); it was given up. Use the final address directly.") { FinalUri = current };
-                Log(request, FetchLogKind.Redirected, requested, $"{current} redirects to {next}.", attempt);
+                        $"{Show(requested)} redirected more than {_options.MaxRedirects} times (last to {Show(next)}); it was given up. Use the final address directly.") { FinalUri = current };
+                Log(request, FetchLogKind.Redirected, requested, $"{Show(current)} redirects to {Show(next)}.", attempt);
                 visited.Add(next);
                 current = next;
             }
@@ -312,13 +331,13 @@ namespace AiNews.Fetching
                 case 410: advice = $"the {what} is not there (any more). Check the address" + (request.Kind == FetchKind.Feed ? "; the site may have moved its feed" : ""); break;
                 default: advice = status >= 500 ? "the server failed; try again later" : "check the address"; break;
             }
-            return new FetchException(FetchErrorIds.HttpError, request.Uri, $"{at} answered HTTP {status} {reason}".TrimEnd() + ": " + advice + ".")
+            return new FetchException(FetchErrorIds.HttpError, request.Uri, $"{Show(at)} answered HTTP {status} {reason}".TrimEnd() + ": " + advice + ".")
             { StatusCode = status, FinalUri = at };
         }
 
         FetchResult FromCache(FetchRequest request, FetchCacheEntry cached, Uri at, int redirects)
         {
-            Log(request, FetchLogKind.FromCache, request.Uri, $"Not modified: {request.Uri} (304), {Size(cached.Body.Length)} from the cache.");
+            Log(request, FetchLogKind.FromCache, request.Uri, $"Not modified: {Show(request.Uri)} (304), {Size(cached.Body.Length)} from the cache.");
             var result = new FetchResult
             {
                 RequestedUri = request.Uri,
@@ -344,11 +363,13 @@ namespace AiNews.Fetching
             long? declared = content?.Headers.ContentLength;
             string encoding = content == null ? null : string.Join(", ", content.Headers.ContentEncoding);
             if (encoding.Length == 0) encoding = null;
-            if (declared.HasValue && declared.Value > maxBytes && encoding == null)
+            bool truncate = request.TruncateAtLimit;
+            if (declared.HasValue && declared.Value > maxBytes && encoding == null && !truncate)
                 throw TooLarge(request, at, maxBytes, $"it declares {Size(declared.Value)}");
 
             byte[] body;
             long received = 0;
+            bool truncated = false;
             using (timeout.Token.Register(() => response.Dispose())) // unblocks a read stuck on a stalled connection
             {
                 try
@@ -363,6 +384,12 @@ namespace AiNews.Fetching
                         {
                             int n = await decoded.ReadAsync(chunk, 0, chunk.Length, timeout.Token).ConfigureAwait(false);
                             if (n == 0) break;
+                            if (buffer.Length + n > maxBytes && truncate)
+                            {
+                                buffer.Write(chunk, 0, (int)(maxBytes - buffer.Length));
+                                truncated = true;
+                                break;
+                            }
                             if (buffer.Length + n > maxBytes)
                                 throw TooLarge(request, at, maxBytes, encoding == null ? "more arrived" : $"more arrived after decoding {encoding}");
                             buffer.Write(chunk, 0, n);
@@ -374,11 +401,12 @@ namespace AiNews.Fetching
                 catch (NotSupportedException e)
                 {
                     string unreachable = request.Kind == FetchKind.Feed ? FetchErrorIds.FeedUnreachable : FetchErrorIds.PageUnreachable;
-                    throw new FetchException(unreachable, request.Uri, $"Could not read {at}: {e.Message}.", e) { FinalUri = at, StatusCode = (int)response.StatusCode };
+                    throw new FetchException(unreachable, request.Uri, $"Could not read {Show(at)}: {e.Message}.", e) { FinalUri = at, StatusCode = (int)response.StatusCode };
                 }
                 catch (FetchException) { throw; }
                 catch (Exception e) when (!ct.IsCancellationRequested && timeout.IsCancellationRequested)
                 {
+                    _breaker.TimedOut(at);
                     throw new Retry($"the body did not arrive within {Describe(_options.Timeout)} (timed out)", (int)response.StatusCode, null, at, e);
                 }
                 catch (Exception e) when (!ct.IsCancellationRequested && (e is IOException || e is HttpRequestException || e is ObjectDisposedException || e is InvalidDataException))
@@ -386,7 +414,8 @@ namespace AiNews.Fetching
                     throw new Retry("the connection broke before the body was complete (" + Innermost(e) + ")", (int)response.StatusCode, null, at, e);
                 }
             }
-            if (declared.HasValue && received < declared.Value)
+            _breaker.Answered(at);
+            if (!truncated && declared.HasValue && received < declared.Value)
                 throw new Retry($"the body was cut off ({received} of {declared.Value} bytes)", (int)response.StatusCode, null, at);
 
             if (sniff && !Sniff(request.Kind, body))
@@ -413,10 +442,10 @@ namespace AiNews.Fetching
                     Uri = request.Uri, FinalUri = at, StatusCode = 200, ContentType = contentType, ETag = result.ETag,
                     LastModified = lastModifiedRaw, StoredAt = DateTimeOffset.UtcNow, Body = body,
                 });
-                if (!stored) Log(request, FetchLogKind.Cache, request.Uri, $"Could not write the cache entry for {request.Uri} in {_cache.Directory}; it will be downloaded in full next time.");
+                if (!stored) Log(request, FetchLogKind.Cache, request.Uri, $"Could not write the cache entry for {Show(request.Uri)} in {_cache.Directory}; it will be downloaded in full next time.");
             }
             Log(request, FetchLogKind.Fetched, request.Uri,
-                $"Fetched {at}: HTTP {result.StatusCode}, {Size(body.Length)}{(encoding != null ? $" ({encoding} {Size(received)})" : "")}" +
+                $"Fetched {Show(at)}{(truncated ? $" (the first {Size(maxBytes)})" : "")}: HTTP {result.StatusCode}, {Size(body.Length)}{(encoding != null ? $" ({encoding} {Size(received)})" : "")}" +
                 $"{(redirects > 0 ? $" after {redirects} redirect{(redirects == 1 ? "" : "s")}" : "")}.");
             return result;
         }
@@ -458,7 +487,7 @@ namespace AiNews.Fetching
         {
             string expected = request.Kind == FetchKind.Feed ? "an RSS or Atom feed (XML)" : "an HTML page";
             return new FetchException(FetchErrorIds.UnexpectedContentType, request.Uri,
-                $"{at} is '{contentType ?? "of no stated type"}'{(detail == null ? "" : " " + detail)}, not {expected}; it was skipped. " +
+                $"{Show(at)} is '{contentType ?? "of no stated type"}'{(detail == null ? "" : " " + detail)}, not {expected}; it was skipped. " +
                 (request.Kind == FetchKind.Feed ? "Check that the address is the site's feed, not its home page." : "Only HTML articles can be read."))
             { FinalUri = at, StatusCode = 200 };
         }
@@ -476,7 +505,7 @@ namespace AiNews.Fetching
         {
             bool feed = request.Kind == FetchKind.Feed;
             return new FetchException(feed ? FetchErrorIds.FeedTooLarge : FetchErrorIds.PageTooLarge, request.Uri,
-                $"{at} is larger than the {Size(maxBytes)} limit ({detail}); it was not downloaded further. If the {(feed ? "feed" : "page")} really is that large, raise the size limit.")
+                $"{Show(at)} is larger than the {Size(maxBytes)} limit ({detail}); it was not downloaded further. If the {(feed ? "feed" : "page")} really is that large, raise -MaxResponseBytes.")
             { FinalUri = at, StatusCode = 200 };
         }
 
@@ -489,19 +518,29 @@ namespace AiNews.Fetching
             {
                 robots = await GetRobotsAsync(uri, request, ct).ConfigureAwait(false);
             }
+            catch (FetchException e) when (e.ErrorId == FetchErrorIds.NetworkUnavailable)
+            {
+                // The host itself is the problem, not its robots.txt: say so, under the id that names the cause.
+                IsNetworkUnavailable(e.InnerException, out SocketError code);
+                throw NetworkUnavailable(request, uri, code, e.InnerException ?? e);
+            }
+            catch (FetchException e) when (e.ErrorId == FetchErrorIds.HostUnavailable)
+            {
+                throw HostUnavailable(request, uri, e, e.Attempts);
+            }
             catch (FetchException e)
             {
-                // robots.txt itself could not be fetched (network down, timeouts): report it as this request's failure.
+                // robots.txt itself could not be fetched (timeouts, broken connections): report it as this request's failure.
                 string unreachable = request.Kind == FetchKind.Feed ? FetchErrorIds.FeedUnreachable : FetchErrorIds.PageUnreachable;
                 throw new FetchException(unreachable, request.Uri,
-                    $"{uri} was not fetched because robots.txt of its site could not be read: {e.Message}", e) { FinalUri = uri };
+                    $"{Show(uri)} was not fetched because robots.txt of its site could not be read: {e.Message}", e) { FinalUri = uri };
             }
             string agent = _options.RobotsAgent;
             if (robots.IsAllowed(agent, uri.PathAndQuery)) return;
             string rule = robots.MatchingRule(agent, uri.PathAndQuery);
-            Log(request, FetchLogKind.Skipped, request.Uri, $"Skipped {uri}: robots.txt disallows it for {agent} ({rule}).");
+            Log(request, FetchLogKind.Skipped, request.Uri, $"Skipped {Show(uri)}: robots.txt disallows it for {agent} ({rule}).");
             throw new FetchException(FetchErrorIds.RobotsDisallowed, request.Uri,
-                $"robots.txt of {uri.GetLeftPart(UriPartial.Authority)} does not allow {agent} to fetch {uri.PathAndQuery} ({rule}); it was skipped. " +
+                $"robots.txt of {uri.GetLeftPart(UriPartial.Authority)} does not allow {agent} to fetch {uri.AbsolutePath}{(uri.Query.Length > 0 ? "?…" : "")} ({rule}); it was skipped. " +
                 "Respect the site's wishes, or use -IgnoreRobots if you have its permission.")
             { FinalUri = uri };
         }
@@ -531,7 +570,12 @@ namespace AiNews.Fetching
         async Task<RobotsTxt> LoadRobotsAsync(Uri robotsUri, FetchRequest forRequest)
         {
             await Task.Yield();
-            var request = new FetchRequest(robotsUri, FetchKind.Any) { Log = forRequest?.Log };
+            var request = new FetchRequest(robotsUri, FetchKind.Any)
+            {
+                Log = forRequest?.Log,
+                PrivateHost = forRequest?.PrivateHost,
+                TruncateAtLimit = true, // RFC 9309 2.5: a longer file is parsed up to the limit, not ignored
+            };
             try
             {
                 FetchResult result = await FetchCoreAsync(request, checkRobots: false, maxBytes: RobotsMaxBytes, CancellationToken.None).ConfigureAwait(false);
@@ -544,23 +588,144 @@ namespace AiNews.Fetching
                 Log(request, FetchLogKind.Robots, robotsUri, $"No robots.txt at {robotsUri} (HTTP {e.StatusCode}); everything is allowed.");
                 return RobotsTxt.AllowAll;
             }
-            catch (FetchException e) when (e.ErrorId == FetchErrorIds.PageTooLarge)
-            {
-                Log(request, FetchLogKind.Robots, robotsUri, $"{robotsUri} is larger than {Size(RobotsMaxBytes)}; treated as allowing everything.");
-                return RobotsTxt.AllowAll;
-            }
             catch (FetchException e) when (e.StatusCode.HasValue && e.StatusCode.Value >= 500)
             {
                 // RFC 9309 2.3.1.4: an unreachable robots.txt (server error) means assume complete disallow.
                 Log(request, FetchLogKind.Robots, robotsUri, $"{robotsUri} failed with HTTP {e.StatusCode}; as robots.txt rules require, the site is treated as disallowing everything for this run.");
                 return RobotsTxt.DisallowAllBecause($"robots.txt answered HTTP {e.StatusCode}, which means everything is disallowed until it is readable");
             }
-            catch (FetchException e) when (e.ErrorId == FetchErrorIds.RedirectLoop || e.ErrorId == FetchErrorIds.RedirectRefused)
+            catch (FetchException e) when (e.ErrorId == FetchErrorIds.RedirectLoop || e.ErrorId == FetchErrorIds.RedirectRefused || e.ErrorId == FetchErrorIds.AddressRefused)
             {
                 Log(request, FetchLogKind.Robots, robotsUri, $"{robotsUri} could not be followed ({e.Message}); everything is allowed.");
                 return RobotsTxt.AllowAll;
             }
         }
+
+        // ---------------------------------------------------------------- address policy, dead hosts, no network
+
+        /// <summary>
+        /// Refuses a hop whose host is not a public unicast address (see <see cref="AddressPolicy"/>), before anything is
+        /// sent to it. A literal host ("10.0.0.5", "2130706433", "[::ffff:127.0.0.1]") is classified as written; a name is
+        /// resolved once per host and run, and every address it resolves to must be public (a name that resolves to one
+        /// public and one private address could be connected to either).
+        /// </summary>
+        /// <remarks>
+        /// Residual risk, accepted and documented: netstandard2.0 has no SocketsHttpHandler.ConnectCallback, so the handler
+        /// resolves the name again when it connects. A DNS server that answers with a public address to this check and a
+        /// private one a moment later (DNS rebinding) can still get one plain-http request through; over https the
+        /// private host would also need a valid certificate for the attacker's name. Pinning the checked address with a
+        /// Host header was rejected: it breaks https (SNI and certificate names), IPv6/IPv4 fallback and proxies.
+        /// Through a proxy the proxy resolves names: a name that does not resolve here is left to the proxy, and only what
+        /// does resolve here (and every literal address) is checked.
+        /// </remarks>
+        async Task CheckAddressAsync(FetchRequest request, Uri hop, int redirects, CancellationToken ct)
+        {
+            if (_options.AllowPrivateNetwork) return;
+            if (request.PrivateHost != null && string.Equals(hop.Host, request.PrivateHost, StringComparison.OrdinalIgnoreCase)) return;
+            string host = hop.DnsSafeHost;
+            IPAddress literal = AddressPolicy.ParseHost(host);
+            IPAddress[] addresses;
+            if (literal != null) addresses = new[] { literal };
+            else
+            {
+                try
+                {
+                    // The lookup cannot be cancelled on netstandard2.0: wait for it at most one timeout.
+                    Task<IPAddress[]> lookup = ResolveAsync(host);
+                    if (await Task.WhenAny(lookup, Task.Delay(_options.Timeout, ct)).ConfigureAwait(false) != lookup)
+                    {
+                        ct.ThrowIfCancellationRequested();
+                        throw new SocketException((int)SocketError.TryAgain);
+                    }
+                    addresses = await lookup.ConfigureAwait(false);
+                }
+                catch (SocketException e) when (IsProxied(hop))
+                {
+                    Log(request, FetchLogKind.Skipped, request.Uri, $"{host} does not resolve here ({e.Message}); the proxy resolves it.");
+                    return;
+                }
+                catch (SocketException e)
+                {
+                    throw NetworkUnavailable(request, hop, e.SocketErrorCode, e);
+                }
+            }
+            foreach (IPAddress address in addresses)
+            {
+                string what = AddressPolicy.Classify(address);
+                if (what == null) continue;
+                string where = hop.GetLeftPart(UriPartial.Authority);
+                string how = literal != null ? $"{where} is {what}" : $"{where} resolves to {address}, {what}";
+                string via = redirects > 0 ? $"{Show(request.Uri)} redirects to {where}; " : "";
+                throw new FetchException(FetchErrorIds.AddressRefused, request.Uri,
+                    $"{via}{how}. AiNews fetches only public addresses unless told otherwise, so nothing was sent to it. " +
+                    "If this is an intranet feed you trust, use -AllowPrivateNetwork (or AllowPrivateNetwork in its catalog entry).")
+                { FinalUri = hop };
+            }
+        }
+
+        // Once per host and run; a failed lookup stays failed for the run (no network, or no such name).
+        Task<IPAddress[]> ResolveAsync(string host) =>
+            _resolved.GetOrAdd(host, h => new Lazy<Task<IPAddress[]>>(() => Dns.GetHostAddressesAsync(h))).Value;
+
+        bool IsProxied(Uri uri)
+        {
+            if (!_options.UseProxy) return false;
+            if (_options.Proxy != null) return true;
+            try
+            {
+                IWebProxy system = WebRequest.DefaultWebProxy;
+                if (system == null || system.IsBypassed(uri)) return false;
+                Uri proxy = system.GetProxy(uri);
+                return proxy != null && proxy != uri;
+            }
+            catch (Exception e) when (e is InvalidOperationException || e is NotSupportedException || e is PlatformNotSupportedException) { return false; }
+        }
+
+        static bool IsNetworkUnavailable(Exception e, out SocketError code)
+        {
+            for (Exception inner = e; inner != null; inner = inner.InnerException)
+            {
+                if (inner is SocketException socket)
+                {
+                    code = socket.SocketErrorCode;
+                    switch (code)
+                    {
+                        case SocketError.HostNotFound:
+                        case SocketError.TryAgain:
+                        case SocketError.NoData:
+                        case SocketError.NoRecovery:
+                        case SocketError.NetworkDown:
+                        case SocketError.NetworkUnreachable:
+                            return true;
+                    }
+                    return false;
+                }
+            }
+            code = SocketError.Success;
+            return false;
+        }
+
+        FetchException NetworkUnavailable(FetchRequest request, Uri hop, SocketError code, Exception inner)
+        {
+            bool noRoute = code == SocketError.NetworkDown || code == SocketError.NetworkUnreachable;
+            string what = noRoute
+                ? $"the network is unreachable ({Innermost(inner)})"
+                : $"its host name {hop.DnsSafeHost} could not be resolved ({Innermost(inner)})";
+            return new FetchException(FetchErrorIds.NetworkUnavailable, request.Uri,
+                $"Could not fetch {Show(request.Uri)}: {what}. The network or DNS is unavailable, or the name does not exist: " +
+                "check the network connection and the address. It was tried once, without retries.", inner)
+            { FinalUri = hop, Attempts = 1 };
+        }
+
+        FetchException HostUnavailable(FetchRequest request, Uri hop, Exception inner, int attempts) =>
+            new FetchException(FetchErrorIds.HostUnavailable, request.Uri,
+                $"{hop.GetLeftPart(UriPartial.Authority)} did not answer {HostCircuitBreaker.ConsecutiveTimeoutsToOpen} requests in a row within " +
+                $"{Describe(_options.Timeout)} each; its remaining addresses are skipped for this run ({Show(request.Uri)} is one). " +
+                "Check whether the site is up, or raise -TimeoutSec if it is only slow.", inner)
+            { FinalUri = hop, Attempts = attempts };
+
+        /// <summary>An address as it may appear in messages and logs: without its query, which may hold a key.</summary>
+        static string Show(Uri uri) => UriDisplay.WithoutQuery(uri);
 
         // ---------------------------------------------------------------- throttling
 

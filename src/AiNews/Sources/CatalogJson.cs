@@ -1,12 +1,17 @@
 using System;
 using System.Collections.Generic;
+using System.Linq;
+using System.Reflection;
+using System.Runtime.Serialization;
 
 namespace AiNews.Sources
 {
     /// <summary>
-    /// Turns the parsed JSON of a catalog file (<see cref="Json.Parse"/>) into sources. Member names are matched
-    /// exactly, as written in module/data/sources.json ("Id", "FeedUri", "Policy" ...); unknown members are ignored,
-    /// so a newer catalog still loads. A value of the wrong kind is a <see cref="FormatException"/> saying which.
+    /// Turns the parsed JSON of a catalog file (<see cref="Json.Parse"/>) into sources. The members are the
+    /// [DataMember] properties of <see cref="NewsSource"/> and <see cref="SourcePolicy"/>, named exactly as in
+    /// module/data/sources.json ("Id", "FeedUri", "Policy" ...), so a member added there is read without a change
+    /// here. Unknown members are ignored, so a newer catalog still loads; a value of the wrong kind is a
+    /// <see cref="FormatException"/> saying which.
     /// </summary>
     internal static class CatalogJson
     {
@@ -17,52 +22,40 @@ namespace AiNews.Sources
             if (!(root is List<object> items)) throw new FormatException("the top level is not an array");
             var sources = new List<NewsSource>(items.Count);
             for (int i = 0; i < items.Count; i++)
-            {
-                if (items[i] == null) { sources.Add(null); continue; }
-                if (!(items[i] is Dictionary<string, object> o)) throw new FormatException($"entry {i + 1} is not an object");
-                string where = $"entry {i + 1}";
-                var source = new NewsSource
-                {
-                    Id = Text(o, "Id", where),
-                    Name = Text(o, "Name", where),
-                    FeedUri = Text(o, "FeedUri", where),
-                    Homepage = Text(o, "Homepage", where),
-                    Language = Text(o, "Language", where),
-                    TimeZone = Text(o, "TimeZone", where),
-                    Default = Flag(o, "Default", where) ?? false,
-                };
-                if (o.TryGetValue("Policy", out object p) && p != null)
-                {
-                    if (!(p is Dictionary<string, object> policy)) throw new FormatException($"{where}: 'Policy' is not an object");
-                    source.Policy = new SourcePolicy
-                    {
-                        AllowAiProcessing = Flag(policy, "AllowAiProcessing", where) ?? true,
-                        MaxExcerptLength = Whole(policy, "MaxExcerptLength", where),
-                        Notice = Text(policy, "Notice", where),
-                    };
-                }
-                sources.Add(source);
-            }
+                sources.Add(items[i] == null ? null : (NewsSource)Read(typeof(NewsSource), items[i], $"entry {i + 1}"));
             return sources;
         }
 
-        private static string Text(Dictionary<string, object> o, string key, string where)
+        private static object Read(Type type, object json, string where)
         {
-            if (!o.TryGetValue(key, out object v) || v == null) return null;
-            return v as string ?? throw new FormatException($"{where}: '{key}' is not a string");
+            if (!(json is Dictionary<string, object> members)) throw new FormatException($"{where} is not an object");
+            object target = Activator.CreateInstance(type);
+            foreach (PropertyInfo property in type.GetProperties().Where(p => p.IsDefined(typeof(DataMemberAttribute))))
+            {
+                if (!members.TryGetValue(property.Name, out object value)) continue;
+                property.SetValue(target, Convert(property.PropertyType, value, $"{where}: '{property.Name}'"));
+            }
+            return target;
         }
 
-        private static bool? Flag(Dictionary<string, object> o, string key, string where)
+        private static object Convert(Type type, object value, string what)
         {
-            if (!o.TryGetValue(key, out object v) || v == null) return null;
-            return v is bool b ? b : throw new FormatException($"{where}: '{key}' is not true or false");
-        }
-
-        private static int? Whole(Dictionary<string, object> o, string key, string where)
-        {
-            if (!o.TryGetValue(key, out object v) || v == null) return null;
-            if (v is double d && d == Math.Floor(d) && d >= int.MinValue && d <= int.MaxValue) return (int)d;
-            throw new FormatException($"{where}: '{key}' is not a whole number");
+            Type underlying = Nullable.GetUnderlyingType(type);
+            if (value == null)
+            {
+                if (type.IsValueType && underlying == null) throw new FormatException($"{what} is null");
+                return null;
+            }
+            type = underlying ?? type;
+            if (type == typeof(string)) return value as string ?? throw new FormatException($"{what} is not a string");
+            if (type == typeof(bool)) return value is bool b ? b : throw new FormatException($"{what} is not true or false");
+            if (type == typeof(int))
+            {
+                if (value is double d && d == Math.Floor(d) && d >= int.MinValue && d <= int.MaxValue) return (int)d;
+                throw new FormatException($"{what} is not a whole number");
+            }
+            if (type.IsDefined(typeof(DataContractAttribute))) return Read(type, value, what);
+            throw new NotSupportedException($"A catalog member of type {type.Name} has no JSON reading.");
         }
     }
 }

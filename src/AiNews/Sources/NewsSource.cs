@@ -19,6 +19,11 @@ namespace AiNews
         [DataMember(Order = 7)] public SourcePolicy Policy { get; set; } = new SourcePolicy();
         /// <summary>True for the source Get-AiArticle reads when no source is named.</summary>
         [DataMember(Order = 8, EmitDefaultValue = false)] public bool Default { get; set; }
+        /// <summary>
+        /// True for an intranet source: its feed and pages may be fetched from loopback and private addresses, which
+        /// are refused for every other source (see AiNews.Fetching.AddressPolicy).
+        /// </summary>
+        [DataMember(Order = 9, EmitDefaultValue = false)] public bool AllowPrivateNetwork { get; set; }
 
         public override string ToString() => Id;
     }

@@ -85,7 +85,7 @@ namespace AiNews.Sources
         private static NewsSource Clone(NewsSource s) => new NewsSource
         {
             Id = s.Id, Name = s.Name, FeedUri = s.FeedUri, Homepage = s.Homepage, Language = s.Language, TimeZone = s.TimeZone,
-            Default = s.Default,
+            Default = s.Default, AllowPrivateNetwork = s.AllowPrivateNetwork,
             Policy = new SourcePolicy { AllowAiProcessing = s.Policy.AllowAiProcessing, MaxExcerptLength = s.Policy.MaxExcerptLength, Notice = s.Policy.Notice },
         };
     }

@@ -1,5 +1,6 @@
 using System;
 using System.Collections.Generic;
+using System.IO;
 using System.Net;
 using System.Net.Http;
 using System.Text;
@@ -14,8 +15,10 @@ namespace AiNews.Summaries
         public string FinishReason { get; set; }
         /// <summary>Why the call failed (HTTP status, unreadable body), or null.</summary>
         public string Error { get; set; }
-        /// <summary>Whether asking again may help (429, 5xx, timeouts), as opposed to 401/404.</summary>
+        /// <summary>Whether asking again may help (429, 5xx), as opposed to 401/404, an oversized answer or a timeout.</summary>
         public bool Transient { get; set; }
+        /// <summary>True when the endpoint did not answer within the timeout.</summary>
+        public bool TimedOut { get; set; }
     }
 
     /// <summary>
@@ -24,6 +27,13 @@ namespace AiNews.Summaries
     /// </summary>
     public sealed class ChatCompletionsClient : IDisposable
     {
+        /// <summary>
+        /// The largest response read: a completion of a few thousand tokens is well under 100 KB; a broken or hostile
+        /// endpoint that streams 300 MB must not take gigabytes of memory. Read as a stream and given up at the cap.
+        /// </summary>
+        public const int MaxResponseBytes = 4 * 1024 * 1024;
+
+        private readonly TimeSpan _timeout;
         private readonly HttpClient _http;
         private readonly Uri _uri;
         private readonly string _apiKey;
@@ -34,7 +44,9 @@ namespace AiNews.Summaries
             _uri = ResolveEndpoint(endpoint);
             _apiKey = apiKey;
             _azure = _uri.Host.EndsWith(".openai.azure.com", StringComparison.OrdinalIgnoreCase);
-            _http = new HttpClient { Timeout = timeout };
+            _timeout = timeout;
+            // The timeout covers the whole call, body included (see Send), so the client's own is not used.
+            _http = new HttpClient { Timeout = System.Threading.Timeout.InfiniteTimeSpan };
         }
 
         public Uri Uri => _uri;
@@ -44,7 +56,7 @@ namespace AiNews.Summaries
         {
             if (string.IsNullOrWhiteSpace(endpoint) || !Uri.TryCreate(endpoint.Trim(), UriKind.Absolute, out Uri uri)
                 || (uri.Scheme != Uri.UriSchemeHttp && uri.Scheme != Uri.UriSchemeHttps))
-                throw new ArgumentException($"The endpoint '{endpoint}' is not an http(s) URL.", nameof(endpoint));
+                throw new ArgumentException($"The endpoint '{UriDisplay.WithoutQuery(endpoint)}' is not an http(s) URL.", nameof(endpoint));
             if (uri.AbsolutePath.TrimEnd('/').EndsWith("/chat/completions", StringComparison.OrdinalIgnoreCase)) return uri;
             var b = new UriBuilder(uri);
             b.Path = b.Path.TrimEnd('/') + "/chat/completions";
@@ -70,24 +82,62 @@ namespace AiNews.Summaries
                     if (_azure) request.Headers.Add("api-key", _apiKey);
                     else request.Headers.TryAddWithoutValidation("Authorization", "Bearer " + _apiKey);
                 }
-                HttpResponseMessage response;
-                try { response = _http.SendAsync(request).GetAwaiter().GetResult(); }
-                catch (HttpRequestException e) { return new ChatReply { Error = "the endpoint did not answer: " + e.Message, Transient = true }; }
-                catch (System.Threading.Tasks.TaskCanceledException) { return new ChatReply { Error = "the request timed out", Transient = true }; }
-                using (response)
+                using (var timeout = new System.Threading.CancellationTokenSource(_timeout))
                 {
-                    string text = response.Content.ReadAsStringAsync().GetAwaiter().GetResult();
-                    int status = (int)response.StatusCode;
-                    if (!response.IsSuccessStatusCode)
-                        return new ChatReply
+                    HttpResponseMessage response;
+                    try { response = _http.SendAsync(request, HttpCompletionOption.ResponseHeadersRead, timeout.Token).GetAwaiter().GetResult(); }
+                    catch (HttpRequestException e) { return new ChatReply { Error = "the endpoint did not answer: " + e.Message, Transient = true }; }
+                    catch (OperationCanceledException) { return TimedOut(); }
+                    using (response)
+                    using (timeout.Token.Register(response.Dispose)) // unblocks a read stuck on a stalled connection
+                    {
+                        string text;
+                        try { text = ReadCapped(response.Content, timeout.Token); }
+                        catch (InvalidDataException e) { return new ChatReply { StatusCode = (int)response.StatusCode, Error = e.Message }; }
+                        catch (Exception) when (timeout.IsCancellationRequested) { return TimedOut(); }
+                        catch (Exception e) when (e is IOException || e is HttpRequestException || e is ObjectDisposedException)
                         {
-                            StatusCode = status,
-                            Error = $"HTTP {status} {response.ReasonPhrase}",
-                            Transient = status == 429 || status >= 500 || response.StatusCode == HttpStatusCode.RequestTimeout,
-                        };
-                    return Parse(text, status);
+                            return new ChatReply { StatusCode = (int)response.StatusCode, Error = "the connection broke during the answer: " + e.Message, Transient = true };
+                        }
+                        return Interpret(response, text);
+                    }
                 }
             }
+        }
+
+        private ChatReply TimedOut() =>
+            new ChatReply { Error = $"no complete answer within {_timeout.TotalSeconds:0} s (timed out; -TimeoutSec)", TimedOut = true };
+
+        // The body as UTF-8, at most MaxResponseBytes; more is an error, never a bigger buffer.
+        private static string ReadCapped(HttpContent content, System.Threading.CancellationToken cancel)
+        {
+            if (content == null) return string.Empty;
+            using (Stream stream = content.ReadAsStreamAsync().GetAwaiter().GetResult())
+            using (var buffer = new MemoryStream())
+            {
+                var chunk = new byte[16 * 1024];
+                int n;
+                while ((n = stream.ReadAsync(chunk, 0, chunk.Length, cancel).GetAwaiter().GetResult()) > 0)
+                {
+                    if (buffer.Length + n > MaxResponseBytes)
+                        throw new InvalidDataException($"the answer is larger than {MaxResponseBytes / (1024 * 1024)} MB; it was not read further");
+                    buffer.Write(chunk, 0, n);
+                }
+                return new UTF8Encoding(false, false).GetString(buffer.GetBuffer(), 0, (int)buffer.Length);
+            }
+        }
+
+        private static ChatReply Interpret(HttpResponseMessage response, string text)
+        {
+            int status = (int)response.StatusCode;
+            if (!response.IsSuccessStatusCode)
+                return new ChatReply
+                {
+                    StatusCode = status,
+                    Error = $"HTTP {status} {response.ReasonPhrase}",
+                    Transient = status == 429 || status >= 500 || response.StatusCode == HttpStatusCode.RequestTimeout,
+                };
+            return Parse(text, status);
         }
 
         private static ChatReply Parse(string text, int status)

@@ -52,12 +52,26 @@ namespace AiNews.Summaries
         /// <summary>Part of the cache key: change it whenever the prompt changes meaning.</summary>
         public const string PromptVersion = "summary-labels-v1";
 
+        /// <summary>
+        /// The longest summary accepted: the prompt asks for 2-3 sentences (about 300-600 characters); a summary past
+        /// 2,000 is the model rambling or an endpoint stuffing the digest, and is asked again, then replaced by the
+        /// extractive one.
+        /// </summary>
+        public const int MaxSummaryCharacters = 2000;
+
+        /// <summary>
+        /// Timeouts in a row after which the endpoint is given up for the rest of the run: each one costs -TimeoutSec per
+        /// article, and an endpoint that is down or overloaded for two articles rarely recovers within the run.
+        /// </summary>
+        public const int ConsecutiveTimeoutsToGiveUp = 2;
+
         private readonly LlmOptions _options;
         private readonly Taxonomy _taxonomy;
         private readonly ChatCompletionsClient _client;
         private readonly SummaryCache _cache;
         private readonly HashSet<string> _orgLabels, _tagLabels;
         private bool _jsonMode;
+        private int _timeoutsInARow;
 
         public LlmSummarizer(LlmOptions options, Taxonomy taxonomy, SummaryCache cache)
         {
@@ -79,6 +93,8 @@ namespace AiNews.Summaries
             string key = SummaryCache.Key(_options.Model, PromptVersion, language, title, content);
             LlmResult cached = _cache?.Get(key);
             if (cached != null && Validate(cached, title) == null) return new LlmOutcome { Status = LlmStatus.Cached, Result = cached };
+            if (_timeoutsInARow >= ConsecutiveTimeoutsToGiveUp)
+                return new LlmOutcome { Status = LlmStatus.FellBack, Problem = $"the endpoint timed out {_timeoutsInARow} times in a row, so it is not asked again in this run" };
 
             string system = SystemPrompt(language);
             string user = UserPrompt(title, content);
@@ -110,6 +126,8 @@ namespace AiNews.Summaries
                 _jsonMode = false;
                 reply = _client.Send(_options.Model, system, user, maxTokens, _jsonMode);
             }
+            // A timeout is not retried: the retry would wait as long again, and a larger budget makes it slower still.
+            _timeoutsInARow = reply.TimedOut ? _timeoutsInARow + 1 : 0;
             if (reply.Error != null) return (reply.Transient ? "" : "!") + reply.Error;
             if (string.Equals(reply.FinishReason, "length", StringComparison.OrdinalIgnoreCase))
                 return $"finish_reason 'length' (the {maxTokens}-token budget ran out)";
@@ -131,6 +149,7 @@ namespace AiNews.Summaries
         private string Validate(LlmResult r, string title)
         {
             if (string.IsNullOrWhiteSpace(r.Summary)) return "no summary in the answer";
+            if (r.Summary.Length > MaxSummaryCharacters) return $"the summary has {r.Summary.Length:N0} characters, more than the {MaxSummaryCharacters:N0} allowed";
             if (string.Equals(r.Summary.Trim(), TextNormalizer.SingleLine(title), StringComparison.Ordinal)) return "the summary repeats the title";
             if (r.Organization == null || !_orgLabels.Contains(r.Organization)) return $"organization '{r.Organization}' is not in the taxonomy";
             string stray = r.Tags.FirstOrDefault(t => !_tagLabels.Contains(t));

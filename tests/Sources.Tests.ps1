@@ -30,12 +30,14 @@ Describe 'Get-AiSource' {
     It 'adds and overrides sources from a catalog file or $env:AINEWS_SOURCES' {
         $file = Join-Path $TestDrive 'mine.json'
         @'
-[ { "Id": "MyBlog", "Name": "My Blog", "FeedUri": "https://blog.example.com/feed.xml", "Language": "en", "TimeZone": "UTC" },
+[ { "Id": "MyBlog", "Name": "My Blog", "FeedUri": "https://blog.example.com/feed.xml", "Language": "en", "TimeZone": "UTC", "AllowPrivateNetwork": true },
   { "Id": "AiTimes", "Name": "AI타임스 (mirror)", "FeedUri": "https://mirror.example.com/rss.xml", "Language": "ko", "TimeZone": "Asia/Seoul",
     "Policy": { "AllowAiProcessing": false } } ]
 '@ | Set-Content -Path $file -Encoding utf8
         (Get-AiSource MyBlog -SourceFile $file).FeedUri | Should -Be 'https://blog.example.com/feed.xml'
         (Get-AiSource MyBlog -SourceFile $file).Policy.AllowAiProcessing | Should -BeTrue
+        (Get-AiSource MyBlog -SourceFile $file).AllowPrivateNetwork | Should -BeTrue
+        (Get-AiSource AiTimes -SourceFile $file).AllowPrivateNetwork | Should -BeFalse
         (Get-AiSource AiTimes -SourceFile $file).Name | Should -Be 'AI타임스 (mirror)'
         $env:AINEWS_SOURCES = $file
         (Get-AiSource MyBlog).Name | Should -Be 'My Blog'

@@ -4,31 +4,6 @@ using AiNews.Text;
 
 namespace AiNews.Tagging
 {
-    /// <summary>One word of a text: a maximal run of letters and digits (Hangul, Latin, other scripts mixed).</summary>
-    public sealed class Token
-    {
-        public Token(string text, int start, char before, char after)
-        {
-            Text = text;
-            Start = start;
-            Before = before;
-            After = after;
-        }
-
-        /// <summary>The word as written, e.g. "오픈AI의" or "metadata".</summary>
-        public string Text { get; }
-        public int Start { get; }
-        public int End => Start + Text.Length;
-
-        /// <summary>The character just before the word ('\0' at the start), e.g. a space, quote or bracket.</summary>
-        public char Before { get; }
-
-        /// <summary>The character just after the word ('\0' at the end), e.g. ',' in "메타, VR".</summary>
-        public char After { get; }
-
-        public override string ToString() => Text;
-    }
-
     /// <summary>
     /// Splits Korean and English text into words. A Korean word is a noun with its particles attached
     /// ("엔비디아는"), so matching strips a known particle and nothing else: "메타가" is Meta, "메타버스" is not.

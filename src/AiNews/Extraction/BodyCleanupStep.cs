@@ -1,0 +1,142 @@
+using System;
+using System.Collections.Generic;
+using System.Linq;
+using System.Text.RegularExpressions;
+using AngleSharp.Dom;
+
+namespace AiNews.Extraction
+{
+    /// <summary>
+    /// Clean-up inside the located body: the rules file's junk selectors (share buttons, related links,
+    /// tag blocks, reporter boxes, newsletter boxes, ads) and captions that only credit the photo.
+    /// </summary>
+    public sealed class BodyCleanupStep : IExtractionStep
+    {
+        private static readonly Regex CreditCaption = new Regex(
+            @"^[\(\[]?\s*(사진|이미지|그림|자료|출처|제공|photo|image|credit|source)\s*[=:]|^(사진|이미지)\s*[\(\[]|(getty images|shutterstock|reuters|\bap\b|afp|연합뉴스|뉴시스|뉴스1)\s*[\)\]]?$",
+            RegexOptions.IgnoreCase | RegexOptions.Compiled);
+
+        /// <summary>Paragraphs shorter than this that are all link text are dropped as teasers.</summary>
+        public const int LinkOnlyMaxLength = 200;
+
+        public void Run(ExtractionContext context)
+        {
+            var body = context.Body;
+            if (body == null) return;
+            // Selectors match by class-name fragments; one that hits a wrapper of most of the story
+            // ("entry-content-read-more") is wrong about that page, so such a match is left alone.
+            int total = DomText.TextLength(body);
+            foreach (string selector in context.Rules.Remove)
+                foreach (var junk in SiteRuleStep.TryQueryAll(body, selector))
+                    if (DomText.IsInside(junk, body) && DomText.TextLength(junk) * 2 <= total) junk.Remove();
+            RemoveHeadlineBlock(context);
+            foreach (var caption in body.QuerySelectorAll("figcaption, .wp-caption-text, [class*='caption' i]").ToList())
+            {
+                if (caption.QuerySelector("p") != null && DomText.TextLength(caption) > 300) continue;
+                caption.Remove();
+            }
+            // Captions without markup: a short italic, small or grey line right after an image.
+            foreach (var img in body.QuerySelectorAll("img").ToList())
+            {
+                var next = NextAfterImage(img, body);
+                if (next == null || next.QuerySelector("img") != null) continue;
+                int length = DomText.TextLength(next);
+                if (length == 0 || length > 160 || next.QuerySelector("a") != null) continue;
+                // A sentence that ends like one is more likely the story going on in italics than a caption.
+                if (Regex.IsMatch(DomText.Text(next), @"[.!?""”]$")) continue;
+                bool styled = next.LocalName == "em" || next.LocalName == "i" || next.LocalName == "small"
+                    || Regex.IsMatch(next.ClassName ?? "", @"caption|credit|legend|small|gray|grey|muted|note", RegexOptions.IgnoreCase)
+                    || next.Children.Length == 1 && next.Children[0].LocalName is string t && (t == "em" || t == "i" || t == "small") && DomText.TextLength(next.Children[0]) == length;
+                if (styled) next.Remove();
+            }
+            // A line of photo credit standing alone as a paragraph.
+            foreach (var p in body.QuerySelectorAll("p, span, div, em").ToList())
+            {
+                if (p.Children.Length > 1) continue;
+                string text = DomText.Text(p);
+                if (text.Length > 0 && text.Length < 80 && CreditCaption.IsMatch(text)) p.Remove();
+            }
+            // Paragraphs and list items that are nothing but a link to the same site: teasers of other
+            // stories. Links elsewhere (sources, shops, references) are part of what the author wrote.
+            foreach (var e in body.QuerySelectorAll("p, li, h2, h3, h4, h5, h6").ToList())
+            {
+                if (!DomText.IsInside(e, body) || e.QuerySelector("a") == null) continue;
+                int length = DomText.TextLength(e);
+                if (length > 0 && length < LinkOnlyMaxLength && DomText.LinkDensity(e) > 0.9
+                    && e.QuerySelectorAll("a").All(a => IsSameSite(context, a.GetAttribute("href")))) e.Remove();
+            }
+            // The headline repeated inside the body.
+            string title = Normalize(context.Page.Title);
+            foreach (var h in body.QuerySelectorAll("h1, h2").ToList())
+            {
+                string t = Normalize(DomText.Text(h));
+                if (t.Length > 0 && (t == title || h.LocalName == "h1" && title.Length > 0 && (title.Contains(t) || t.Contains(title)))) h.Remove();
+            }
+        }
+
+        // The article's own header inside the body (headline, standfirst, dateline, byline): the headline is
+        // not part of the body, and the block around it is metadata that structured data already gave us.
+        private static void RemoveHeadlineBlock(ExtractionContext context)
+        {
+            var body = context.Body;
+            foreach (var header in body.QuerySelectorAll("header").ToList())
+            {
+                if (!DomText.IsInside(header, body)) continue;
+                int length = DomText.TextLength(header);
+                if (length < 600 && length * 2 < DomText.TextLength(body)) header.Remove();
+            }
+            string title = Normalize(context.Page.Title);
+            if (title.Length == 0) return;
+            foreach (var h in body.QuerySelectorAll("h1").ToList())
+            {
+                string t = Normalize(DomText.Text(h));
+                if (t.Length == 0 || !(t == title || title.Contains(t) || t.Contains(title))) continue;
+                // Grow to the largest ancestor that still holds only a little text besides the headline and no paragraph of its own.
+                IElement block = h;
+                for (var parent = h.ParentElement; parent != null && parent != body; parent = parent.ParentElement)
+                {
+                    if (DomText.TextLength(parent) > DomText.TextLength(h) + 400) break;
+                    if (parent.QuerySelectorAll("p").Any(x => DomText.TextLength(x) > 200)) break;
+                    block = parent;
+                }
+                block.Remove();
+                break;
+            }
+        }
+
+        // The element that follows an image: its next sibling, or the next sibling of the nearest wrapper that holds nothing but the image.
+        private static IElement NextAfterImage(IElement img, IElement body)
+        {
+            IElement current = img;
+            for (int depth = 0; depth < 4 && current != null && current != body; depth++)
+            {
+                var next = current.NextElementSibling;
+                while (next != null && next.LocalName == "br") next = next.NextElementSibling;
+                if (next != null) return next;
+                if (next == null && current.ParentElement != null && current.ParentElement != body && DomText.TextLength(current.ParentElement) == DomText.TextLength(current))
+                { current = current.ParentElement; continue; }
+                return null;
+            }
+            return null;
+        }
+
+        private static bool IsSameSite(ExtractionContext context, string href)
+        {
+            if (string.IsNullOrWhiteSpace(href)) return true;
+            string abs = context.Absolute(href);
+            if (abs == null) return true;
+            if (context.PageUri == null || !context.PageUri.IsAbsoluteUri) return !Uri.IsWellFormedUriString(href.Trim(), UriKind.Absolute);
+            return SiteOf(new Uri(abs).Host) == SiteOf(context.PageUri.Host);
+        }
+
+        // The last two labels of a host (three for hosts like news.bbc.co.uk): close enough to a registrable domain.
+        private static string SiteOf(string host)
+        {
+            var labels = host.ToLowerInvariant().Split('.');
+            int keep = labels.Length >= 3 && labels[labels.Length - 2].Length <= 3 && labels[labels.Length - 1].Length == 2 ? 3 : 2;
+            return string.Join(".", labels.Skip(Math.Max(0, labels.Length - keep)));
+        }
+
+        internal static string Normalize(string s) => Regex.Replace(s ?? string.Empty, @"[\W_]+", "").ToLowerInvariant();
+    }
+}

@@ -1,0 +1,51 @@
+using System;
+using System.Collections.Generic;
+using System.Linq;
+using AngleSharp.Dom;
+
+namespace AiNews.Extraction
+{
+    /// <summary>Site rules (data, see <see cref="ExtractionRules"/>): a known CMS's body container and its junk.</summary>
+    public sealed class SiteRuleStep : IExtractionStep
+    {
+        public void Run(ExtractionContext context)
+        {
+            if (context.Body != null) return;
+            var doc = context.Document;
+            foreach (var rule in context.Rules.Sites)
+            {
+                if (!rule.Match.Any(selector => TryQuery(doc, selector) != null)) continue;
+                // The first container with text; else the first one found (a body of images only, e.g. a
+                // webtoon, is an empty body, not a reason to guess from the page around it).
+                IElement container = null;
+                foreach (string selector in rule.Container)
+                {
+                    var found = TryQuery(doc, selector);
+                    if (found == null) continue;
+                    if (container == null) container = found;
+                    if (DomText.TextLength(found) > 0) { container = found; break; }
+                }
+                if (container == null) continue;
+                foreach (string selector in rule.Remove)
+                    foreach (var junk in TryQueryAll(container, selector)) junk.Remove();
+                context.Body = container;
+                context.SiteRule = rule;
+                context.Page.Method = ExtractionMethod.SiteRule;
+                context.Page.Rule = rule.Name;
+                return;
+            }
+        }
+
+        internal static IElement TryQuery(IParentNode node, string selector)
+        {
+            try { return node.QuerySelector(selector); }
+            catch (AngleSharp.Dom.DomException) { return null; }
+        }
+
+        internal static IEnumerable<IElement> TryQueryAll(IParentNode node, string selector)
+        {
+            try { return node.QuerySelectorAll(selector).ToList(); }
+            catch (AngleSharp.Dom.DomException) { return Enumerable.Empty<IElement>(); }
+        }
+    }
+}

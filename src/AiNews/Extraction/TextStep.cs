@@ -1,0 +1,78 @@
+using System;
+using System.Collections.Generic;
+using System.Linq;
+using System.Text.RegularExpressions;
+using AngleSharp.Dom;
+
+namespace AiNews.Extraction
+{
+    /// <summary>
+    /// Turns the body into paragraphs, drops boilerplate lines (copyright, bylines, "관련기사" …) and ends the
+    /// body at a stop line; falls back to the JSON-LD articleBody when the markup gave much less.
+    /// </summary>
+    public sealed class TextStep : IExtractionStep
+    {
+        private static readonly Regex DoubleEscaped = new Regex(@"&(quot|amp|apos|lt|gt|nbsp|[lr]squo|[lr]dquo|hellip|[mn]dash|#\d{2,5}|#x[0-9a-fA-F]{2,4});", RegexOptions.Compiled);
+
+        public void Run(ExtractionContext context)
+        {
+            var paragraphs = context.Body == null ? new List<string>() : DomText.Paragraphs(context.Body);
+            var boilerplate = context.Rules.BoilerplateLines.Concat(context.SiteRule?.BoilerplateLines ?? Enumerable.Empty<Regex>()).ToList();
+            var stops = context.Rules.StopLines.Concat(context.SiteRule?.StopLines ?? Enumerable.Empty<Regex>()).ToList();
+            string title = BodyCleanupStep.Normalize(context.Page.Title);
+            var kept = new List<string>();
+            foreach (string raw in paragraphs)
+            {
+                // Text escaped twice by the CMS ("&amp;quot;") still shows entities after parsing.
+                string paragraph = DoubleEscaped.IsMatch(raw) ? System.Net.WebUtility.HtmlDecode(raw) : raw;
+                var lines = new List<string>();
+                bool stop = false;
+                foreach (string line in paragraph.Split('\n'))
+                {
+                    if (stops.Any(r => r.IsMatch(line))) { stop = true; break; }
+                    if (boilerplate.Any(r => r.IsMatch(line))) continue;
+                    lines.Add(line);
+                }
+                if (lines.Count > 0)
+                {
+                    string p = string.Join("\n", lines);
+                    if (!(kept.Count == 0 && title.Length > 0 && BodyCleanupStep.Normalize(p) == title)) kept.Add(p);
+                }
+                if (stop) break;
+            }
+            // A dateline before the first sentence ("(서울=뉴스) 홍길동 기자 = ", "[매체 홍길동 기자] ").
+            var prefixes = context.Rules.LeadPrefixes.Concat(context.SiteRule?.LeadPrefixes ?? Enumerable.Empty<Regex>()).ToList();
+            if (kept.Count > 0)
+            {
+                foreach (var prefix in prefixes)
+                {
+                    var m = prefix.Match(kept[0]);
+                    if (m.Success && m.Index == 0 && m.Length > 0 && m.Length < kept[0].Length)
+                    {
+                        kept[0] = kept[0].Substring(m.Length).TrimStart();
+                        break;
+                    }
+                }
+            }
+            context.Paragraphs = kept;
+
+            string structured = context.StructuredBody;
+            int domLength = kept.Sum(p => p.Length);
+            if (!string.IsNullOrWhiteSpace(structured) && IsComplete(structured) && structured.Length > Math.Max(200, domLength * 1.5))
+            {
+                context.Paragraphs = TextNormalizer.Paragraphs(structured).Select(p => string.Join("\n", p))
+                    .Select(p => DoubleEscaped.IsMatch(p) ? System.Net.WebUtility.HtmlDecode(p) : p).ToList();
+                context.Page.Method = ExtractionMethod.StructuredData;
+            }
+            context.Page.Content = string.Join("\n\n", context.Paragraphs);
+            if (context.Page.Content.Length == 0) { context.Page.Content = null; context.Page.Method = ExtractionMethod.None; }
+        }
+
+        // A teaser ends in an ellipsis; a complete body does not.
+        private static bool IsComplete(string body)
+        {
+            string t = body.TrimEnd();
+            return !(t.EndsWith("...", StringComparison.Ordinal) || t.EndsWith("…", StringComparison.Ordinal) || t.EndsWith("[…]", StringComparison.Ordinal));
+        }
+    }
+}

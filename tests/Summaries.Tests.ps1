@@ -121,6 +121,7 @@ Describe 'LLM provider (loopback Chat Completions server)' {
         $a | Should -BeOfType ([AiNews.Article])
         $a.Summary | Should -Be '모델이 쓴 요약입니다. 두 번째 문장입니다.'
         $a.Organization | Should -Be 'OpenAI'
+        $a.Organizations | Should -Be @('OpenAI')   # the organization index of the digest finds it
         $a.Tags | Should -Be @('LLM', '추론 AI')
         $a.Importance | Should -Be '주요'
         $r.Report | Should -Be @('LLM: 1 ok, 0 retried, 0 fell back')

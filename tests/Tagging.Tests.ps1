@@ -118,6 +118,16 @@ Describe 'Add-AiTag' {
         { Get-Fixture 'webtoon' | Add-AiTag -Taxonomy $path -ErrorAction Stop } |
             Should -Throw -ErrorId 'AiNews.TaxonomyInvalid*'
     }
+    It 'keeps only AI stories with Get-AiArticle -AiOnly, marked IsAiRelated, as Add-AiTag judges them' {
+        $pages = Join-Path $FixturesRoot 'pages/*.html'
+        $tagged = @(Get-AiArticle -Path $pages | Add-AiTag)
+        $kept = @(Get-AiArticle -Path $pages -AiOnly)
+        $kept.Count | Should -BeGreaterThan 0
+        $kept.Count | Should -BeLessThan $tagged.Count
+        $kept.Url | Should -Be @($tagged | Where-Object IsAiRelated | ForEach-Object Url)
+        $kept | ForEach-Object { $_.IsAiRelated | Should -BeTrue }
+        $kept.Title | Should -Not -Contain '[AI웹툰] 가상 이야기 : 2화'
+    }
     It 'leaves AI-unrelated articles to a Where-Object IsAiRelated step' {
         $kept = @($script:Fixtures.Keys | ForEach-Object { Get-Fixture $_ } | Add-AiTag | Where-Object IsAiRelated)
         $kept.Url | Should -Not -Contain 'https://example.com/webtoon/12'

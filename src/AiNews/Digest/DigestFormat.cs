@@ -30,6 +30,17 @@ namespace AiNews.Digest
         public string NoOrganization { get; } = "기타";
         public int DefaultMaxContentLength { get; } = 1500;
 
+        /// <summary>How an article's day is written on its label line and in the archive's index.html.</summary>
+        public string DayFormat { get; } = "yyyy-MM-dd";
+
+        // The archive's indexes: a README.md per folder and index.html at the root, in the words of the archive we replace.
+        public string ArchiveTitle { get; } = "🤖 AI 뉴스 아카이브";
+        public string MonthFormat { get; } = "yyyy년 MM월";
+        public string FileMark { get; } = "📄";
+        public string GeneratedNote { get; } = "*이 파일은 자동으로 생성됩니다.*";
+        /// <summary>Characters of a title a folder index lists before "..." (the old index cut at 50).</summary>
+        public int IndexTitleLength { get; } = 50;
+
         private readonly Dictionary<string, string> _importanceMarks = new Dictionary<string, string>
         {
             [ImportanceLevel.High] = "🔥 " + ImportanceLevel.High,
@@ -47,6 +58,26 @@ namespace AiNews.Digest
                 if (mark != null && mark.Trim().EndsWith(grade, StringComparison.Ordinal)) return grade;
             return ImportanceLevel.Normal;
         }
+
+        /// <summary>A month as the indexes name it: "2026년 01월".</summary>
+        public string MonthName(DateTime day) => day.ToString(MonthFormat, CultureInfo.InvariantCulture);
+
+        /// <summary>The heading of a folder index: "🤖 AI 뉴스 아카이브 - 2026년 01월".</summary>
+        public string ArchiveMonthTitle(DateTime month) => ArchiveTitle + " - " + MonthName(month);
+
+        /// <summary>The count of articles as the indexes show it: "12건".</summary>
+        public string Count(int articles) => articles.ToString(CultureInfo.InvariantCulture) + "건";
+
+        /// <summary>The line under a folder index's heading: "총 **12건**의 뉴스가 수집되었습니다.".</summary>
+        public string CollectedNote(int articles) => "총 **" + Count(articles) + "**의 뉴스가 수집되었습니다.";
+
+        /// <summary>A day's heading in a folder index: "📅 1월 5일 (12건)".</summary>
+        public string IndexDayHeading(DateTime day, int articles) =>
+            DateMark + " " + day.Month.ToString(CultureInfo.InvariantCulture) + "월 " + day.Day.ToString(CultureInfo.InvariantCulture) + "일 (" + Count(articles) + ")";
+
+        /// <summary>A day's link text in the archive's index.html: "📅 2026-01-05 (12건)".</summary>
+        public string ArchiveDayLink(DateTime day, int articles) =>
+            DateMark + " " + day.ToString(DayFormat, CultureInfo.InvariantCulture) + " (" + Count(articles) + ")";
 
         public string Title(DateTime day) => TitlePrefix + day.ToString(TitleDateFormat, CultureInfo.InvariantCulture);
 

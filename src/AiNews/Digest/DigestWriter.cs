@@ -25,6 +25,9 @@ namespace AiNews.Digest
 
         public int Count => _articles.Count;
 
+        /// <summary>The articles' titles as their headings show them, and as <see cref="DigestReader"/> reads them back.</summary>
+        public IEnumerable<string> Titles => _articles.Select(a => TextNormalizer.SingleLine(a.Title));
+
         /// <summary>Adds an article; false when an article with the same URL is already in the digest.</summary>
         /// <exception cref="ArgumentException">The article cannot be written (see <see cref="Problem"/>).</exception>
         public bool Add(Article article)
@@ -127,7 +130,7 @@ namespace AiNews.Digest
             string organization = string.IsNullOrWhiteSpace(a.Organization) ? f.NoOrganization : a.Organization;
 
             sb.Append("### ").Append(MarkdownEscaper.EscapeHeading(a.Title)).Append("\n\n");
-            sb.Append("> ").Append(f.DateMark).Append(" **").Append(day.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture))
+            sb.Append("> ").Append(f.DateMark).Append(" **").Append(day.ToString(f.DayFormat, CultureInfo.InvariantCulture))
               .Append("** | **").Append(f.ImportanceMark(a.Importance)).Append("** | ")
               .Append(MarkdownEscaper.EscapeInline(organization, "|")).Append(" | ")
               .Append(MarkdownEscaper.EscapeInline(a.Source, "|")).Append('\n');

@@ -16,6 +16,8 @@ namespace AiNews.Digest
     {
         private readonly DigestOptions _options;
         private readonly List<Article> _articles = new List<Article>();
+        // The URL keys (CanonicalUrl.Key) of the articles in the digest: the key the archive and Merge-AiArticle use,
+        // so that two tracking-parameter variants of one page are one article here too.
         private readonly HashSet<string> _urls = new HashSet<string>(StringComparer.Ordinal);
 
         public DigestWriter(DigestOptions options = null)
@@ -28,13 +30,13 @@ namespace AiNews.Digest
         /// <summary>The articles' titles as their headings show them, and as <see cref="DigestReader"/> reads them back.</summary>
         public IEnumerable<string> Titles => _articles.Select(a => TextNormalizer.SingleLine(a.Title));
 
-        /// <summary>Adds an article; false when an article with the same URL is already in the digest.</summary>
+        /// <summary>Adds an article; false when an article with the same URL (<see cref="CanonicalUrl.Key"/>) is already in the digest.</summary>
         /// <exception cref="ArgumentException">The article cannot be written (see <see cref="Problem"/>).</exception>
         public bool Add(Article article)
         {
             string problem = Problem(article);
             if (problem != null) throw new ArgumentException(problem, nameof(article));
-            if (!_urls.Add(article.Url.Trim())) return false;
+            if (!_urls.Add(CanonicalUrl.Key(article.Url))) return false;
             _articles.Add(article);
             return true;
         }

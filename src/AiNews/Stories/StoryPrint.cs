@@ -3,21 +3,33 @@ using System.Collections.Generic;
 
 namespace AiNews.Stories
 {
-    /// <summary>The fingerprint of one article that <see cref="StoryGrouper"/> compares.</summary>
+    /// <summary>
+    /// The fingerprint of one article that <see cref="StoryGrouper"/> compares: the story key used by
+    /// Merge-AiArticle and by the archive alike.
+    /// </summary>
     public sealed class StoryPrint
     {
-        internal string Url;
+        /// <summary>Body characters fingerprinted by default: the lead carries the story; tails carry boilerplate.</summary>
+        public const int DefaultBodyLength = 1000;
+
+        /// <summary>
+        /// The article's URL key, <see cref="CanonicalUrl.Key"/>: the one URL identity of the module (the digest, the
+        /// archive and story grouping all compare it), so tracking-parameter variants of one page are one article.
+        /// </summary>
+        internal string UrlKey;
         internal HashSet<string> Title, TitleNumbers, Body, Anchors;
         internal string Language;
         internal DateTimeOffset? Published;
 
-        public static StoryPrint Of(Article a, int bodyLength = 1000)
+        /// <param name="a">The article.</param>
+        /// <param name="bodyLength">How much of the body to fingerprint.</param>
+        public static StoryPrint Of(Article a, int bodyLength = DefaultBodyLength)
         {
             string body = a.Content ?? string.Empty;
             if (body.Length > bodyLength) body = body.Substring(0, bodyLength);
             return new StoryPrint
             {
-                Url = CanonicalUrl.Key(a.Url),
+                UrlKey = CanonicalUrl.Key(a.Url),
                 Title = StoryShingles.Of(a.Title),
                 TitleNumbers = StoryShingles.Numbers(a.Title),
                 Body = StoryShingles.Of(a.Title + "\n" + body),

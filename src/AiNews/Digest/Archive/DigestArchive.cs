@@ -61,6 +61,11 @@ namespace AiNews.Digest.Archive
         // Any http(s) link in a refused file's text, however it is marked up.
         private static readonly Regex LinkInText = new Regex(@"https?://[^\s)<>\]""']+", RegexOptions.CultureInvariant);
 
+        /// <summary>
+        /// What filing <paramref name="articles"/> would change: each goes to its day's file unless that day or one of
+        /// the look-back days before it has the same story already (the same URL key or fingerprint, see
+        /// <see cref="StoryGrouper"/>); then the indexes of every folder touched. Reads only.
+        /// </summary>
         public ArchivePlan Plan(IEnumerable<Article> articles)
         {
             var plan = new ArchivePlan();
@@ -171,7 +176,7 @@ namespace AiNews.Digest.Archive
                     if (earlier.LinkKeys == null)
                         earlier.LinkKeys = new HashSet<string>(LinkInText.Matches(earlier.Text).Cast<Match>()
                             .Select(m => CanonicalUrl.Key(m.Value)), StringComparer.Ordinal);
-                    if (earlier.LinkKeys.Contains(print.Url)) return Relative(earlier.Path);
+                    if (earlier.LinkKeys.Contains(print.UrlKey)) return Relative(earlier.Path);
                     continue;
                 }
                 if (earlier.Document == null) continue;

@@ -10,14 +10,19 @@ namespace AiNews.Digest
     /// </summary>
     public sealed class DigestFormat
     {
+        /// <summary>The layout of the archive we replace; the only one there is.</summary>
         public static readonly DigestFormat Default = new DigestFormat();
 
+        // The day file: "# 🤖 AI 뉴스 - 2025년 12월 27일", the table of contents between its markers, then the sections.
         public string TitlePrefix { get; } = "🤖 AI 뉴스 - ";
         public string TitleDateFormat { get; } = "yyyy년 MM월 dd일";
         public string TocHeading { get; } = "📑 목차";
         public string TocStart { get; } = "<!-- TOC_START -->";
         public string TocEnd { get; } = "<!-- TOC_END -->";
+        /// <summary>Characters of a title the table of contents shows before "..." (the old digest cut at 60).</summary>
         public int TocTitleLength { get; } = 60;
+
+        // One article's section: label lines in a quote, the summary, the body folded in <details>, the link line.
         public string DateMark { get; } = "📅";
         public string TagsMark { get; } = "🏷️";
         public string SummaryLabel { get; } = "💡 요약";
@@ -26,8 +31,11 @@ namespace AiNews.Digest
         public string DetailsClose { get; } = "</details>";
         public string LinkMark { get; } = "🔗";
         public string LinkText { get; } = "원문 보기";
+        /// <summary>Marks text that was cut (a body, a title in a table of contents or an index).</summary>
         public string Ellipsis { get; } = "...";
+        /// <summary>The organization written for an article that has none ("other").</summary>
         public string NoOrganization { get; } = "기타";
+        /// <summary>Body characters kept before "..." unless -MaxContentLength says otherwise (the old digest's length).</summary>
         public int DefaultMaxContentLength { get; } = 1500;
 
         /// <summary>How an article's day is written on its label line and in the archive's index.html.</summary>
@@ -41,6 +49,12 @@ namespace AiNews.Digest
         /// <summary>Characters of a title a folder index lists before "..." (the old index cut at 50).</summary>
         public int IndexTitleLength { get; } = 50;
 
+        /// <summary>The title of a web page whose Markdown has no level-1 heading.</summary>
+        public string PageTitle { get; } = "AI 뉴스";
+
+        /// <summary>The language of the web pages (the html lang attribute): the digest is written in Korean.</summary>
+        public string PageLanguage { get; } = "ko";
+
         private readonly Dictionary<string, string> _importanceMarks = new Dictionary<string, string>
         {
             [ImportanceLevel.High] = "🔥 " + ImportanceLevel.High,
@@ -48,6 +62,7 @@ namespace AiNews.Digest
             [ImportanceLevel.Low] = "📎 " + ImportanceLevel.Low,
         };
 
+        /// <summary>The mark of a grade as the label line shows it, such as "📌 일반"; an unknown grade shows as Normal.</summary>
         public string ImportanceMark(string importance) =>
             _importanceMarks.TryGetValue(importance ?? ImportanceLevel.Normal, out string mark) ? mark : _importanceMarks[ImportanceLevel.Normal];
 
@@ -79,8 +94,10 @@ namespace AiNews.Digest
         public string ArchiveDayLink(DateTime day, int articles) =>
             DateMark + " " + day.ToString(DayFormat, CultureInfo.InvariantCulture) + " (" + Count(articles) + ")";
 
+        /// <summary>A day file's title: "🤖 AI 뉴스 - 2025년 12월 27일".</summary>
         public string Title(DateTime day) => TitlePrefix + day.ToString(TitleDateFormat, CultureInfo.InvariantCulture);
 
+        /// <summary>The day a title such as "🤖 AI 뉴스 - 2025년 12월 27일" names; false for any other title.</summary>
         public bool TryParseTitle(string title, out DateTime day)
         {
             day = default;

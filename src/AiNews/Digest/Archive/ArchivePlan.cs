@@ -6,6 +6,7 @@ namespace AiNews.Digest.Archive
     /// <summary>What a merge would do: files to write, and what was left out and why.</summary>
     public sealed class ArchivePlan
     {
+        /// <summary>The files to write: day files first (oldest first), then indexes and pages.</summary>
         public List<ArchiveChange> Changes { get; } = new List<ArchiveChange>();
         /// <summary>Articles not added, each with the reason (already in the archive, and where).</summary>
         public List<KeyValuePair<Article, string>> Skipped { get; } = new List<KeyValuePair<Article, string>>();

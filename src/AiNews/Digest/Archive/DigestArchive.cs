@@ -107,10 +107,10 @@ namespace AiNews.Digest.Archive
 
             foreach (DayFile day in _days.Values.Where(d => d.Additions != null).OrderBy(d => d.Day))
             {
-                string text = day.Text == null ? day.Additions.Render() : day.Additions.AppendTo(day.Text, day.Document);
+                string text = day.Exists ? day.Additions.AppendTo(day.Text, day.Document) : day.Additions.Render();
                 plan.Changes.Add(new ArchiveChange
                 {
-                    Path = day.Path, RelativePath = Relative(day.Path), Created = day.Text == null, Added = day.Additions.Count, Text = text,
+                    Path = day.Path, RelativePath = Relative(day.Path), Created = !day.Exists, Added = day.Additions.Count, Text = text,
                 });
             }
             plan.Changes.AddRange(PlanIndexes(plan.Changes));
@@ -153,14 +153,17 @@ namespace AiNews.Digest.Archive
             return _onDisk;
         }
 
-        /// <summary>The day files on disk once <paramref name="dayChanges"/> are written: those listed, and the ones created.</summary>
-        private List<DayFile> DayFilesAfter(Dictionary<string, ArchiveChange> dayChanges)
+        /// <summary>
+        /// The day files on disk once <paramref name="dayChanges"/> are written: those listed, and the ones created.
+        /// Only listed here; each is read when an index needs its titles (without Html, only the folders touched).
+        /// </summary>
+        private List<KeyValuePair<DateTime, string>> DayFilesAfter(Dictionary<string, ArchiveChange> dayChanges)
         {
-            var days = DayFiles().Select(f => Open(f.Value, f.Key)).ToList();
-            var listed = new HashSet<string>(days.Select(d => d.Path), StringComparer.Ordinal);
+            var days = DayFiles().ToList();
+            var listed = new HashSet<string>(days.Select(d => d.Value), StringComparer.Ordinal);
             // A created file is not in the listing (made before any write), unless something else wrote it meanwhile.
             foreach (ArchiveChange created in dayChanges.Values.Where(c => c.Created && !listed.Contains(c.Path)))
-                days.Add(_days[created.Path]);
+                days.Add(new KeyValuePair<DateTime, string>(_days[created.Path].Day, created.Path));
             return days;
         }
 
@@ -229,20 +232,20 @@ namespace AiNews.Digest.Archive
         }
 
         /// <summary>The README.md of one folder: its day files with their titles as they are once the day changes are written.</summary>
-        private void PlanIndex(string folder, List<DayFile> days, Dictionary<string, ArchiveChange> dayChanges, List<ArchiveChange> indexes)
+        private void PlanIndex(string folder, List<KeyValuePair<DateTime, string>> days, Dictionary<string, ArchiveChange> dayChanges, List<ArchiveChange> indexes)
         {
-            var inFolder = days.Where(d => string.Equals(Path.GetDirectoryName(d.Path), folder, StringComparison.Ordinal))
-                .Select(d => (d.Day, d.Path, d.TitlesAfter(dayChanges.ContainsKey(d.Path)))).ToList();
+            var inFolder = days.Where(d => string.Equals(Path.GetDirectoryName(d.Value), folder, StringComparison.Ordinal))
+                .Select(d => (d.Key, d.Value, Open(d.Value, d.Key).TitlesAfter(dayChanges.ContainsKey(d.Value)))).ToList();
             if (inFolder.Count > 0)
                 AddIfDifferent(indexes, Path.Combine(folder, ArchiveLayout.FolderIndexFile), MonthIndexWriter.Render(folder, inFolder, _format));
         }
 
         /// <summary>Pages for changed days and for days without one, and the archive's index.html.</summary>
-        private void PlanPages(List<DayFile> days, Dictionary<string, ArchiveChange> dayChanges, List<ArchiveChange> indexes)
+        private void PlanPages(List<KeyValuePair<DateTime, string>> days, Dictionary<string, ArchiveChange> dayChanges, List<ArchiveChange> indexes)
         {
             var index = new StringBuilder("# ").Append(_format.ArchiveTitle).Append('\n');
             string month = null;
-            foreach (DayFile day in days.OrderByDescending(d => d.Day))
+            foreach (DayFile day in days.OrderByDescending(d => d.Key).Select(d => Open(d.Value, d.Key)))
             {
                 bool changed = dayChanges.TryGetValue(day.Path, out ArchiveChange change);
                 string text = changed ? change.Text : day.Raw;

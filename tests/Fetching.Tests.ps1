@@ -25,7 +25,7 @@ BeforeAll {
         try { $null = Invoke-Fetch $Fetcher $Path $Kind }
         catch {
             $e = $_.Exception
-            while ($e -and $e -isnot [AiNews.Fetching.FetchException]) { $e = $e.InnerException }
+            while ($e -and $e -isnot [AiNews.Http.FetchException]) { $e = $e.InnerException }
             if ($e) { return $e }
             throw
         }

@@ -11,6 +11,7 @@ using System.Net.Sockets;
 using System.Text;
 using System.Threading;
 using System.Threading.Tasks;
+using AiNews.Http;
 
 namespace AiNews.Fetching
 {
@@ -103,8 +104,6 @@ namespace AiNews.Fetching
             }
             catch (FetchException e)
             {
-                e.Kind = request.Kind;
-                e.State = request.State;
                 Log(request, FetchLogKind.Failed, request.Uri, e.ErrorId + ": " + e.Message, e.Attempts);
                 throw;
             }
@@ -418,7 +417,7 @@ namespace AiNews.Fetching
             if (!truncated && declared.HasValue && received < declared.Value)
                 throw new Retry($"the body was cut off ({received} of {declared.Value} bytes)", (int)response.StatusCode, null, at);
 
-            if (sniff && !Sniff(request.Kind, body))
+            if (sniff && !(request.Kind == FetchKind.Feed ? ContentSniffer.LooksLikeFeed(body) : ContentSniffer.LooksLikeHtml(body)))
                 throw UnexpectedType(request, at, contentType, "and its first bytes do not look like " + (request.Kind == FetchKind.Feed ? "a feed" : "HTML"));
 
             var result = new FetchResult
@@ -490,15 +489,6 @@ namespace AiNews.Fetching
                 $"{Show(at)} is '{contentType ?? "of no stated type"}'{(detail == null ? "" : " " + detail)}, not {expected}; it was skipped. " +
                 (request.Kind == FetchKind.Feed ? "Check that the address is the site's feed, not its home page." : "Only HTML articles can be read."))
             { FinalUri = at, StatusCode = 200 };
-        }
-
-        static bool Sniff(FetchKind kind, byte[] body)
-        {
-            int length = Math.Min(body.Length, 2048);
-            string head = Encoding.ASCII.GetString(body, 0, length).ToLowerInvariant();
-            if (kind == FetchKind.Feed)
-                return head.Contains("<rss") || head.Contains("<feed") || head.Contains("<rdf:rdf") || head.Contains("<?xml");
-            return head.Contains("<html") || head.Contains("<!doctype html") || head.Contains("<head") || head.Contains("<body") || head.Contains("<p") || head.Contains("<div");
         }
 
         FetchException TooLarge(FetchRequest request, Uri at, long maxBytes, string detail)

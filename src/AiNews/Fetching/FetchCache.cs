@@ -96,10 +96,8 @@ namespace AiNews.Fetching
         {
             if (entry?.Uri == null || entry.Body == null) return false;
             string path = PathFor(entry.Uri);
-            string temp = path + "." + Guid.NewGuid().ToString("N").Substring(0, 8) + ".tmp";
             try
             {
-                System.IO.Directory.CreateDirectory(Path.GetDirectoryName(path));
                 var header = new StringBuilder();
                 header.Append(Magic).Append('\n');
                 Line(header, "Uri", Key(entry.Uri));
@@ -111,23 +109,12 @@ namespace AiNews.Fetching
                 Line(header, "StoredAt", entry.StoredAt.ToString("o", CultureInfo.InvariantCulture));
                 Line(header, "Length", entry.Body.Length.ToString(CultureInfo.InvariantCulture));
                 header.Append('\n');
-                using (var stream = new FileStream(temp, FileMode.CreateNew, FileAccess.Write, FileShare.None))
-                {
-                    byte[] head = Utf8.GetBytes(header.ToString());
-                    stream.Write(head, 0, head.Length);
-                    stream.Write(entry.Body, 0, entry.Body.Length);
-                }
-                if (File.Exists(path)) File.Replace(temp, path, null, ignoreMetadataErrors: true);
-                else File.Move(temp, path);
+                AtomicFile.WriteAllBytes(path, Utf8.GetBytes(header.ToString()), entry.Body);
                 return true;
             }
             catch (IOException) { return false; }
             catch (UnauthorizedAccessException) { return false; }
             catch (PlatformNotSupportedException) { return false; }
-            finally
-            {
-                try { if (File.Exists(temp)) File.Delete(temp); } catch (IOException) { } catch (UnauthorizedAccessException) { }
-            }
         }
 
         /// <summary>Removes the stored entry of one URL, if any.</summary>

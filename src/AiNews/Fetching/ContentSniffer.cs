@@ -15,6 +15,34 @@ namespace AiNews.Fetching
         /// </summary>
         public const int SniffBytes = 4096;
 
+        /// <summary>
+        /// What a Content-Type says about a response expected to be <paramref name="kind"/>: true, it is that; false, it
+        /// cannot be; null, only the body can tell (no type, octet-stream, text/plain, and the types sites mix up: RSS
+        /// served as text/html, a page as XML). Anything goes for <see cref="FetchKind.Any"/>.
+        /// </summary>
+        public static bool? Accepts(FetchKind kind, string mediaType)
+        {
+            if (kind == FetchKind.Any) return true;
+            if (string.IsNullOrEmpty(mediaType) || mediaType == "application/octet-stream" || mediaType == "text/plain" || mediaType == "binary/octet-stream")
+                return null;
+            bool xml = mediaType.EndsWith("/xml", StringComparison.Ordinal) || mediaType.EndsWith("+xml", StringComparison.Ordinal);
+            bool html = mediaType == "text/html" || mediaType == "application/xhtml+xml";
+            if (kind == FetchKind.Feed)
+            {
+                if (xml) return true;
+                if (html) return null; // some sites serve their RSS as text/html
+            }
+            else if (kind == FetchKind.Html)
+            {
+                if (html) return true;
+                if (xml) return null;
+            }
+            return false;
+        }
+
+        /// <summary>Whether the first bytes look like <paramref name="kind"/> (a feed, or HTML for anything else).</summary>
+        public static bool LooksLike(FetchKind kind, byte[] body) => kind == FetchKind.Feed ? LooksLikeFeed(body) : LooksLikeHtml(body);
+
         /// <summary>A feed's root element (RSS, Atom, RDF) near the start, or an XML document that is not XHTML.</summary>
         public static bool LooksLikeFeed(byte[] body)
         {

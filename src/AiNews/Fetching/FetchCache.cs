@@ -7,20 +7,6 @@ using System.Text;
 
 namespace AiNews.Fetching
 {
-    /// <summary>One stored response: the body and the validators to revalidate it with (ETag, Last-Modified).</summary>
-    public sealed class FetchCacheEntry
-    {
-        public Uri Uri { get; set; }
-        public Uri FinalUri { get; set; }
-        public int StatusCode { get; set; } = 200;
-        public string ContentType { get; set; }
-        public string ETag { get; set; }
-        /// <summary>The Last-Modified header exactly as the server sent it (sent back verbatim in If-Modified-Since).</summary>
-        public string LastModified { get; set; }
-        public DateTimeOffset StoredAt { get; set; }
-        public byte[] Body { get; set; }
-    }
-
     /// <summary>
     /// The on-disk cache behind conditional requests: one file per URL (named by its SHA-256), a few header lines then the body.
     /// Writes go to a temporary file that replaces the old one, so a concurrent run or a crash never leaves half a file;

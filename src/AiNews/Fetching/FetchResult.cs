@@ -1,4 +1,5 @@
 using System;
+using System.Net.Http.Headers;
 
 namespace AiNews.Fetching
 {
@@ -30,6 +31,17 @@ namespace AiNews.Fetching
         public string ContentEncoding { get; set; }
         public FetchKind Kind { get; set; }
         public object State { get; set; }
+
+        /// <summary>Sets <see cref="ContentType"/> and what it says: the media type and the charset.</summary>
+        internal void SetContentType(string contentType)
+        {
+            ContentType = contentType;
+            if (contentType != null && MediaTypeHeaderValue.TryParse(contentType, out MediaTypeHeaderValue parsed))
+            {
+                MediaType = parsed.MediaType?.ToLowerInvariant();
+                Charset = string.IsNullOrEmpty(parsed.CharSet) ? null : parsed.CharSet.Trim('"');
+            }
+        }
 
         public override string ToString() => $"{StatusCode} {FinalUri} ({Body?.Length ?? 0} bytes{(FromCache ? ", from cache" : "")})";
     }

@@ -1,10 +1,8 @@
 using System;
 using System.Collections.Generic;
 using System.Diagnostics;
-using System.Globalization;
 using System.IO;
 using System.Net.Http;
-using System.Net.Http.Headers;
 using System.Net.Sockets;
 using System.Text;
 using System.Threading;
@@ -282,19 +280,7 @@ namespace AiNews.Fetching
         FetchResult FromCache(FetchRequest request, FetchCacheEntry cached, Uri at, int redirects)
         {
             Log(request, FetchLogKind.FromCache, request.Uri, $"Not modified: {Show(request.Uri)} (304), {Size(cached.Body.Length)} from the cache.");
-            var result = new FetchResult
-            {
-                RequestedUri = request.Uri,
-                FinalUri = cached.FinalUri ?? at,
-                StatusCode = cached.StatusCode,
-                Body = cached.Body,
-                FromCache = true,
-                Redirects = redirects,
-                ETag = cached.ETag,
-                LastModified = ParseHttpDate(cached.LastModified),
-            };
-            SetContentType(result, cached.ContentType);
-            return result;
+            return cached.ToResult(request.Uri, at, redirects);
         }
 
         async Task<FetchResult> ReadAsync(FetchRequest request, HttpResponseMessage response, Uri at, int redirects, long maxBytes,
@@ -303,7 +289,9 @@ namespace AiNews.Fetching
             HttpContent content = response.Content;
             string contentType = content?.Headers.ContentType?.ToString();
             string mediaType = content?.Headers.ContentType?.MediaType?.ToLowerInvariant();
-            bool sniff = CheckContentType(request, at, mediaType, contentType);
+            bool? accepted = ContentSniffer.Accepts(request.Kind, mediaType);
+            if (accepted == false) throw UnexpectedType(request, at, contentType, null);
+            bool sniff = accepted == null;
             long? declared = content?.Headers.ContentLength;
             string encoding = content == null ? null : string.Join(", ", content.Headers.ContentEncoding);
             if (encoding.Length == 0) encoding = null;
@@ -344,7 +332,7 @@ namespace AiNews.Fetching
             if (!body.Truncated && declared.HasValue && received < declared.Value)
                 throw new Retry($"the body was cut off ({received} of {declared.Value} bytes)", (int)response.StatusCode, null, at);
 
-            if (sniff && !(request.Kind == FetchKind.Feed ? ContentSniffer.LooksLikeFeed(body.Bytes) : ContentSniffer.LooksLikeHtml(body.Bytes)))
+            if (sniff && !ContentSniffer.LooksLike(request.Kind, body.Bytes))
                 throw UnexpectedType(request, at, contentType, "and its first bytes do not look like " + (request.Kind == FetchKind.Feed ? "a feed" : "HTML"));
 
             var result = new FetchResult
@@ -358,7 +346,7 @@ namespace AiNews.Fetching
                 LastModified = content?.Headers.LastModified,
                 ContentEncoding = encoding,
             };
-            SetContentType(result, contentType);
+            result.SetContentType(contentType);
             string lastModifiedRaw = content != null && content.Headers.TryGetValues("Last-Modified", out var values) ? string.Join(", ", values) : null;
             bool noStore = response.Headers.CacheControl?.NoStore == true;
             if (_cache != null && result.StatusCode == 200 && !noStore && (result.ETag != null || lastModifiedRaw != null))
@@ -374,39 +362,6 @@ namespace AiNews.Fetching
                 $"Fetched {Show(at)}{(body.Truncated ? $" (the first {Size(maxBytes)})" : "")}: HTTP {result.StatusCode}, {Size(body.Bytes.Length)}{(encoding != null ? $" ({encoding} {Size(received)})" : "")}" +
                 $"{(redirects > 0 ? $" after {redirects} redirect{(redirects == 1 ? "" : "s")}" : "")}.");
             return result;
-        }
-
-        static void SetContentType(FetchResult result, string contentType)
-        {
-            result.ContentType = contentType;
-            if (contentType != null && MediaTypeHeaderValue.TryParse(contentType, out MediaTypeHeaderValue parsed))
-            {
-                result.MediaType = parsed.MediaType?.ToLowerInvariant();
-                result.Charset = string.IsNullOrEmpty(parsed.CharSet) ? null : parsed.CharSet.Trim('"');
-            }
-        }
-
-        // ---------------------------------------------------------------- content type
-
-        /// <summary>Throws for a type that can't be the expected kind; returns true when only the body can tell (sniff it).</summary>
-        bool CheckContentType(FetchRequest request, Uri at, string mediaType, string contentType)
-        {
-            if (request.Kind == FetchKind.Any) return false;
-            if (string.IsNullOrEmpty(mediaType) || mediaType == "application/octet-stream" || mediaType == "text/plain" || mediaType == "binary/octet-stream")
-                return true;
-            bool xml = mediaType.EndsWith("/xml", StringComparison.Ordinal) || mediaType.EndsWith("+xml", StringComparison.Ordinal);
-            bool html = mediaType == "text/html" || mediaType == "application/xhtml+xml";
-            if (request.Kind == FetchKind.Feed)
-            {
-                if (xml) return false;
-                if (html) return true; // some sites serve their RSS as text/html
-            }
-            else if (request.Kind == FetchKind.Html)
-            {
-                if (html) return false;
-                if (xml) return true;
-            }
-            throw UnexpectedType(request, at, contentType, null);
         }
 
         // ---------------------------------------------------------------- robots.txt
@@ -480,8 +435,5 @@ namespace AiNews.Fetching
             try { request?.Log?.Invoke(entry); } catch (Exception e) when (!(e is OutOfMemoryException)) { Debug.WriteLine(e); }
             try { Logged?.Invoke(this, entry); } catch (Exception e) when (!(e is OutOfMemoryException)) { Debug.WriteLine(e); }
         }
-
-        static DateTimeOffset? ParseHttpDate(string value) =>
-            value != null && DateTimeOffset.TryParse(value, CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal, out DateTimeOffset d) ? d : (DateTimeOffset?)null;
     }
 }

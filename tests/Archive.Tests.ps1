@@ -32,6 +32,29 @@ Describe 'Export-AiDigest -ArchivePath' {
         $index | Should -Match '(?m)^- 두 번째 기사 제목입니다$'
     }
 
+    It 'lists the same titles and counts in README.md and index.html whether a day''s articles came in one run or two' {
+        # Titles that the Markdown escapes (emphasis, a trailing '#', an entity, a long one cut at 50) must be listed as the day file shows them.
+        $articles = @(
+            New-DayArticle -Title '첫 보도: *모델* 공개 & [속보] R&amp;D #' -Url 'https://example.com/t1' -Content 'Alpha beta gamma delta.'
+            New-DayArticle -Title ('아주 긴 제목이 잘리는지 확인하는 기사 ' * 4) -Url 'https://example.com/t2' -Content 'Epsilon zeta eta theta.'
+            New-DayArticle -Title '세 번째 기사 `code` <b>태그</b>' -Url 'https://example.com/t3' -Content 'Iota kappa lambda mu.'
+        )
+        $once = Join-Path $Root 'once'; $twice = Join-Path $Root 'twice'
+        $articles | Export-AiDigest -ArchivePath $once -Format Markdown, Html -TimeZone Asia/Seoul
+        $articles[0..1] | Export-AiDigest -ArchivePath $twice -Format Markdown, Html -TimeZone Asia/Seoul
+        $articles[2] | Export-AiDigest -ArchivePath $twice -Format Markdown, Html -TimeZone Asia/Seoul
+        foreach ($file in '2025/12월/README.md', 'index.html', '2025/12월/12-27.md') {
+            [IO.File]::ReadAllText((Join-Path $twice $file)) | Should -BeExactly ([IO.File]::ReadAllText((Join-Path $once $file))) -Because $file
+        }
+        $readme = [IO.File]::ReadAllText((Join-Path $twice '2025/12월/README.md'))
+        $readme | Should -Match '총 \*\*3건\*\*'
+        $readme | Should -Match '(?m)^### 📅 12월 27일 \(3건\)$'
+        @([regex]::Matches($readme, '(?m)^- (?!\[)')).Count | Should -Be 3
+        $cut = $articles[1].Title.Trim().Substring(0, 50) + '...'
+        $readme | Should -Match ('(?m)^- ' + [regex]::Escape($cut) + '$')
+        [IO.File]::ReadAllText((Join-Path $twice 'index.html')) | Should -Match '📅 2025-12-27 \(3건\)</a>'
+    }
+
     It 'writes nothing the second time the same job runs' {
         $articles = 1..3 | ForEach-Object { New-DayArticle -Title "같은 날의 기사 번호 $_" -Url "https://example.com/a$_" }
         $articles | Export-AiDigest -ArchivePath $Root -TimeZone Asia/Seoul

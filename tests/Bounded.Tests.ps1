@@ -26,9 +26,9 @@ BeforeAll {
         }
     }
     # The shortest of three runs: one slow run on a busy machine says nothing about the algorithm.
-    function Measure-Fastest([scriptblock] $Action) {
+    function Measure-Fastest([scriptblock] $Action, [int] $Repeat = 3) {
         $best = [double]::MaxValue
-        for ($i = 0; $i -lt 3; $i++) {
+        for ($i = 0; $i -lt $Repeat; $i++) {
             $watch = [Diagnostics.Stopwatch]::StartNew()
             $null = & $Action
             $best = [Math]::Min($best, $watch.Elapsed.TotalMilliseconds)
@@ -146,11 +146,22 @@ Describe 'Linear time' {
            Run = { param($t) [AiNews.Json]::TryParse($t) } }
     ) {
         $null = & $Run (& $Make 1)   # warm up (JIT)
-        $times = foreach ($n in 1, 10, 100) { $text = & $Make $n; Measure-Fastest { & $Run $text } }
+        $texts = foreach ($n in 1, 10, 100) { , (& $Make $n) }
+        # The sizes take turns, five rounds, and each keeps its fastest time: a burst of load on a shared
+        # machine then slows one round of every size, not all rounds of one size.
+        # A floor of 10 ms for the small sizes: below it the fixed cost of a call (and the clock, the GC, the JIT) speaks, not the algorithm.
+        $growth = { param($t) [Math]::Max($t[1] / [Math]::Max($t[0], 10), $t[2] / [Math]::Max($t[1], 10)) }
+        $times = @([double]::MaxValue) * 3
+        # Up to three sets of five rounds while the growth looks too steep: a quadratic step grows ~100x every time,
+        # a machine busy with other work only now and then.
+        for ($set = 0; $set -lt 3 -and ($set -eq 0 -or (& $growth $times) -ge 15); $set++) {
+            for ($round = 0; $round -lt 5; $round++) {
+                for ($i = 0; $i -lt 3; $i++) { $text = $texts[$i]; $times[$i] = [Math]::Min($times[$i], (Measure-Fastest { & $Run $text } -Repeat 1)) }
+            }
+        }
         Write-Host ("    {0}: 1x {1:N1} ms, 10x {2:N1} ms, 100x {3:N1} ms" -f $Name, $times[0], $times[1], $times[2])
-        # A floor of 2 ms for the small sizes: below it the clock and the JIT speak, not the algorithm.
-        ($times[1] / [Math]::Max($times[0], 2)) | Should -BeLessThan 15
-        ($times[2] / [Math]::Max($times[1], 2)) | Should -BeLessThan 15
+        ($times[1] / [Math]::Max($times[0], 10)) | Should -BeLessThan 15
+        ($times[2] / [Math]::Max($times[1], 10)) | Should -BeLessThan 15
     }
 }
 

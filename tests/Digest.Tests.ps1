@@ -289,6 +289,16 @@ Describe 'Export-AiDigest' {
         ($md | Where-Object { $_ -is [string] }) | Should -Not -Match '### Two'
     }
 
+    It 'writes an article only once when its URL comes again with tracking parameters, as the archive does' {
+        $first = New-TestArticle -Title 'First report' -Url 'https://www.example.com/story/42/'
+        $again = New-TestArticle -Title 'Same page again' -Url 'https://example.com/story/42?utm_source=rss&fbclid=x#top'
+        $other = New-TestArticle -Title 'Another page' -Url 'https://example.com/story/43'
+        $md = @($first, $again, $other) | Export-AiDigest -Verbose 4>&1
+        ($md | Where-Object { $_ -is [Management.Automation.VerboseRecord] }).Message | Should -Match "Skipped 'Same page again'"
+        $back = @(($md | Where-Object { $_ -is [string] }) | ConvertFrom-AiDigest)
+        $back.Title | Should -Be @('First report', 'Another page')
+    }
+
     It 'says clearly when the time zone is unknown' {
         { $Samples | Export-AiDigest -TimeZone 'Mars/Olympus' -ErrorAction Stop } | Should -Throw '*Mars/Olympus*'
     }

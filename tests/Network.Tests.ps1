@@ -226,6 +226,17 @@ Describe 'A feed with one broken UTF-8 sequence' {
     }
 }
 
+Describe 'Addresses in error records' {
+    It 'keeps the full address as the target for scripts, and displays it without the query (a token there stays out of logs)' {
+        $page = $Base + 'page/secret?token=s3cr3t-value&status=404'
+        $null = Get-AiArticle -Uri $page -AllowPrivateNetwork -NoCache -ErrorVariable errs -ErrorAction SilentlyContinue
+        $errs.Count | Should -Be 1
+        $errs[0].TargetObject.ToString() | Should -BeLike '*token=s3cr3t-value*'
+        $errs[0].CategoryInfo.TargetName | Should -Be ($Base + 'page/secret?…')
+        ($errs[0] | Out-String) + ($errs[0].CategoryInfo | Out-String) | Should -Not -Match 's3cr3t'
+    }
+}
+
 Describe 'The webhook and LLM clients take -Proxy' {
     # *.proxied.test resolves nowhere: a request can only arrive through the test site acting as the proxy.
     It 'posts the digest through -Proxy, and the site sees the webhook host' {

@@ -19,14 +19,24 @@ namespace AiNews.Commands
         /// <summary>A non-terminating error about one item; the pipeline goes on with the others.</summary>
         protected void WriteItemError(string errorId, ErrorCategory category, object target, string message, Exception inner = null)
         {
-            var exception = new AiNewsException(message, inner);
-            WriteError(new ErrorRecord(exception, errorId, category, target));
+            WriteError(Record(errorId, category, target, message, inner));
         }
 
         /// <summary>An error after which nothing can continue.</summary>
         protected void ThrowTerminating(string errorId, ErrorCategory category, object target, string message, Exception inner = null)
         {
-            ThrowTerminatingError(new ErrorRecord(new AiNewsException(message, inner), errorId, category, target));
+            ThrowTerminatingError(Record(errorId, category, target, message, inner));
+        }
+
+        /// <summary>
+        /// The error record; an address as target keeps its full text for scripts, but is displayed (and so
+        /// logged by schedulers) without its query, which may hold a token.
+        /// </summary>
+        private static ErrorRecord Record(string errorId, ErrorCategory category, object target, string message, Exception inner)
+        {
+            var record = new ErrorRecord(new AiNewsException(message, inner), errorId, category, target);
+            if (target is Uri uri) record.CategoryInfo.TargetName = UriDisplay.WithoutQuery(uri);
+            return record;
         }
 
         /// <summary>The zone of a -TimeZone argument (IANA or Windows id; empty for local), or a terminating error naming it.</summary>

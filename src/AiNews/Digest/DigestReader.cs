@@ -11,35 +11,6 @@ using Markdig.Syntax.Inlines;
 
 namespace AiNews.Digest
 {
-    /// <summary>What was read from one digest.</summary>
-    public sealed class DigestDocument
-    {
-        /// <summary>The day in the digest's title, when it has one.</summary>
-        public DateTime? Day { get; internal set; }
-        public List<Article> Articles { get; } = new List<Article>();
-
-        /// <summary>Where the table-of-contents lines start (after the start marker's line) and end (the end marker); -1 when absent.</summary>
-        public int TocStart { get; internal set; } = -1;
-        public int TocEnd { get; internal set; } = -1;
-
-        /// <summary>Things that were not as the format says, e.g. a date that does not parse.</summary>
-        public List<string> Problems { get; } = new List<string>();
-
-        /// <summary>
-        /// What makes the text no faithful digest: a section without its link line, a body cut off before its closing
-        /// &lt;/details&gt;, a table of contents that lists other articles than the sections hold (headings of another
-        /// level). Articles that were read despite them are in <see cref="Articles"/>; a section without a link is not.
-        /// Text with defects must not be appended to: what it holds cannot be told for sure.
-        /// </summary>
-        public List<string> Defects { get; } = new List<string>();
-
-        /// <summary>Table-of-contents entries ("N. [title](#anchor)") between the markers.</summary>
-        public int TocEntries { get; internal set; }
-
-        /// <summary>Article sections (level-3 headings), with or without a link.</summary>
-        public int Sections { get; internal set; }
-    }
-
     /// <summary>
     /// Reads a digest back into articles by walking Markdig's syntax tree: a level-3 heading opens an
     /// article, the quote under it holds date, importance, organization, source and tags, the paragraph
@@ -159,14 +130,14 @@ namespace AiNews.Digest
                     {
                         List<string> fields = MarkdownEscaper.SplitUnescaped(line.Substring(f.DateMark.Length), '|');
                         string date = Strong(fields[0]);
-                        if (DateTime.TryParseExact(date, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out DateTime day))
+                        if (DateTime.TryParseExact(date, f.DayFormat, CultureInfo.InvariantCulture, DateTimeStyles.None, out DateTime day))
                         {
                             string outOfRange = DateRange.DayProblem(day, _options.TimeZone);
                             if (outOfRange == null) article.Published = DateRange.FirstMomentOf(day, _options.TimeZone);
                             else document.Problems.Add($"The date of '{article.Title}' is treated as missing: {outOfRange}.");
                         }
                         else
-                            document.Problems.Add($"The date '{date}' of '{article.Title}' is not a yyyy-MM-dd date; Published is left empty.");
+                            document.Problems.Add($"The date '{date}' of '{article.Title}' is not a {f.DayFormat} date; Published is left empty.");
                         if (fields.Count > 1) article.Importance = f.ImportanceFromMark(Strong(fields[1]));
                         if (fields.Count > 2) article.Organization = Field(fields[2]);
                         if (fields.Count > 3) article.Source = Field(string.Join("|", fields.Skip(3)));

@@ -16,6 +16,8 @@ namespace AiNews.Digest
     {
         private readonly DigestOptions _options;
         private readonly List<Article> _articles = new List<Article>();
+        // The URL keys (CanonicalUrl.Key) of the articles in the digest: the key the archive and Merge-AiArticle use,
+        // so that two tracking-parameter variants of one page are one article here too.
         private readonly HashSet<string> _urls = new HashSet<string>(StringComparer.Ordinal);
 
         public DigestWriter(DigestOptions options = null)
@@ -25,13 +27,16 @@ namespace AiNews.Digest
 
         public int Count => _articles.Count;
 
-        /// <summary>Adds an article; false when an article with the same URL is already in the digest.</summary>
+        /// <summary>The articles' titles as their headings show them, and as <see cref="DigestReader"/> reads them back.</summary>
+        public IEnumerable<string> Titles => _articles.Select(a => TextNormalizer.SingleLine(a.Title));
+
+        /// <summary>Adds an article; false when an article with the same URL (<see cref="CanonicalUrl.Key"/>) is already in the digest.</summary>
         /// <exception cref="ArgumentException">The article cannot be written (see <see cref="Problem"/>).</exception>
         public bool Add(Article article)
         {
             string problem = Problem(article);
             if (problem != null) throw new ArgumentException(problem, nameof(article));
-            if (!_urls.Add(article.Url.Trim())) return false;
+            if (!_urls.Add(CanonicalUrl.Key(article.Url))) return false;
             _articles.Add(article);
             return true;
         }
@@ -127,7 +132,7 @@ namespace AiNews.Digest
             string organization = string.IsNullOrWhiteSpace(a.Organization) ? f.NoOrganization : a.Organization;
 
             sb.Append("### ").Append(MarkdownEscaper.EscapeHeading(a.Title)).Append("\n\n");
-            sb.Append("> ").Append(f.DateMark).Append(" **").Append(day.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture))
+            sb.Append("> ").Append(f.DateMark).Append(" **").Append(day.ToString(f.DayFormat, CultureInfo.InvariantCulture))
               .Append("** | **").Append(f.ImportanceMark(a.Importance)).Append("** | ")
               .Append(MarkdownEscaper.EscapeInline(organization, "|")).Append(" | ")
               .Append(MarkdownEscaper.EscapeInline(a.Source, "|")).Append('\n');

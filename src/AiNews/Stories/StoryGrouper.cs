@@ -18,8 +18,9 @@ namespace AiNews.Stories
         public TimeSpan Window { get; set; } = TimeSpan.FromHours(48);
 
         /// <summary>Body characters compared (the lead carries the story; tails carry boilerplate).</summary>
-        public int BodyLength { get; set; } = 1000;
+        public int BodyLength { get; set; } = StoryPrint.DefaultBodyLength;
 
+        /// <summary>The articles in groups of one story each, groups and members in input order.</summary>
         public List<List<Article>> Group(IReadOnlyList<Article> articles)
         {
             var prints = articles.Select(a => StoryPrint.Of(a, BodyLength)).ToList();
@@ -34,9 +35,13 @@ namespace AiNews.Stories
                 .Select(g => g.Select(i => articles[i]).ToList()).ToList();
         }
 
+        // Too few shingles prove nothing: "Body text." is in many articles, and short headlines share words by chance.
         private const int MinTitleShingles = 8;
         private const int MinBodyShingles = 20;
+        // A headline alone must be nearly the same to make one story: outlets' rewrites are caught by their bodies.
         private const double SameHeadline = 0.85;
+        // Across languages only names and numbers are shared; fewer than this many in common is coincidence.
+        private const int MinSharedAnchors = 3;
 
         /// <summary>True when two fingerprinted articles report one story.</summary>
         public bool IsSameStory(StoryPrint a, StoryPrint b) => Similarity(a, b) >= Threshold;
@@ -44,7 +49,7 @@ namespace AiNews.Stories
         /// <summary>How likely two articles report one story, 0..1.</summary>
         private double Similarity(StoryPrint a, StoryPrint b)
         {
-            if (a.Url.Length > 0 && a.Url == b.Url) return 1;
+            if (a.UrlKey.Length > 0 && a.UrlKey == b.UrlKey) return 1;
             if (a.Published.HasValue && b.Published.HasValue && (a.Published.Value - b.Published.Value).Duration() > Window) return 0;
             if (a.Language == b.Language)
             {
@@ -59,32 +64,7 @@ namespace AiNews.Stories
             }
             // Across languages only names and numbers are shared; ask for several of them.
             int shared = a.Anchors.Count(b.Anchors.Contains);
-            return shared >= 3 ? StoryShingles.Containment(a.Anchors, b.Anchors) : 0;
-        }
-    }
-
-    /// <summary>The fingerprint of one article that <see cref="StoryGrouper"/> compares.</summary>
-    public sealed class StoryPrint
-    {
-        internal string Url;
-        internal HashSet<string> Title, TitleNumbers, Body, Anchors;
-        internal string Language;
-        internal DateTimeOffset? Published;
-
-        public static StoryPrint Of(Article a, int bodyLength = 1000)
-        {
-            string body = a.Content ?? string.Empty;
-            if (body.Length > bodyLength) body = body.Substring(0, bodyLength);
-            return new StoryPrint
-            {
-                Url = CanonicalUrl.Key(a.Url),
-                Title = StoryShingles.Of(a.Title),
-                TitleNumbers = StoryShingles.Numbers(a.Title),
-                Body = StoryShingles.Of(a.Title + "\n" + body),
-                Anchors = StoryShingles.Anchors(a.Title + "\n" + body),
-                Language = a.Language ?? LanguageGuess.Of(a.Title + " " + body),
-                Published = a.Published,
-            };
+            return shared >= MinSharedAnchors ? StoryShingles.Containment(a.Anchors, b.Anchors) : 0;
         }
     }
 }

@@ -6,11 +6,17 @@ namespace AiNews.Stories
 {
     /// <summary>
     /// One article for a story carried by several outlets: the richest body (in the language most reports
-    /// are in), every source kept, labels
-    /// united, the earliest publication time, and more importance the more outlets carry it.
+    /// are in), every source kept, labels united, the earliest publication time, and more importance the
+    /// more outlets carry it.
     /// </summary>
     public static class StoryMerger
     {
+        // A story that this many outlets carry is important whatever each rated it; two outlets lift it out of Low.
+        private const int OutletsForHigh = 3;
+        private const int OutletsForNormal = 2;
+
+        /// <summary>The one article of a story from its reports (a group of <see cref="StoryGrouper.Group"/>).</summary>
+        /// <exception cref="ArgumentException">The group is empty.</exception>
         public static Article Merge(IReadOnlyList<Article> group)
         {
             if (group == null || group.Count == 0) throw new ArgumentException("A story needs at least one article.", nameof(group));
@@ -23,6 +29,7 @@ namespace AiNews.Stories
                 .OrderByDescending(a => (a.Content ?? string.Empty).Length).ThenBy(a => Index(group, a)).First();
             var sources = new List<ArticleSource>();
             var seen = new HashSet<string>(StringComparer.Ordinal);
+            // Sources deduplicated on the URL key the digest and the archive use: a tracking-parameter variant is no other outlet.
             foreach (Article a in new[] { richest }.Concat(group.Where(x => !ReferenceEquals(x, richest))))
             {
                 IEnumerable<ArticleSource> own = a.Sources != null && a.Sources.Length > 0 ? a.Sources : new[] { new ArticleSource(a.Source, a.Url) };
@@ -32,8 +39,8 @@ namespace AiNews.Stories
 
             int outlets = sources.Select(s => s.Name ?? s.Url).Distinct(StringComparer.OrdinalIgnoreCase).Count();
             string importance = Highest(group.Select(a => a.Importance));
-            if (outlets >= 3) importance = ImportanceLevel.High;
-            else if (outlets == 2 && importance == ImportanceLevel.Low) importance = ImportanceLevel.Normal;
+            if (outlets >= OutletsForHigh) importance = ImportanceLevel.High;
+            else if (outlets >= OutletsForNormal && importance == ImportanceLevel.Low) importance = ImportanceLevel.Normal;
 
             return new Article
             {

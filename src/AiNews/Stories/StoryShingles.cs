@@ -14,6 +14,13 @@ namespace AiNews.Stories
     /// </summary>
     public static class StoryShingles
     {
+        // Korean spacing and particles vary between outlets, so Hangul is compared by runs of characters; three
+        // characters are about one word stem. (Latin words are stable and compared in pairs, which keep word order.)
+        private const int HangulShingleLength = 3;
+        // A single letter or digit is no name ("a", "5"): anchors have at least this many characters.
+        private const int MinAnchorLength = 2;
+
+        /// <summary>The shingles of a text: Hangul character trigrams ("k:…") and Latin word pairs ("w:…").</summary>
         public static HashSet<string> Of(string text)
         {
             var shingles = new HashSet<string>(StringComparer.Ordinal);
@@ -26,7 +33,7 @@ namespace AiNews.Stories
                 else words.Add(token);
             }
             string h = hangul.ToString();
-            for (int i = 0; i + 3 <= h.Length; i++) shingles.Add("k:" + h.Substring(i, 3));
+            for (int i = 0; i + HangulShingleLength <= h.Length; i++) shingles.Add("k:" + h.Substring(i, HangulShingleLength));
             for (int i = 0; i + 2 <= words.Count; i++) shingles.Add("w:" + words[i] + " " + words[i + 1]);
             if (words.Count == 1) shingles.Add("w:" + words[0]);
             return shingles;
@@ -37,7 +44,7 @@ namespace AiNews.Stories
         {
             var anchors = new HashSet<string>(StringComparer.Ordinal);
             foreach (string token in Tokens(text ?? string.Empty))
-                if (!IsHangul(token[0]) && token.Length >= 2 && !StopWords.Contains(token)) anchors.Add(token);
+                if (!IsHangul(token[0]) && token.Length >= MinAnchorLength && !StopWords.Contains(token)) anchors.Add(token);
             return anchors;
         }
 
@@ -50,6 +57,7 @@ namespace AiNews.Stories
             return numbers;
         }
 
+        /// <summary>Shared share of both sets together (0..1): for headlines, which are alike only when nearly the same.</summary>
         public static double Jaccard(HashSet<string> a, HashSet<string> b)
         {
             if (a.Count == 0 || b.Count == 0) return 0;

@@ -14,6 +14,15 @@ namespace AiNews.Digest.Archive
     {
         public const string DefaultPattern = "{yyyy}/{MM}월/{MM}-{dd}.md";
 
+        /// <summary>The index of a folder of day files, which GitHub and file browsers show for the folder.</summary>
+        public const string FolderIndexFile = "README.md";
+
+        /// <summary>The web index of the whole archive, at its root (with Html).</summary>
+        public const string PagesIndexFile = "index.html";
+
+        /// <summary>The web page beside a day file (with Html): the same name, ending in .html.</summary>
+        public static string PageOf(string dayFile) => Path.ChangeExtension(dayFile, ".html");
+
         private static readonly Regex Token = new Regex(@"\{(yyyy|MM|dd|M|d)\}", RegexOptions.CultureInvariant);
         private readonly Regex _parser;
 

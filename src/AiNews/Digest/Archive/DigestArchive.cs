@@ -3,89 +3,69 @@ using System.Collections.Generic;
 using System.IO;
 using System.Linq;
 using System.Text;
+using System.Text.RegularExpressions;
 using AiNews.Digest.Html;
 using AiNews.Stories;
 
 namespace AiNews.Digest.Archive
 {
-    /// <summary>How an archive is laid out and merged.</summary>
-    public sealed class ArchiveOptions
-    {
-        public string Root { get; set; }
-        public ArchiveLayout Layout { get; set; } = new ArchiveLayout();
-        /// <summary>Days before an article's day in which the same article or story counts as already published.</summary>
-        public int LookbackDays { get; set; } = 7;
-        public DigestOptions Digest { get; set; } = new DigestOptions();
-        /// <summary>Also write a web page beside each day file that changes (or has none), and index.html at the root.</summary>
-        public bool Html { get; set; }
-        /// <summary>The day of this run in the digest's zone: where articles without a date go.</summary>
-        public DateTime RunDay { get; set; } = DateTime.Today;
-    }
-
-    /// <summary>One file the archive would write.</summary>
-    public sealed class ArchiveChange
-    {
-        public string Path { get; internal set; }
-        public string RelativePath { get; internal set; }
-        public bool Created { get; internal set; }
-        /// <summary>Articles added (0 for an index).</summary>
-        public int Added { get; internal set; }
-        public bool IsIndex { get; internal set; }
-        public string Text { get; internal set; }
-        public string Description => IsIndex
-            ? $"{(Created ? "Create" : "Update")} {RelativePath}"
-            : $"{(Created ? "Create" : "Add to")} {RelativePath}: {Added} new article(s)";
-    }
-
-    /// <summary>What a merge would do: files to write, and what was left out and why.</summary>
-    public sealed class ArchivePlan
-    {
-        public List<ArchiveChange> Changes { get; } = new List<ArchiveChange>();
-        /// <summary>Articles not added, each with the reason (already in the archive, and where).</summary>
-        public List<KeyValuePair<Article, string>> Skipped { get; } = new List<KeyValuePair<Article, string>>();
-        /// <summary>Things worth telling the user (articles without a date, files that could not be read).</summary>
-        public List<string> Notes { get; } = new List<string>();
-        /// <summary>Day files that exist but are not sound digests; they are left alone and get no articles.</summary>
-        public List<string> Unreadable { get; } = new List<string>();
-
-        /// <summary>Why each file of <see cref="Unreadable"/> was refused, by path.</summary>
-        public Dictionary<string, string> UnreadableReasons { get; } = new Dictionary<string, string>(StringComparer.Ordinal);
-    }
-
     /// <summary>
     /// The archive as the database: day files in a layout, each merged without touching what it holds,
     /// no article filed twice within the look-back window, and the index of each folder regenerated.
-    /// Planning only reads; <see cref="Apply"/> writes one change atomically.
+    /// Planning only reads, and reads each thing once: the folders are listed once per run, each day file is
+    /// read and parsed at most once, and the indexes take titles and counts from those in-memory day files
+    /// (and from the articles this run adds) rather than parsing the Markdown they have just rendered.
+    /// The caller writes the planned changes (Export-AiDigest, one atomic write each).
     /// </summary>
     public sealed class DigestArchive
     {
         private readonly ArchiveOptions _options;
         private readonly DigestReader _reader;
+        private readonly DigestFormat _format;
+        // Every day file this run has looked at, by full path; one entry per file so that it is read only once.
         private readonly Dictionary<string, DayFile> _days = new Dictionary<string, DayFile>(StringComparer.Ordinal);
+        // The day files the articles of this run go to: their indexes and pages are checked even when nothing is added.
         private readonly HashSet<string> _targets = new HashSet<string>(StringComparer.Ordinal);
+        // The day files on disk, oldest first, listed when first needed (see DayFiles).
+        private List<KeyValuePair<DateTime, string>> _onDisk;
 
         public DigestArchive(ArchiveOptions options)
         {
             _options = options ?? throw new ArgumentNullException(nameof(options));
             if (string.IsNullOrWhiteSpace(options.Root)) throw new ArgumentException("The archive needs a root folder.", nameof(options));
             _reader = new DigestReader(options.Digest);
+            _format = options.Digest.Format;
         }
 
+        /// <summary>One day file as this run knows it: what is on disk (read and parsed once) and what this run adds.</summary>
         private sealed class DayFile
         {
             public DateTime Day;
             public string Path;
-            public string Text;                 // null: the file does not exist
-            public DigestDocument Document;     // null: it exists but is not a digest
+            public bool Exists;
+            public string Raw;                  // the file's text as read: null when it does not exist or is not UTF-8
+            public string Text;                 // Raw as the reader sees it; null: missing, empty: not UTF-8
+            public DigestDocument Document;     // null: missing, or refused
+            public string Refused;              // why an existing file is no sound digest (nothing may be added to it)
+            public bool Reported;               // the refusal is in the plan: Plan wanted to add to this file
+            public IReadOnlyList<string> Titles = Array.Empty<string>();   // on disk; a refused file keeps the ones it shows
             public DigestWriter Additions;
             public List<StoryPrint> Prints;     // of Document's articles, made when first compared
-            public HashSet<string> LinkKeys;    // of a refused file: canonical keys of every link in its text
+            public HashSet<string> LinkKeys;    // of a refused file: URL keys of every link in its text
+
+            /// <summary>The titles once this run's additions are written (<paramref name="written"/>), in file order.</summary>
+            public IReadOnlyList<string> TitlesAfter(bool written) =>
+                written && Additions != null ? Titles.Concat(Additions.Titles).ToList() : Titles;
         }
 
         // Any http(s) link in a refused file's text, however it is marked up.
-        private static readonly System.Text.RegularExpressions.Regex LinkInText =
-            new System.Text.RegularExpressions.Regex(@"https?://[^\s)<>\]""']+", System.Text.RegularExpressions.RegexOptions.CultureInvariant);
+        private static readonly Regex LinkInText = new Regex(@"https?://[^\s)<>\]""']+", RegexOptions.CultureInvariant);
 
+        /// <summary>
+        /// What filing <paramref name="articles"/> would change: each goes to its day's file unless that day or one of
+        /// the look-back days before it has the same story already (the same URL key or fingerprint, see
+        /// <see cref="StoryGrouper"/>); then the indexes of every folder touched. Reads only.
+        /// </summary>
         public ArchivePlan Plan(IEnumerable<Article> articles)
         {
             var plan = new ArchivePlan();
@@ -105,7 +85,7 @@ namespace AiNews.Digest.Archive
 
                 DayFile target = Load(day, plan);
                 _targets.Add(target.Path);
-                if (target.Text != null && target.Document == null) continue;     // not a digest: reported once in Load
+                if (target.Refused != null) continue;     // not a digest: reported once in Load
 
                 StoryPrint print = StoryPrint.Of(article);
                 string where = FindEarlier(day, print, stories, plan)
@@ -127,10 +107,10 @@ namespace AiNews.Digest.Archive
 
             foreach (DayFile day in _days.Values.Where(d => d.Additions != null).OrderBy(d => d.Day))
             {
-                string text = day.Text == null ? day.Additions.Render() : day.Additions.AppendTo(day.Text, day.Document);
+                string text = day.Exists ? day.Additions.AppendTo(day.Text, day.Document) : day.Additions.Render();
                 plan.Changes.Add(new ArchiveChange
                 {
-                    Path = day.Path, RelativePath = Relative(day.Path), Created = day.Text == null, Added = day.Additions.Count, Text = text,
+                    Path = day.Path, RelativePath = Relative(day.Path), Created = !day.Exists, Added = day.Additions.Count, Text = text,
                 });
             }
             plan.Changes.AddRange(PlanIndexes(plan.Changes));
@@ -144,27 +124,47 @@ namespace AiNews.Digest.Archive
         /// </summary>
         public List<ArchiveChange> PlanIndexes(IEnumerable<ArchiveChange> written)
         {
-            var dayChanges = written.Where(c => !c.IsIndex).ToList();
+            var dayChanges = new Dictionary<string, ArchiveChange>(StringComparer.Ordinal);
+            foreach (ArchiveChange change in written.Where(c => !c.IsIndex)) dayChanges[change.Path] = change;
+            var days = DayFilesAfter(dayChanges);
             var indexes = new List<ArchiveChange>();
             // Indexes and pages of every day this run was about are checked, not only of days that change:
             // a killed run may have written a day file and died before its index.
             foreach (string folder in _targets.Select(t => Path.GetDirectoryName(t)).Distinct().OrderBy(f => f, StringComparer.Ordinal))
-                PlanIndex(folder, dayChanges, indexes);
-            if (_options.Html) PlanPages(dayChanges, indexes);
+                PlanIndex(folder, days, dayChanges, indexes);
+            if (_options.Html) PlanPages(days, dayChanges, indexes);
             return indexes;
         }
 
-        /// <summary>Writes one planned change atomically.</summary>
-        public static void Apply(ArchiveChange change) => AtomicFile.WriteAllText(change.Path, change.Text);
-
-        /// <summary>Every day file under the root, oldest first, with its day.</summary>
+        /// <summary>
+        /// Every day file under the root, oldest first, with its day. The folders are listed on the first call only:
+        /// one run lists them once, and later calls see the archive as it was then.
+        /// </summary>
         public IEnumerable<KeyValuePair<DateTime, string>> DayFiles()
         {
-            if (!Directory.Exists(_options.Root)) yield break;
+            if (_onDisk != null) return _onDisk;
             var files = new List<KeyValuePair<DateTime, string>>();
-            foreach (string file in Directory.EnumerateFiles(_options.Root, "*.md", SearchOption.AllDirectories))
-                if (_options.Layout.TryParse(Relative(file), out DateTime day)) files.Add(new KeyValuePair<DateTime, string>(day, file));
-            foreach (var f in files.OrderBy(f => f.Key)) yield return f;
+            if (Directory.Exists(_options.Root))
+                foreach (string file in Directory.EnumerateFiles(_options.Root, "*.md", SearchOption.AllDirectories))
+                    if (_options.Layout.TryParse(Relative(file), out DateTime day))
+                        files.Add(new KeyValuePair<DateTime, string>(day, Path.GetFullPath(file)));
+            // Full paths, so that a file found here and the same day's file found through the layout are one DayFile.
+            _onDisk = files.OrderBy(f => f.Key).ToList();
+            return _onDisk;
+        }
+
+        /// <summary>
+        /// The day files on disk once <paramref name="dayChanges"/> are written: those listed, and the ones created.
+        /// Only listed here; each is read when an index needs its titles (without Html, only the folders touched).
+        /// </summary>
+        private List<KeyValuePair<DateTime, string>> DayFilesAfter(Dictionary<string, ArchiveChange> dayChanges)
+        {
+            var days = DayFiles().ToList();
+            var listed = new HashSet<string>(days.Select(d => d.Value), StringComparer.Ordinal);
+            // A created file is not in the listing (made before any write), unless something else wrote it meanwhile.
+            foreach (ArchiveChange created in dayChanges.Values.Where(c => c.Created && !listed.Contains(c.Path)))
+                days.Add(new KeyValuePair<DateTime, string>(_days[created.Path].Day, created.Path));
+            return days;
         }
 
         private string FindEarlier(DateTime day, StoryPrint print, StoryGrouper stories, ArchivePlan plan)
@@ -172,14 +172,14 @@ namespace AiNews.Digest.Archive
             for (int back = 0; back <= _options.LookbackDays; back++)
             {
                 DayFile earlier = Load(TimeZoneResolver.AddDays(day, -back), plan);
-                if (earlier.Text != null && earlier.Document == null)
+                if (earlier.Refused != null)
                 {
                     // A refused file cannot be read as articles, but a link in it still means the article is filed:
                     // filing it again would duplicate it once the file is repaired.
                     if (earlier.LinkKeys == null)
-                        earlier.LinkKeys = new HashSet<string>(LinkInText.Matches(earlier.Text).Cast<System.Text.RegularExpressions.Match>()
+                        earlier.LinkKeys = new HashSet<string>(LinkInText.Matches(earlier.Text).Cast<Match>()
                             .Select(m => CanonicalUrl.Key(m.Value)), StringComparer.Ordinal);
-                    if (earlier.LinkKeys.Contains(print.Url)) return Relative(earlier.Path);
+                    if (earlier.LinkKeys.Contains(print.UrlKey)) return Relative(earlier.Path);
                     continue;
                 }
                 if (earlier.Document == null) continue;
@@ -189,97 +189,77 @@ namespace AiNews.Digest.Archive
             return null;
         }
 
+        /// <summary>The day file <see cref="Plan"/> files a day's articles in; a refusal is reported in the plan once.</summary>
         private DayFile Load(DateTime day, ArchivePlan plan)
         {
-            string path = _options.Layout.FullPathOf(_options.Root, day);
-            if (_days.TryGetValue(path, out DayFile loaded)) return loaded;
-            var file = new DayFile { Day = day, Path = path };
-            if (File.Exists(path))
+            DayFile file = Open(_options.Layout.FullPathOf(_options.Root, day), day);
+            if (file.Refused != null && !file.Reported)
             {
-                string refused;
+                file.Reported = true;
+                plan.Unreadable.Add(file.Path);
+                plan.UnreadableReasons[file.Path] = file.Refused;
+            }
+            return file;
+        }
+
+        /// <summary>
+        /// A day file, read and parsed on first use only. A file that is no sound digest is refused (see
+        /// <see cref="DayFile.Refused"/>) but still gives the titles that can be read from it; one that is not UTF-8 gives none.
+        /// </summary>
+        private DayFile Open(string path, DateTime day)
+        {
+            if (_days.TryGetValue(path, out DayFile known)) return known;
+            var file = new DayFile { Day = day, Path = path, Exists = File.Exists(path) };
+            if (file.Exists)
+            {
+                DigestDocument document = null;
                 try
                 {
-                    file.Text = DigestReader.Normalize(DigestReader.ReadFileText(path));
-                    DigestDocument document = _reader.Read(file.Text);
-                    refused = document.TocStart < 0 || document.TocEnd < document.TocStart
-                        ? $"it is not an AiNews digest (it has no {_options.Digest.Format.TocStart} … {_options.Digest.Format.TocEnd} markers)"
+                    file.Raw = DigestReader.ReadFileText(path);
+                    file.Text = DigestReader.Normalize(file.Raw);
+                    document = _reader.Read(file.Text);
+                    file.Titles = document.Articles.Select(a => a.Title).ToList();
+                    file.Refused = document.TocStart < 0 || document.TocEnd < document.TocStart
+                        ? $"it is not an AiNews digest (it has no {_format.TocStart} … {_format.TocEnd} markers)"
                         : document.Defects.FirstOrDefault();
-                    if (refused == null) file.Document = document;
                 }
-                catch (InvalidDataException e) { refused = e.Message.TrimEnd('.'); file.Text = file.Text ?? string.Empty; }
-                catch (ArgumentException e) { refused = "Markdown cannot read it: " + e.Message.TrimEnd('.'); }   // Markdig's depth limit
-                if (refused != null)
-                {
-                    plan.Unreadable.Add(path);
-                    plan.UnreadableReasons[path] = refused;
-                }
+                catch (InvalidDataException e) { file.Refused = e.Message.TrimEnd('.'); file.Text = string.Empty; }
+                catch (ArgumentException e) { file.Refused = "Markdown cannot read it: " + e.Message.TrimEnd('.'); }   // Markdig's depth limit
+                if (file.Refused == null) file.Document = document;
             }
             _days[path] = file;
             return file;
         }
 
-        private void PlanIndex(string folder, List<ArchiveChange> dayChanges, List<ArchiveChange> indexes)
+        /// <summary>The README.md of one folder: its day files with their titles as they are once the day changes are written.</summary>
+        private void PlanIndex(string folder, List<KeyValuePair<DateTime, string>> days, Dictionary<string, ArchiveChange> dayChanges, List<ArchiveChange> indexes)
         {
-            var days = new List<(DateTime, string, IReadOnlyList<string>)>();
-            foreach (var f in DayFiles().Where(f => string.Equals(Path.GetDirectoryName(f.Value), folder, StringComparison.Ordinal)))
-            {
-                ArchiveChange pending = dayChanges.FirstOrDefault(c => c.Path == f.Value);
-                days.Add((f.Key, f.Value, Titles(pending?.Text ?? ReadDayFile(f.Value))));
-            }
-            // A created file is on disk already when the indexes are planned again after the writes.
-            foreach (ArchiveChange created in dayChanges.Where(c => c.Created && Path.GetDirectoryName(c.Path) == folder && !days.Any(d => d.Item2 == c.Path)))
-            {
-                _options.Layout.TryParse(created.RelativePath, out DateTime day);
-                days.Add((day, created.Path, Titles(created.Text)));
-            }
-            if (days.Count > 0) AddIfDifferent(indexes, Path.Combine(folder, "README.md"), MonthIndexWriter.Render(folder, days));
-        }
-
-        /// <summary>
-        /// A day file's text as the indexes see it: null when it is not UTF-8. A file refused by <see cref="Plan"/> for a
-        /// defect still gives the titles that can be read from it; it is never rendered again (see <see cref="IsRefused"/>).
-        /// </summary>
-        private string ReadDayFile(string path)
-        {
-            try { return DigestReader.ReadFileText(path); }
-            catch (InvalidDataException) { return null; }
-        }
-
-        /// <summary>Whether <see cref="Plan"/> refused the day file at <paramref name="path"/> (reported in <see cref="ArchivePlan.Unreadable"/>).</summary>
-        private bool IsRefused(string path) => _days.TryGetValue(path, out DayFile loaded) && loaded.Text != null && loaded.Document == null;
-
-        private IReadOnlyList<string> Titles(string text)
-        {
-            try { return _reader.Read(text).Articles.Select(a => a.Title).ToList(); }
-            catch (ArgumentException) { return Array.Empty<string>(); }   // Markdig's depth limit: a file refused by Plan
+            var inFolder = days.Where(d => string.Equals(Path.GetDirectoryName(d.Value), folder, StringComparison.Ordinal))
+                .Select(d => (d.Key, d.Value, Open(d.Value, d.Key).TitlesAfter(dayChanges.ContainsKey(d.Value)))).ToList();
+            if (inFolder.Count > 0)
+                AddIfDifferent(indexes, Path.Combine(folder, ArchiveLayout.FolderIndexFile), MonthIndexWriter.Render(folder, inFolder, _format));
         }
 
         /// <summary>Pages for changed days and for days without one, and the archive's index.html.</summary>
-        private void PlanPages(List<ArchiveChange> dayChanges, List<ArchiveChange> indexes)
+        private void PlanPages(List<KeyValuePair<DateTime, string>> days, Dictionary<string, ArchiveChange> dayChanges, List<ArchiveChange> indexes)
         {
-            var days = DayFiles().ToList();
-            foreach (ArchiveChange created in dayChanges.Where(c => c.Created && !days.Any(d => d.Value == c.Path)).ToList())
-                if (_options.Layout.TryParse(created.RelativePath, out DateTime d)) days.Add(new KeyValuePair<DateTime, string>(d, created.Path));
-
-            var index = new StringBuilder("# 🤖 AI 뉴스 아카이브\n");
+            var index = new StringBuilder("# ").Append(_format.ArchiveTitle).Append('\n');
             string month = null;
-            foreach (var day in days.OrderByDescending(d => d.Key))
+            foreach (DayFile day in days.OrderByDescending(d => d.Key).Select(d => Open(d.Value, d.Key)))
             {
-                string text = dayChanges.FirstOrDefault(c => c.Path == day.Value)?.Text;
-                string page = System.IO.Path.ChangeExtension(day.Value, ".html");
-                bool changed = text != null;
-                text = text ?? ReadDayFile(day.Value);
-                // A refused day file keeps the page it has: it is not rendered from text that cannot be trusted.
-                if (text != null && !IsRefused(day.Value) && (changed || !File.Exists(page) || _targets.Contains(day.Value)))
+                bool changed = dayChanges.TryGetValue(day.Path, out ArchiveChange change);
+                string text = changed ? change.Text : day.Raw;
+                string page = ArchiveLayout.PageOf(day.Path);
+                // A file Plan refused keeps the page it has: it is not rendered from text that cannot be trusted.
+                if (text != null && !day.Reported && (changed || !File.Exists(page) || _targets.Contains(day.Path)))
                     AddIfDifferent(indexes, page, DigestPage.Render(text));
 
-                string m = day.Key.ToString("yyyy년 MM월", System.Globalization.CultureInfo.InvariantCulture);
+                string m = _format.MonthName(day.Day);
                 if (m != month) { index.Append("\n## ").Append(m).Append("\n\n"); month = m; }
-                int count = Titles(text).Count;
-                index.Append("- [📅 ").Append(day.Key.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture))
-                     .Append(" (").Append(count).Append("건)](").Append(MarkdownEscaper.EscapeLinkDestination(Relative(page))).Append(")\n");
+                index.Append("- [").Append(_format.ArchiveDayLink(day.Day, day.TitlesAfter(changed).Count)).Append("](")
+                     .Append(MarkdownEscaper.EscapeLinkDestination(Relative(page))).Append(")\n");
             }
-            AddIfDifferent(indexes, System.IO.Path.Combine(_options.Root, "index.html"), DigestPage.Render(index.ToString()));
+            AddIfDifferent(indexes, Path.Combine(_options.Root, ArchiveLayout.PagesIndexFile), DigestPage.Render(index.ToString()));
         }
 
         /// <summary>Plans writing an index or page unless the file already holds exactly that text.</summary>

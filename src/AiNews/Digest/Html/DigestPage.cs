@@ -21,8 +21,12 @@ namespace AiNews.Digest.Html
 
         private static readonly Lazy<string> Template = new Lazy<string>(() => File.ReadAllText(ModuleData.PathOf(TemplateFile)));
 
-        public static string Render(string markdown, string language = "ko")
+        /// <summary>The page of a digest (or of any Markdown: the archive's index.html is one too).</summary>
+        /// <param name="markdown">The Markdown; its first level-1 heading is the page title.</param>
+        /// <param name="language">The html lang attribute; default <see cref="DigestFormat.PageLanguage"/>.</param>
+        public static string Render(string markdown, string language = null)
         {
+            DigestFormat f = DigestFormat.Default;
             string html = MarkdownPipelines.ToHtml(markdown);
             string title = null;
             string body = HtmlSanitizer.Sanitize(html, root =>
@@ -40,8 +44,8 @@ namespace AiNews.Digest.Html
             });
             var values = new Dictionary<string, string>
             {
-                ["lang"] = WebUtility.HtmlEncode(string.IsNullOrWhiteSpace(language) ? "ko" : language),
-                ["title"] = WebUtility.HtmlEncode(title ?? "AI 뉴스"),
+                ["lang"] = WebUtility.HtmlEncode(string.IsNullOrWhiteSpace(language) ? f.PageLanguage : language),
+                ["title"] = WebUtility.HtmlEncode(title ?? f.PageTitle),
                 ["body"] = body,
             };
             // One pass, so that a title containing "{{body}}" stays text.

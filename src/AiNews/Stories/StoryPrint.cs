@@ -1,0 +1,42 @@
+using System;
+using System.Collections.Generic;
+
+namespace AiNews.Stories
+{
+    /// <summary>
+    /// The fingerprint of one article that <see cref="StoryGrouper"/> compares: the story key used by
+    /// Merge-AiArticle and by the archive alike.
+    /// </summary>
+    public sealed class StoryPrint
+    {
+        /// <summary>Body characters fingerprinted by default: the lead carries the story; tails carry boilerplate.</summary>
+        public const int DefaultBodyLength = 1000;
+
+        /// <summary>
+        /// The article's URL key, <see cref="CanonicalUrl.Key"/>: the one URL identity of the module (the digest, the
+        /// archive and story grouping all compare it), so tracking-parameter variants of one page are one article.
+        /// </summary>
+        internal string UrlKey;
+        internal HashSet<string> Title, TitleNumbers, Body, Anchors;
+        internal string Language;
+        internal DateTimeOffset? Published;
+
+        /// <param name="a">The article.</param>
+        /// <param name="bodyLength">How much of the body to fingerprint.</param>
+        public static StoryPrint Of(Article a, int bodyLength = DefaultBodyLength)
+        {
+            string body = a.Content ?? string.Empty;
+            if (body.Length > bodyLength) body = body.Substring(0, bodyLength);
+            return new StoryPrint
+            {
+                UrlKey = CanonicalUrl.Key(a.Url),
+                Title = StoryShingles.Of(a.Title),
+                TitleNumbers = StoryShingles.Numbers(a.Title),
+                Body = StoryShingles.Of(a.Title + "\n" + body),
+                Anchors = StoryShingles.Anchors(a.Title + "\n" + body),
+                Language = a.Language ?? LanguageGuess.Of(a.Title + " " + body),
+                Published = a.Published,
+            };
+        }
+    }
+}

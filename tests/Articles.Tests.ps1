@@ -108,6 +108,26 @@ Describe 'Get-AiArticle politeness and failures' {
     }
 }
 
+Describe 'The collection engine without the cmdlet' {
+    It 'yields articles, problems (a failed feed targets its source) and a final progress, in order, from plain .NET calls' {
+        $options = [AiNews.Collection.ArticleCollectorOptions]@{ SkipContent = $true
+            Fetch = [AiNews.Fetching.FetchOptions]@{ NoCache = $true; IgnoreRobots = $true; Timeout = [timespan]::FromSeconds(10) } }
+        $collector = [AiNews.Collection.ArticleCollector]::new($options)
+        $collector.AddSources([AiNews.Sources.SourceCatalog]::Load($Catalog), [string[]] @('Broken', 'NoSuchSource'))
+        $collector.AddFiles([string[]] @((Join-Path $FixturesRoot 'feeds/rss-dates.xml'), (Join-Path $TestDrive 'missing.xml')))
+        $events = @($collector.Collect([Threading.CancellationToken]::None))
+        $articles = @($events | Where-Object { $_ -is [AiNews.Collection.ArticleCollected] })
+        $articles.Count | Should -Be @(Get-AiArticle -Path (Join-Path $FixturesRoot 'feeds/rss-dates.xml') -SkipContent).Count
+        $problems = @($events | Where-Object { $_ -is [AiNews.Collection.CollectionProblem] })
+        $problems.ErrorId | Should -Be @('AiNews.SourceNotFound', 'AiNews.FileUnreadable', 'AiNews.HttpError')
+        $problems[1].Category | Should -Be 'ReadError'
+        $problems[2].Target | Should -BeOfType ([AiNews.NewsSource])
+        $problems[2].Target.Id | Should -Be 'Broken'
+        $events[-1] | Should -BeOfType ([AiNews.Collection.CollectionProgress])
+        $events[-1].Completed | Should -BeTrue
+    }
+}
+
 Describe 'Get-AiArticle from files' {
     It 'reads a local HTML page as one article and a local feed as its entries' {
         $page = @(Get-AiArticle -Path (Join-Path $FixturesRoot 'pages/ndsoft-article.html'))

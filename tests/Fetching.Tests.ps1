@@ -25,7 +25,7 @@ BeforeAll {
         try { $null = Invoke-Fetch $Fetcher $Path $Kind }
         catch {
             $e = $_.Exception
-            while ($e -and $e -isnot [AiNews.Fetching.FetchException]) { $e = $e.InnerException }
+            while ($e -and $e -isnot [AiNews.Http.FetchException]) { $e = $e.InnerException }
             if ($e) { return $e }
             throw
         }
@@ -342,7 +342,7 @@ Describe 'robots.txt' {
     }
 
     It 'parses groups, wildcards, $ and longest match (RFC 9309)' {
-        $robots = [AiNews.Fetching.RobotsTxt]::Parse(@"
+        $robots = [AiNews.Http.RobotsTxt]::Parse(@"
 # comment
 User-agent: OtherBot
 User-agent: AiNews
@@ -363,11 +363,11 @@ Disallow: /
         $robots.IsAllowed('OtherBot', '/news/1.html') | Should -BeFalse
         $robots.IsAllowed('SomeoneElse', '/about') | Should -BeFalse   # the * group
         $robots.IsAllowed('SomeoneElse', '/robots.txt') | Should -BeTrue
-        $korean = [AiNews.Fetching.RobotsTxt]::Parse("User-agent: *`nDisallow: /뉴스/`nDisallow: /a`$")
+        $korean = [AiNews.Http.RobotsTxt]::Parse("User-agent: *`nDisallow: /뉴스/`nDisallow: /a`$")
         $korean.IsAllowed('AiNews', [uri] 'http://x.test/뉴스/1') | Should -BeFalse
         $korean.IsAllowed('AiNews', '/a') | Should -BeFalse
         $korean.IsAllowed('AiNews', '/ab') | Should -BeTrue
-        [AiNews.Fetching.RobotsTxt]::Parse("Disallow: /`nUser-agent: *`nDisallow:").IsAllowed('AiNews', '/x') | Should -BeTrue
+        [AiNews.Http.RobotsTxt]::Parse("Disallow: /`nUser-agent: *`nDisallow:").IsAllowed('AiNews', '/x') | Should -BeTrue
     }
 }
 

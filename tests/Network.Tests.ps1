@@ -236,3 +236,27 @@ Describe 'Addresses in error records' {
         ($errs[0] | Out-String) + ($errs[0].CategoryInfo | Out-String) | Should -Not -Match 's3cr3t'
     }
 }
+
+Describe 'The webhook and LLM clients take -Proxy' {
+    # *.proxied.test resolves nowhere: a request can only arrive through the test site acting as the proxy.
+    It 'posts the digest through -Proxy, and the site sees the webhook host' {
+        $hostName = "hook-$(New-Key).proxied.test"
+        $digest = [pscustomobject]@{ Title = '오픈AI 새 모델 공개'; Url = 'https://example.com/news/1'; Source = 'AI타임스'; Organization = 'OpenAI'
+            Summary = '요약 문장입니다.'; Content = 'x'; Published = [DateTimeOffset]'2025-12-27T10:00:00+09:00' } | Export-AiDigest -TimeZone Asia/Seoul
+        $results = @($digest | Send-AiDigest -Kind Slack -WebhookUri "http://$hostName/hook?status=200" -Proxy $Site.Uri -PassThru -ErrorVariable errs -ErrorAction SilentlyContinue)
+        $errs.Count | Should -Be 0
+        $results.Succeeded | Should -Be @($true)
+        (Get-TestSiteStat $Site -HostName $hostName).count | Should -Be 1
+    }
+    It 'asks the LLM endpoint through -Proxy, and falls back to the extractive summary when it answers 404' {
+        $hostName = "llm-$(New-Key).proxied.test"
+        $article = [pscustomobject]@{ Title = 'OpenAI ships a new model'; Url = 'https://example.com/llm/1'; Source = 'Example News'
+            Content = 'OpenAI released a new model today. It reads long documents. Developers can try it now.' }
+        $out = $article | Add-AiSummary -Endpoint "http://$hostName/v1" -Model test-model -Proxy $Site.Uri -CachePath (Join-Path $TestDrive (New-Key)) 3>&1
+        $warning = @($out | Where-Object { $_ -is [System.Management.Automation.WarningRecord] })
+        $warning.Count | Should -Be 1
+        $warning[0].Message | Should -Match 'HTTP 404'
+        @($out | Where-Object { $_ -is [AiNews.Article] })[0].Summary | Should -Not -BeNullOrEmpty
+        (Get-TestSiteStat $Site -HostName $hostName).count | Should -Be 1
+    }
+}

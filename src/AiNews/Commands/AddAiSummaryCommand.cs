@@ -79,6 +79,10 @@ namespace AiNews.Commands
         [ValidateRange(1, 600)]
         public int TimeoutSec { get; set; } = 120;
 
+        /// <summary>A proxy for the endpoint (default: the system proxy).</summary>
+        [Parameter(ParameterSetName = LlmSet)]
+        public Uri Proxy { get; set; }
+
         /// <summary>Keep the articles' organization, tags and importance; take only the summary from the LLM.</summary>
         [Parameter(ParameterSetName = LlmSet)]
         public SwitchParameter KeepLabels { get; set; }
@@ -100,6 +104,7 @@ namespace AiNews.Commands
                 Endpoint = Endpoint, Model = Model, ApiKey = key, Language = Language,
                 MaxTokens = MaxTokens, RetryMaxTokens = Math.Max(4096, MaxTokens * 4),
                 Timeout = TimeSpan.FromSeconds(TimeoutSec),
+                Proxy = Proxy,
             };
             string cacheFolder = CachePath != null ? FileSystemPath(CachePath) : SummaryCache.DefaultFolder;
             _taxonomy = taxonomy;
@@ -135,7 +140,8 @@ namespace AiNews.Commands
         private bool SummarizeWithLlm(Article a)
         {
             LlmOutcome outcome;
-            try { outcome = _llm.Summarize(a.Title, a.Content, a.Language); }
+            try { outcome = _llm.Summarize(a.Title, a.Content, a.Language, StopToken); }
+            catch (OperationCanceledException) when (StopToken.IsCancellationRequested) { throw new PipelineStoppedException(); }
             catch (Exception e) when (!(e is PipelineStoppedException))
             {
                 outcome = new LlmOutcome { Status = LlmStatus.FellBack, Problem = e.Message };

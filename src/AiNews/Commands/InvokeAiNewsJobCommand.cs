@@ -6,6 +6,7 @@ using System.Linq;
 using System.Management.Automation;
 using AiNews.Jobs;
 using AiNews.Sources;
+using AiNews.Http;
 
 namespace AiNews.Commands
 {
@@ -259,7 +260,7 @@ namespace AiNews.Commands
         private void Report(ErrorRecord record)
         {
             _errors++;
-            if ((record.FullyQualifiedErrorId ?? string.Empty).StartsWith(Fetching.FetchErrorIds.NetworkUnavailable + ",", StringComparison.Ordinal))
+            if ((record.FullyQualifiedErrorId ?? string.Empty).StartsWith(FetchErrorIds.NetworkUnavailable + ",", StringComparison.Ordinal))
             {
                 if (_networkDownReported)
                 {

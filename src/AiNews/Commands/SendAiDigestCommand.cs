@@ -6,6 +6,7 @@ using System.Text;
 using System.Threading;
 using AiNews.Delivery;
 using AiNews.Digest;
+using AiNews.Http;
 
 namespace AiNews.Commands
 {
@@ -55,6 +56,10 @@ namespace AiNews.Commands
         [ValidateRange(1, 10)]
         public int MaxAttempts { get; set; } = 4;
 
+        /// <summary>A proxy for the webhook (default: the system proxy).</summary>
+        [Parameter]
+        public Uri Proxy { get; set; }
+
         [Parameter]
         public SwitchParameter PassThru { get; set; }
 
@@ -103,7 +108,7 @@ namespace AiNews.Commands
             List<string> messages = WebhookMessageBuilder.Build(Kind, title, digest.Articles, SummaryLength);
 
             WebhookSender sender;
-            try { sender = new WebhookSender(webhook) { MaxAttempts = MaxAttempts }; }
+            try { sender = new WebhookSender(webhook, new HttpClientSettings { Proxy = Proxy }) { MaxAttempts = MaxAttempts }; }
             catch (ArgumentException e) { ThrowTerminating(ErrorIds.WebhookMissing, ErrorCategory.InvalidArgument, null, e.Message, e); return; }
             using (sender)
             {

@@ -19,7 +19,10 @@ namespace AiNews
         public static string[] Leftovers(string folder) =>
             Directory.Exists(folder) ? Directory.GetFiles(folder, "*" + TempSuffix, SearchOption.AllDirectories) : new string[0];
 
-        public static void WriteAllText(string path, string text)
+        public static void WriteAllText(string path, string text) => WriteAllBytes(path, Utf8NoBom.GetBytes(text));
+
+        /// <summary>Writes <paramref name="parts"/> one after the other as the new content of <paramref name="path"/>.</summary>
+        public static void WriteAllBytes(string path, params byte[][] parts)
         {
             string full = Path.GetFullPath(path);
             string directory = Path.GetDirectoryName(full);
@@ -29,8 +32,7 @@ namespace AiNews
             {
                 using (var stream = new FileStream(temp, FileMode.CreateNew, FileAccess.Write, FileShare.None))
                 {
-                    byte[] bytes = Utf8NoBom.GetBytes(text);
-                    stream.Write(bytes, 0, bytes.Length);
+                    foreach (byte[] bytes in parts) stream.Write(bytes, 0, bytes.Length);
                     stream.Flush(true);
                 }
                 if (File.Exists(full)) File.Replace(temp, full, null, ignoreMetadataErrors: true);

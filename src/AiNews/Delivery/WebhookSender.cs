@@ -1,33 +1,18 @@
 using System;
-using System.Globalization;
-using System.IO;
-using System.Net;
+using System.Collections.Generic;
 using System.Net.Http;
 using System.Text;
-using System.Text.RegularExpressions;
 using System.Threading;
 using System.Threading.Tasks;
+using AiNews.Http;
 
 namespace AiNews.Delivery
 {
-    /// <summary>The outcome of one posted message.</summary>
-    public sealed class WebhookResult
-    {
-        public WebhookKind Kind { get; internal set; }
-        public int Part { get; internal set; }
-        public int Parts { get; internal set; }
-        public int StatusCode { get; internal set; }
-        public int Attempts { get; internal set; }
-        public bool Succeeded => StatusCode >= 200 && StatusCode < 300;
-        /// <summary>What went wrong, for a failed post.</summary>
-        public string Error { get; internal set; }
-    }
-
     /// <summary>
-    /// Posts messages to an incoming webhook, retrying 429 and 5xx with exponential backoff and honouring
-    /// Retry-After (the header, or Discord's "retry_after" in the body). The webhook URL is a secret: it is
-    /// never put into messages or logs; only its host is. Nor is any of a reply's body, which may echo the URL or a
-    /// token: it is read (at most <see cref="MaxReplyBytes"/>, as bytes, whatever charset it claims) only to find
+    /// Posts messages to an incoming webhook, retrying as <see cref="RetryPolicy"/> says (429 and transient 5xx, with
+    /// backoff) and honouring Retry-After (the header, or Discord's "retry_after" in the body). The webhook URL is a
+    /// secret: it is never put into messages or logs; only its host is. Nor is any of a reply's body, which may echo the
+    /// URL or a token: it is read (at most <see cref="MaxReplyBytes"/>, as bytes, whatever charset it claims) only to find
     /// Discord's retry_after.
     /// </summary>
     public sealed class WebhookSender : IDisposable
@@ -38,32 +23,39 @@ namespace AiNews.Delivery
         /// </summary>
         public const int MaxReplyBytes = 64 * 1024;
 
-        private static readonly Regex DiscordRetryAfter = new Regex("\"retry_after\"\\s*:\\s*([0-9.]+)", RegexOptions.CultureInvariant);
         private readonly HttpClient _client;
         private readonly Uri _uri;
 
-        public WebhookSender(Uri webhook, HttpMessageHandler handler = null)
+        /// <param name="webhook">The incoming-webhook URL (a secret).</param>
+        /// <param name="settings">The proxy and User-Agent (null: the system proxy, the AiNews User-Agent).</param>
+        /// <param name="handler">A transport to use as is (tests); null makes one from <paramref name="settings"/>.</param>
+        public WebhookSender(Uri webhook, HttpClientSettings settings = null, HttpMessageHandler handler = null)
         {
             _uri = webhook ?? throw new ArgumentNullException(nameof(webhook));
             if (!webhook.IsAbsoluteUri)
                 throw new ArgumentException("The webhook URL is not an absolute http or https URL; give the full incoming-webhook URL your channel shows.", nameof(webhook));
             if (webhook.Scheme != Uri.UriSchemeHttps && webhook.Scheme != Uri.UriSchemeHttp)
                 throw new ArgumentException($"A webhook URL must be http or https, not '{webhook.Scheme}'.", nameof(webhook));
-            _client = handler == null ? new HttpClient() : new HttpClient(handler);
-            _client.Timeout = TimeSpan.FromSeconds(30);
+            settings = settings ?? new HttpClientSettings();
+            settings.FollowRedirects = true; // a webhook that moved is followed, as any HTTP client would
+            _client = HttpClientFactory.Create(settings, handler);
         }
 
         public int MaxAttempts { get; set; } = 4;
         public TimeSpan BaseDelay { get; set; } = TimeSpan.FromSeconds(1);
         /// <summary>The longest wait a Retry-After may impose before the post is given up.</summary>
         public TimeSpan MaxDelay { get; set; } = TimeSpan.FromSeconds(60);
+        /// <summary>Time allowed for the answer's headers, and again for reading its body.</summary>
+        public TimeSpan Timeout { get; set; } = TimeSpan.FromSeconds(30);
         /// <summary>Called with a line for -Verbose (retries and waits).</summary>
         public Action<string> Log { get; set; }
 
         public string Host => _uri.Host;
 
+        /// <summary>Posts <paramref name="json"/>; cancelling <paramref name="cancel"/> (Ctrl+C) ends the post and its waits at once.</summary>
         public async Task<WebhookResult> PostAsync(string json, CancellationToken cancel)
         {
+            var policy = new RetryPolicy(Math.Max(0, MaxAttempts - 1), BaseDelay, MaxDelay);
             var result = new WebhookResult();
             for (int attempt = 1; ; attempt++)
             {
@@ -71,40 +63,43 @@ namespace AiNews.Delivery
                 TimeSpan? wait = null;
                 try
                 {
-                    // ResponseHeadersRead: the reply's body is read by ReadReplyAsync, capped, not buffered whole by HttpClient.
+                    using (var timeout = CancellationTokenSource.CreateLinkedTokenSource(cancel))
                     using (var request = new HttpRequestMessage(HttpMethod.Post, _uri) { Content = new StringContent(json, Encoding.UTF8, "application/json") })
-                    using (HttpResponseMessage response = await _client.SendAsync(request, HttpCompletionOption.ResponseHeadersRead, cancel).ConfigureAwait(false))
                     {
-                        result.StatusCode = (int)response.StatusCode;
-                        if (response.IsSuccessStatusCode) return result;
-                        string body;
-                        using (var reading = CancellationTokenSource.CreateLinkedTokenSource(cancel))
-                        using (reading.Token.Register(response.Dispose)) // unblocks a read stuck on a stalled connection
+                        timeout.CancelAfter(Timeout);
+                        // ResponseHeadersRead: the reply's body is read by ReadReplyAsync, capped, not buffered whole by HttpClient.
+                        using (HttpResponseMessage response = await _client.SendAsync(request, HttpCompletionOption.ResponseHeadersRead, timeout.Token).ConfigureAwait(false))
                         {
-                            reading.CancelAfter(_client.Timeout);
-                            body = await ReadReplyAsync(response, reading.Token).ConfigureAwait(false);
+                            result.StatusCode = (int)response.StatusCode;
+                            if (response.IsSuccessStatusCode) return result;
+                            string body;
+                            using (var reading = CancellationTokenSource.CreateLinkedTokenSource(cancel))
+                            using (reading.Token.Register(response.Dispose)) // unblocks a read stuck on a stalled connection
+                            {
+                                reading.CancelAfter(Timeout);
+                                body = await ReadReplyAsync(response, reading.Token).ConfigureAwait(false);
+                            }
+                            result.Error = $"{_uri.Host} answered {result.StatusCode} {Scrub(response.ReasonPhrase)} (its reply is not shown: it may echo the webhook's secret).";
+                            if (!RetryPolicy.IsTransient(result.StatusCode) || !policy.MayRetryAfter(attempt)) return result;
+                            wait = RetryPolicy.RetryAfter(response) ?? DiscordRetryAfter(body) ?? policy.Backoff(attempt);
                         }
-                        bool retryable = result.StatusCode == 429 || result.StatusCode >= 500;
-                        result.Error = $"{_uri.Host} answered {result.StatusCode} {Scrub(response.ReasonPhrase)} (its reply is not shown: it may echo the webhook's secret).";
-                        if (!retryable || attempt >= MaxAttempts) return result;
-                        wait = RetryAfter(response, body) ?? Backoff(attempt);
                     }
                 }
                 catch (HttpRequestException e)
                 {
                     result.StatusCode = 0;
                     result.Error = $"Could not reach {_uri.Host}: {Scrub(e.Message)}";
-                    if (attempt >= MaxAttempts) return result;
-                    wait = Backoff(attempt);
+                    if (!policy.MayRetryAfter(attempt)) return result;
+                    wait = policy.Backoff(attempt);
                 }
-                catch (TaskCanceledException) when (!cancel.IsCancellationRequested)
+                catch (OperationCanceledException) when (!cancel.IsCancellationRequested)
                 {
                     result.StatusCode = 0;
-                    result.Error = $"{_uri.Host} did not answer within {_client.Timeout.TotalSeconds:0} s.";
-                    if (attempt >= MaxAttempts) return result;
-                    wait = Backoff(attempt);
+                    result.Error = $"{_uri.Host} did not answer within {Timeout.TotalSeconds:0} s.";
+                    if (!policy.MayRetryAfter(attempt)) return result;
+                    wait = policy.Backoff(attempt);
                 }
-                if (wait.Value > MaxDelay)
+                if (policy.IsTooLong(wait.Value))
                 {
                     result.Error += $" It asked to wait {wait.Value.TotalSeconds:0} s, longer than the {MaxDelay.TotalSeconds:0} s allowed.";
                     return result;
@@ -114,17 +109,15 @@ namespace AiNews.Delivery
             }
         }
 
-        private TimeSpan Backoff(int attempt) => TimeSpan.FromMilliseconds(BaseDelay.TotalMilliseconds * Math.Pow(2, attempt - 1));
-
-        private static TimeSpan? RetryAfter(HttpResponseMessage response, string body)
+        /// <summary>
+        /// Discord's rate-limit reply says how long to wait in its JSON body ({"retry_after": 0.5, ...}, in seconds) when
+        /// it sends no Retry-After header. Null when the body is not such an object.
+        /// </summary>
+        private static TimeSpan? DiscordRetryAfter(string body)
         {
-            var header = response.Headers.RetryAfter;
-            if (header?.Delta != null) return header.Delta.Value;
-            if (header?.Date != null) return header.Date.Value - DateTimeOffset.UtcNow > TimeSpan.Zero ? header.Date.Value - DateTimeOffset.UtcNow : TimeSpan.Zero;
-            Match m = DiscordRetryAfter.Match(body ?? string.Empty);
-            if (m.Success && double.TryParse(m.Groups[1].Value, NumberStyles.Float, CultureInfo.InvariantCulture, out double seconds))
-                return TimeSpan.FromSeconds(seconds);
-            return null;
+            double? seconds = Json.Number(Json.TryParse(body ?? string.Empty) as IDictionary<string, object>, "retry_after");
+            if (!seconds.HasValue || double.IsNaN(seconds.Value) || seconds.Value < 0) return null;
+            return TimeSpan.FromSeconds(Math.Min(seconds.Value, int.MaxValue)); // absurd waits stay representable (and too long)
         }
 
         // The first MaxReplyBytes of the body as UTF-8 (invalid bytes replaced): a bogus charset label cannot throw.
@@ -133,16 +126,13 @@ namespace AiNews.Delivery
             if (response.Content == null) return string.Empty;
             try
             {
-                using (Stream stream = await response.Content.ReadAsStreamAsync().ConfigureAwait(false))
+                using (var stream = await response.Content.ReadAsStreamAsync().ConfigureAwait(false))
                 {
-                    var buffer = new byte[MaxReplyBytes];
-                    int total = 0, n;
-                    while (total < buffer.Length && (n = await stream.ReadAsync(buffer, total, buffer.Length - total, cancel).ConfigureAwait(false)) > 0)
-                        total += n;
-                    return new UTF8Encoding(false, false).GetString(buffer, 0, total);
+                    BoundedBody body = await BoundedReader.ReadAsync(stream, MaxReplyBytes, truncate: true, cancel).ConfigureAwait(false);
+                    return new UTF8Encoding(false, false).GetString(body.Bytes);
                 }
             }
-            catch (Exception e) when (e is IOException || e is HttpRequestException || e is ObjectDisposedException || e is OperationCanceledException)
+            catch (Exception e) when (e is System.IO.IOException || e is HttpRequestException || e is ObjectDisposedException || e is OperationCanceledException)
             {
                 return string.Empty; // the status says what matters; a broken body only loses a retry_after hint
             }

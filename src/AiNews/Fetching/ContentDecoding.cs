@@ -2,6 +2,7 @@ using System;
 using System.IO;
 using System.IO.Compression;
 using System.Reflection;
+using AiNews.Http;
 
 namespace AiNews.Fetching
 {

@@ -3,38 +3,10 @@ using System.Collections.Concurrent;
 using System.Collections.Generic;
 using System.Threading;
 using System.Threading.Tasks;
+using AiNews.Http;
 
 namespace AiNews.Fetching
 {
-    public enum FetchEventKind
-    {
-        /// <summary>A verbose line (<see cref="FetchEvent.Log"/>).</summary>
-        Log,
-        /// <summary>A request finished: <see cref="FetchEvent.Result"/> or <see cref="FetchEvent.Error"/> is set.</summary>
-        Completed,
-    }
-
-    /// <summary>Something to handle on the pipeline thread: a log line, or a finished request.</summary>
-    public sealed class FetchEvent
-    {
-        internal FetchEvent(FetchLogEntry log) { Kind = FetchEventKind.Log; Log = log; }
-        internal FetchEvent(FetchRequest request, FetchResult result, FetchException error)
-        {
-            Kind = FetchEventKind.Completed;
-            Request = request;
-            Result = result;
-            Error = error;
-        }
-
-        public FetchEventKind Kind { get; }
-        public FetchLogEntry Log { get; }
-        public FetchRequest Request { get; }
-        public FetchResult Result { get; }
-        public FetchException Error { get; }
-        public bool Succeeded => Result != null;
-        public override string ToString() => Kind == FetchEventKind.Log ? Log.Message : Succeeded ? Result.ToString() : Error.ErrorId + ": " + Error.Message;
-    }
-
     /// <summary>
     /// Runs many fetches at once (throttled by the <see cref="WebFetcher"/>, or any <see cref="IWebFetcher"/>) and hands their log lines and results to ONE
     /// consuming thread, in the order they happen — the shape a cmdlet needs, since it may only write from its own thread:

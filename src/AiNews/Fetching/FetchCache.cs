@@ -7,20 +7,6 @@ using System.Text;
 
 namespace AiNews.Fetching
 {
-    /// <summary>One stored response: the body and the validators to revalidate it with (ETag, Last-Modified).</summary>
-    public sealed class FetchCacheEntry
-    {
-        public Uri Uri { get; set; }
-        public Uri FinalUri { get; set; }
-        public int StatusCode { get; set; } = 200;
-        public string ContentType { get; set; }
-        public string ETag { get; set; }
-        /// <summary>The Last-Modified header exactly as the server sent it (sent back verbatim in If-Modified-Since).</summary>
-        public string LastModified { get; set; }
-        public DateTimeOffset StoredAt { get; set; }
-        public byte[] Body { get; set; }
-    }
-
     /// <summary>
     /// The on-disk cache behind conditional requests: one file per URL (named by its SHA-256), a few header lines then the body.
     /// Writes go to a temporary file that replaces the old one, so a concurrent run or a crash never leaves half a file;
@@ -96,10 +82,8 @@ namespace AiNews.Fetching
         {
             if (entry?.Uri == null || entry.Body == null) return false;
             string path = PathFor(entry.Uri);
-            string temp = path + "." + Guid.NewGuid().ToString("N").Substring(0, 8) + ".tmp";
             try
             {
-                System.IO.Directory.CreateDirectory(Path.GetDirectoryName(path));
                 var header = new StringBuilder();
                 header.Append(Magic).Append('\n');
                 Line(header, "Uri", Key(entry.Uri));
@@ -111,23 +95,12 @@ namespace AiNews.Fetching
                 Line(header, "StoredAt", entry.StoredAt.ToString("o", CultureInfo.InvariantCulture));
                 Line(header, "Length", entry.Body.Length.ToString(CultureInfo.InvariantCulture));
                 header.Append('\n');
-                using (var stream = new FileStream(temp, FileMode.CreateNew, FileAccess.Write, FileShare.None))
-                {
-                    byte[] head = Utf8.GetBytes(header.ToString());
-                    stream.Write(head, 0, head.Length);
-                    stream.Write(entry.Body, 0, entry.Body.Length);
-                }
-                if (File.Exists(path)) File.Replace(temp, path, null, ignoreMetadataErrors: true);
-                else File.Move(temp, path);
+                AtomicFile.WriteAllBytes(path, Utf8.GetBytes(header.ToString()), entry.Body);
                 return true;
             }
             catch (IOException) { return false; }
             catch (UnauthorizedAccessException) { return false; }
             catch (PlatformNotSupportedException) { return false; }
-            finally
-            {
-                try { if (File.Exists(temp)) File.Delete(temp); } catch (IOException) { } catch (UnauthorizedAccessException) { }
-            }
         }
 
         /// <summary>Removes the stored entry of one URL, if any.</summary>

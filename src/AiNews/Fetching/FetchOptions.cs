@@ -1,7 +1,7 @@
 using System;
 using System.IO;
 using System.Net;
-using System.Reflection;
+using AiNews.Http;
 
 namespace AiNews.Fetching
 {
@@ -62,9 +62,8 @@ namespace AiNews.Fetching
         /// <summary>Neither read nor write the on-disk cache (-NoCache).</summary>
         public bool NoCache { get; set; }
 
-        public static string DefaultUserAgent { get; } =
-            "AiNews/" + (typeof(FetchOptions).Assembly.GetCustomAttribute<AssemblyInformationalVersionAttribute>()?.InformationalVersion?.Split('+')[0] ?? "0")
-            + " (PowerShell AI news digest; reads public feeds and articles; honours robots.txt)";
+        /// <summary>The User-Agent of every AiNews request unless one is given (see <see cref="HttpClientSettings.DefaultUserAgent"/>).</summary>
+        public static string DefaultUserAgent => HttpClientSettings.DefaultUserAgent;
 
         /// <summary>LocalApplicationData/AiNews/cache (on Linux ~/.local/share/AiNews/cache), or the temp folder when there is no profile.</summary>
         public static string DefaultCachePath
@@ -78,6 +77,12 @@ namespace AiNews.Fetching
         }
 
         public FetchOptions Clone() => (FetchOptions)MemberwiseClone();
+
+        /// <summary>The HTTP client these options ask for: their proxy and User-Agent, redirects followed by the fetcher itself.</summary>
+        internal HttpClientSettings ClientSettings() => new HttpClientSettings
+        {
+            UseProxy = UseProxy, Proxy = Proxy, ProxyCredentials = ProxyCredentials, UserAgent = UserAgent, FollowRedirects = false,
+        };
 
         internal void Validate()
         {

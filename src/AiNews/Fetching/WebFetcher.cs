@@ -1,42 +1,41 @@
 using System;
-using System.Collections.Concurrent;
 using System.Collections.Generic;
 using System.Diagnostics;
-using System.Globalization;
 using System.IO;
-using System.Net;
 using System.Net.Http;
-using System.Net.Http.Headers;
 using System.Net.Sockets;
 using System.Text;
 using System.Threading;
 using System.Threading.Tasks;
+using AiNews.Http;
+using static AiNews.Fetching.FetchErrors;
 
 namespace AiNews.Fetching
 {
     /// <summary>
-    /// The one HTTP client of AiNews: throttled (in total and per host), retrying with exponential backoff and Retry-After,
-    /// following at most N http/https redirects by hand, decoding gzip/deflate/br, capping the body size while it streams,
-    /// checking the content type, honouring robots.txt (read once per host per fetcher) and revalidating from an on-disk
-    /// cache with ETag/Last-Modified. Thread-safe; create one per run (one cmdlet invocation) and dispose it at the end.
+    /// Fetches feeds, pages and robots.txt for Get-AiArticle: throttled in total and per host (<see cref="HostThrottle"/>),
+    /// retrying as <see cref="RetryPolicy"/> says, following at most N http/https redirects by hand, refusing private
+    /// addresses (<see cref="AddressGate"/>) and hosts that stopped answering (<see cref="HostCircuitBreaker"/>),
+    /// decoding gzip/deflate/br, capping the body size while it streams (<see cref="BoundedReader"/>), checking the
+    /// content type, honouring robots.txt (<see cref="RobotsGate"/>) and revalidating from an on-disk cache with
+    /// ETag/Last-Modified. Thread-safe; create one per run (one cmdlet invocation) and dispose it at the end.
     /// </summary>
     /// <remarks>
     /// Results come back as tasks; log lines are raised on worker threads through <see cref="Logged"/> and
     /// <see cref="FetchRequest.Log"/>. A cmdlet, which must write from its own thread, uses <see cref="FetchBatch"/> to
-    /// drain both on the pipeline thread.
+    /// drain both on the pipeline thread. The webhook sender and the LLM client share its HTTP pieces (the client
+    /// factory, the retry policy, the bounded reader), not this class.
     /// </remarks>
     public sealed class WebFetcher : IWebFetcher, IDisposable
     {
-        const long RobotsMaxBytes = 500 * 1024; // RFC 9309: at least 500 KiB must be parsed; we read (and parse) no more
         readonly FetchOptions _options;
         readonly HttpClient _client;
         readonly FetchCache _cache;
-        readonly SemaphoreSlim _total;
-        readonly ConcurrentDictionary<string, SemaphoreSlim> _perHost = new ConcurrentDictionary<string, SemaphoreSlim>(StringComparer.OrdinalIgnoreCase);
-        readonly ConcurrentDictionary<string, Lazy<Task<RobotsTxt>>> _robots = new ConcurrentDictionary<string, Lazy<Task<RobotsTxt>>>(StringComparer.OrdinalIgnoreCase);
-        readonly ConcurrentDictionary<string, Lazy<Task<IPAddress[]>>> _resolved = new ConcurrentDictionary<string, Lazy<Task<IPAddress[]>>>(StringComparer.OrdinalIgnoreCase);
+        readonly RetryPolicy _retry;
+        readonly HostThrottle _throttle;
+        readonly RobotsGate _robots = new RobotsGate();
+        readonly AddressGate _addresses;
         readonly HostCircuitBreaker _breaker = new HostCircuitBreaker();
-        readonly Random _random = new Random();
         int _disposed;
 
         public WebFetcher() : this(null, null) { }
@@ -48,8 +47,10 @@ namespace AiNews.Fetching
         {
             _options = (options ?? new FetchOptions()).Clone();
             _options.Validate();
-            _client = new HttpClient(handler ?? CreateHandler(_options), disposeHandler: true) { Timeout = System.Threading.Timeout.InfiniteTimeSpan };
-            _total = new SemaphoreSlim(_options.MaxConcurrency, _options.MaxConcurrency);
+            _client = HttpClientFactory.Create(_options.ClientSettings(), handler);
+            _retry = new RetryPolicy(_options.MaxRetries, _options.RetryBaseDelay, _options.MaxRetryDelay);
+            _throttle = new HostThrottle(_options.MaxConcurrency, _options.MaxConcurrencyPerHost);
+            _addresses = new AddressGate(_options);
             if (!_options.NoCache) _cache = new FetchCache(string.IsNullOrWhiteSpace(_options.CachePath) ? FetchOptions.DefaultCachePath : _options.CachePath);
         }
 
@@ -61,24 +62,6 @@ namespace AiNews.Fetching
 
         /// <summary>Every log line of every request, raised on a worker thread; handlers must be quick and thread-safe.</summary>
         public event EventHandler<FetchLogEntry> Logged;
-
-        static HttpMessageHandler CreateHandler(FetchOptions options)
-        {
-            var handler = new HttpClientHandler
-            {
-                AllowAutoRedirect = false,                           // redirects are followed by hand: limits, scheme and robots checks per hop
-                AutomaticDecompression = DecompressionMethods.None, // decoded by ContentDecoding, so the size cap counts decoded bytes
-                UseCookies = false,
-                UseProxy = options.UseProxy,
-            };
-            if (options.UseProxy && options.Proxy != null)
-                handler.Proxy = new WebProxy(options.Proxy) { Credentials = options.ProxyCredentials };
-            else if (options.UseProxy && options.ProxyCredentials != null)
-                handler.DefaultProxyCredentials = options.ProxyCredentials;
-            // No MaxConnectionsPerServer: the semaphores limit requests per host, and through a proxy the handler would
-            // count every host as the proxy's, capping the whole run at the per-host limit.
-            return handler;
-        }
 
         // ---------------------------------------------------------------- public API
 
@@ -103,8 +86,6 @@ namespace AiNews.Fetching
             }
             catch (FetchException e)
             {
-                e.Kind = request.Kind;
-                e.State = request.State;
                 Log(request, FetchLogKind.Failed, request.Uri, e.ErrorId + ": " + e.Message, e.Attempts);
                 throw;
             }
@@ -116,7 +97,7 @@ namespace AiNews.Fetching
         /// <summary>Whether robots.txt of the URL's host lets our User-Agent fetch it (reads robots.txt once per host).</summary>
         public async Task<bool> IsAllowedByRobotsAsync(Uri uri, CancellationToken cancellationToken)
         {
-            RobotsTxt robots = await GetRobotsAsync(uri, null, cancellationToken).ConfigureAwait(false);
+            RobotsTxt robots = await _robots.GetAsync(uri, robotsUri => LoadRobotsAsync(robotsUri, null), cancellationToken).ConfigureAwait(false);
             return robots.IsAllowed(_options.RobotsAgent, uri.PathAndQuery);
         }
 
@@ -128,6 +109,7 @@ namespace AiNews.Fetching
 
         // ---------------------------------------------------------------- the request loop
 
+        /// <summary>A failed attempt that may be retried (the policy decides whether it is).</summary>
         sealed class Retry : Exception
         {
             public Retry(string reason, int? status = null, TimeSpan? retryAfter = null, Uri at = null, Exception inner = null) : base(reason, inner)
@@ -145,8 +127,7 @@ namespace AiNews.Fetching
         {
             Uri uri = request.Uri;
             if (uri == null || !uri.IsAbsoluteUri || (uri.Scheme != Uri.UriSchemeHttp && uri.Scheme != Uri.UriSchemeHttps))
-                throw new FetchException(FetchErrorIds.InvalidUri, uri,
-                    $"'{(uri != null && uri.IsAbsoluteUri ? UriDisplay.WithoutQuery(uri) : uri?.OriginalString)}' is not an absolute http or https address; give the full address, for example https://www.example.com/rss.xml.");
+                throw InvalidUri(uri);
             var clock = Stopwatch.StartNew();
             FetchCacheEntry cached = _cache?.TryRead(uri);
             int attempt = 0;
@@ -170,33 +151,24 @@ namespace AiNews.Fetching
                 }
                 catch (Retry retry)
                 {
-                    string unreachable = request.Kind == FetchKind.Feed ? FetchErrorIds.FeedUnreachable : FetchErrorIds.PageUnreachable;
                     string what = request.Kind == FetchKind.Feed ? "the feed" : "the page";
-                    if (retry.RetryAfter.HasValue && retry.RetryAfter.Value > _options.MaxRetryDelay)
-                        throw new FetchException(unreachable, uri,
-                            $"Could not fetch {what} {Show(uri)}: {retry.Message}, and the server asked to wait {Describe(retry.RetryAfter.Value)} before trying again (longer than the {Describe(_options.MaxRetryDelay)} this run waits). Try again later.",
+                    if (retry.RetryAfter.HasValue && _retry.IsTooLong(retry.RetryAfter.Value))
+                        throw new FetchException(Unreachable(request.Kind), uri,
+                            $"Could not fetch {what} {Show(uri)}: {retry.Message}, and the server asked to wait {Describe(retry.RetryAfter.Value)} before trying again (longer than the {Describe(_retry.MaxDelay)} this run waits). Try again later.",
                             retry.InnerException) { Attempts = attempt, StatusCode = retry.Status, FinalUri = retry.At };
-                    if (attempt > _options.MaxRetries)
-                        throw new FetchException(unreachable, uri,
+                    if (!_retry.MayRetryAfter(attempt))
+                        throw new FetchException(Unreachable(request.Kind), uri,
                             $"Could not fetch {what} {Show(uri)} after {attempt} attempt{(attempt == 1 ? "" : "s")}: {retry.Message}. Check the address, your network connection and proxy settings, or try again later.",
                             retry.InnerException) { Attempts = attempt, StatusCode = retry.Status, FinalUri = retry.At };
                     // Retries left, but the host has stopped answering: give up now rather than wait out the retries.
                     if (retry.At != null && _breaker.IsOpen(retry.At))
-                        throw HostUnavailable(request, retry.At, retry.InnerException, attempt);
-                    TimeSpan delay = retry.RetryAfter ?? Backoff(attempt);
+                        throw HostUnavailable(request, retry.At, _options.Timeout, retry.InnerException, attempt);
+                    TimeSpan delay = retry.RetryAfter ?? _retry.Backoff(attempt);
                     Log(request, FetchLogKind.Retrying, uri,
-                        $"Retrying {Show(uri)} in {Describe(delay)} ({retry.Message}{(retry.RetryAfter.HasValue ? ", as Retry-After asked" : "")}; attempt {attempt + 1} of {_options.MaxRetries + 1}).", attempt, delay);
+                        $"Retrying {Show(uri)} in {Describe(delay)} ({retry.Message}{(retry.RetryAfter.HasValue ? ", as Retry-After asked" : "")}; attempt {attempt + 1} of {_retry.MaxRetries + 1}).", attempt, delay);
                     if (delay > TimeSpan.Zero) await Task.Delay(delay, ct).ConfigureAwait(false);
                 }
             }
-        }
-
-        TimeSpan Backoff(int attempt)
-        {
-            double factor;
-            lock (_random) factor = 0.75 + _random.NextDouble() * 0.5;
-            double ms = _options.RetryBaseDelay.TotalMilliseconds * Math.Pow(2, Math.Min(attempt - 1, 20)) * factor;
-            return TimeSpan.FromMilliseconds(Math.Min(ms, _options.MaxRetryDelay.TotalMilliseconds));
         }
 
         async Task<FetchResult> AttemptAsync(FetchRequest request, FetchCacheEntry cached, bool checkRobots, long maxBytes, int attempt, CancellationToken ct)
@@ -208,15 +180,15 @@ namespace AiNews.Fetching
             while (true)
             {
                 // Before anything is sent to this hop's host (robots.txt included): is it answering, and is it public?
-                if (_breaker.IsOpen(current)) throw HostUnavailable(request, current, null, attempt);
-                await CheckAddressAsync(request, current, redirects, ct).ConfigureAwait(false);
+                if (_breaker.IsOpen(current)) throw HostUnavailable(request, current, _options.Timeout, null, attempt);
+                await _addresses.CheckAsync(request, current, redirects, line => Log(request, FetchLogKind.Skipped, request.Uri, line), ct).ConfigureAwait(false);
                 if (checkRobots) await CheckRobotsAsync(request, current, ct).ConfigureAwait(false);
                 Uri next;
-                using (await AcquireAsync(current, ct).ConfigureAwait(false))
+                using (await _throttle.AcquireAsync(current, ct).ConfigureAwait(false))
                 using (var timeout = CancellationTokenSource.CreateLinkedTokenSource(ct))
                 {
                     // The host may have been given up while this request waited for its slot.
-                    if (_breaker.IsOpen(current)) throw HostUnavailable(request, current, null, attempt);
+                    if (_breaker.IsOpen(current)) throw HostUnavailable(request, current, _options.Timeout, null, attempt);
                     timeout.CancelAfter(_options.Timeout);
                     HttpResponseMessage response;
                     using (var message = CreateRequest(current, request.Kind, cached))
@@ -250,8 +222,8 @@ namespace AiNews.Fetching
                         {
                             if (status == 304 && cached != null)
                                 return FromCache(request, cached, current, redirects);
-                            if (status == 408 || status == 429 || status == 500 || status == 502 || status == 503 || status == 504 || (status >= 520 && status <= 529))
-                                throw new Retry($"HTTP {status} {response.ReasonPhrase}".TrimEnd(), status, RetryAfter(response), current);
+                            if (RetryPolicy.IsTransient(status))
+                                throw new Retry($"HTTP {status} {response.ReasonPhrase}".TrimEnd(), status, RetryPolicy.RetryAfter(response), current);
                             if (status < 200 || status > 299)
                                 throw HttpError(request, current, status, response.ReasonPhrase);
                             return await ReadAsync(request, response, current, redirects, maxBytes, timeout, ct).ConfigureAwait(false);
@@ -288,7 +260,6 @@ namespace AiNews.Fetching
         HttpRequestMessage CreateRequest(Uri uri, FetchKind kind, FetchCacheEntry cached)
         {
             var message = new HttpRequestMessage(HttpMethod.Get, uri);
-            message.Headers.TryAddWithoutValidation("User-Agent", _options.UserAgent);
             string accept;
             switch (kind)
             {
@@ -306,51 +277,10 @@ namespace AiNews.Fetching
             return message;
         }
 
-        static TimeSpan? RetryAfter(HttpResponseMessage response)
-        {
-            RetryConditionHeaderValue value = response.Headers.RetryAfter;
-            if (value == null) return null;
-            if (value.Delta.HasValue) return value.Delta.Value < TimeSpan.Zero ? TimeSpan.Zero : value.Delta.Value;
-            if (value.Date.HasValue)
-            {
-                TimeSpan wait = value.Date.Value - DateTimeOffset.UtcNow;
-                return wait < TimeSpan.Zero ? TimeSpan.Zero : wait;
-            }
-            return null;
-        }
-
-        FetchException HttpError(FetchRequest request, Uri at, int status, string reason)
-        {
-            string what = request.Kind == FetchKind.Feed ? "feed" : "page";
-            string advice;
-            switch (status)
-            {
-                case 401:
-                case 403: advice = $"the site refuses access; it may block automated readers. Check that the {what} is public"; break;
-                case 404:
-                case 410: advice = $"the {what} is not there (any more). Check the address" + (request.Kind == FetchKind.Feed ? "; the site may have moved its feed" : ""); break;
-                default: advice = status >= 500 ? "the server failed; try again later" : "check the address"; break;
-            }
-            return new FetchException(FetchErrorIds.HttpError, request.Uri, $"{Show(at)} answered HTTP {status} {reason}".TrimEnd() + ": " + advice + ".")
-            { StatusCode = status, FinalUri = at };
-        }
-
         FetchResult FromCache(FetchRequest request, FetchCacheEntry cached, Uri at, int redirects)
         {
             Log(request, FetchLogKind.FromCache, request.Uri, $"Not modified: {Show(request.Uri)} (304), {Size(cached.Body.Length)} from the cache.");
-            var result = new FetchResult
-            {
-                RequestedUri = request.Uri,
-                FinalUri = cached.FinalUri ?? at,
-                StatusCode = cached.StatusCode,
-                Body = cached.Body,
-                FromCache = true,
-                Redirects = redirects,
-                ETag = cached.ETag,
-                LastModified = ParseHttpDate(cached.LastModified),
-            };
-            SetContentType(result, cached.ContentType);
-            return result;
+            return cached.ToResult(request.Uri, at, redirects);
         }
 
         async Task<FetchResult> ReadAsync(FetchRequest request, HttpResponseMessage response, Uri at, int redirects, long maxBytes,
@@ -359,7 +289,9 @@ namespace AiNews.Fetching
             HttpContent content = response.Content;
             string contentType = content?.Headers.ContentType?.ToString();
             string mediaType = content?.Headers.ContentType?.MediaType?.ToLowerInvariant();
-            bool sniff = CheckContentType(request, at, mediaType, contentType);
+            bool? accepted = ContentSniffer.Accepts(request.Kind, mediaType);
+            if (accepted == false) throw UnexpectedType(request, at, contentType, null);
+            bool sniff = accepted == null;
             long? declared = content?.Headers.ContentLength;
             string encoding = content == null ? null : string.Join(", ", content.Headers.ContentEncoding);
             if (encoding.Length == 0) encoding = null;
@@ -367,9 +299,8 @@ namespace AiNews.Fetching
             if (declared.HasValue && declared.Value > maxBytes && encoding == null && !truncate)
                 throw TooLarge(request, at, maxBytes, $"it declares {Size(declared.Value)}");
 
-            byte[] body;
-            long received = 0;
-            bool truncated = false;
+            BoundedBody body;
+            long received;
             using (timeout.Token.Register(() => response.Dispose())) // unblocks a read stuck on a stalled connection
             {
                 try
@@ -377,33 +308,15 @@ namespace AiNews.Fetching
                     Stream raw = content == null ? Stream.Null : await content.ReadAsStreamAsync().ConfigureAwait(false);
                     using (var counting = new CountingStream(raw))
                     using (Stream decoded = ContentDecoding.Decode(counting, encoding))
-                    using (var buffer = new MemoryStream())
                     {
-                        var chunk = new byte[16 * 1024];
-                        while (true)
-                        {
-                            int n = await decoded.ReadAsync(chunk, 0, chunk.Length, timeout.Token).ConfigureAwait(false);
-                            if (n == 0) break;
-                            if (buffer.Length + n > maxBytes && truncate)
-                            {
-                                buffer.Write(chunk, 0, (int)(maxBytes - buffer.Length));
-                                truncated = true;
-                                break;
-                            }
-                            if (buffer.Length + n > maxBytes)
-                                throw TooLarge(request, at, maxBytes, encoding == null ? "more arrived" : $"more arrived after decoding {encoding}");
-                            buffer.Write(chunk, 0, n);
-                        }
+                        body = await BoundedReader.ReadAsync(decoded, maxBytes, truncate, timeout.Token).ConfigureAwait(false);
                         received = counting.Count;
-                        body = buffer.ToArray();
                     }
                 }
                 catch (NotSupportedException e)
                 {
-                    string unreachable = request.Kind == FetchKind.Feed ? FetchErrorIds.FeedUnreachable : FetchErrorIds.PageUnreachable;
-                    throw new FetchException(unreachable, request.Uri, $"Could not read {Show(at)}: {e.Message}.", e) { FinalUri = at, StatusCode = (int)response.StatusCode };
+                    throw new FetchException(Unreachable(request.Kind), request.Uri, $"Could not read {Show(at)}: {e.Message}.", e) { FinalUri = at, StatusCode = (int)response.StatusCode };
                 }
-                catch (FetchException) { throw; }
                 catch (Exception e) when (!ct.IsCancellationRequested && timeout.IsCancellationRequested)
                 {
                     _breaker.TimedOut(at);
@@ -414,11 +327,12 @@ namespace AiNews.Fetching
                     throw new Retry("the connection broke before the body was complete (" + Innermost(e) + ")", (int)response.StatusCode, null, at, e);
                 }
             }
+            if (body.Exceeded) throw TooLarge(request, at, maxBytes, encoding == null ? "more arrived" : $"more arrived after decoding {encoding}");
             _breaker.Answered(at);
-            if (!truncated && declared.HasValue && received < declared.Value)
+            if (!body.Truncated && declared.HasValue && received < declared.Value)
                 throw new Retry($"the body was cut off ({received} of {declared.Value} bytes)", (int)response.StatusCode, null, at);
 
-            if (sniff && !Sniff(request.Kind, body))
+            if (sniff && !ContentSniffer.LooksLike(request.Kind, body.Bytes))
                 throw UnexpectedType(request, at, contentType, "and its first bytes do not look like " + (request.Kind == FetchKind.Feed ? "a feed" : "HTML"));
 
             var result = new FetchResult
@@ -426,13 +340,13 @@ namespace AiNews.Fetching
                 RequestedUri = request.Uri,
                 FinalUri = at,
                 StatusCode = (int)response.StatusCode,
-                Body = body,
+                Body = body.Bytes,
                 Redirects = redirects,
                 ETag = response.Headers.ETag?.ToString(),
                 LastModified = content?.Headers.LastModified,
                 ContentEncoding = encoding,
             };
-            SetContentType(result, contentType);
+            result.SetContentType(contentType);
             string lastModifiedRaw = content != null && content.Headers.TryGetValues("Last-Modified", out var values) ? string.Join(", ", values) : null;
             bool noStore = response.Headers.CacheControl?.NoStore == true;
             if (_cache != null && result.StatusCode == 200 && !noStore && (result.ETag != null || lastModifiedRaw != null))
@@ -440,73 +354,14 @@ namespace AiNews.Fetching
                 bool stored = _cache.TryWrite(new FetchCacheEntry
                 {
                     Uri = request.Uri, FinalUri = at, StatusCode = 200, ContentType = contentType, ETag = result.ETag,
-                    LastModified = lastModifiedRaw, StoredAt = DateTimeOffset.UtcNow, Body = body,
+                    LastModified = lastModifiedRaw, StoredAt = DateTimeOffset.UtcNow, Body = body.Bytes,
                 });
                 if (!stored) Log(request, FetchLogKind.Cache, request.Uri, $"Could not write the cache entry for {Show(request.Uri)} in {_cache.Directory}; it will be downloaded in full next time.");
             }
             Log(request, FetchLogKind.Fetched, request.Uri,
-                $"Fetched {Show(at)}{(truncated ? $" (the first {Size(maxBytes)})" : "")}: HTTP {result.StatusCode}, {Size(body.Length)}{(encoding != null ? $" ({encoding} {Size(received)})" : "")}" +
+                $"Fetched {Show(at)}{(body.Truncated ? $" (the first {Size(maxBytes)})" : "")}: HTTP {result.StatusCode}, {Size(body.Bytes.Length)}{(encoding != null ? $" ({encoding} {Size(received)})" : "")}" +
                 $"{(redirects > 0 ? $" after {redirects} redirect{(redirects == 1 ? "" : "s")}" : "")}.");
             return result;
-        }
-
-        static void SetContentType(FetchResult result, string contentType)
-        {
-            result.ContentType = contentType;
-            if (contentType != null && MediaTypeHeaderValue.TryParse(contentType, out MediaTypeHeaderValue parsed))
-            {
-                result.MediaType = parsed.MediaType?.ToLowerInvariant();
-                result.Charset = string.IsNullOrEmpty(parsed.CharSet) ? null : parsed.CharSet.Trim('"');
-            }
-        }
-
-        // ---------------------------------------------------------------- content type
-
-        /// <summary>Throws for a type that can't be the expected kind; returns true when only the body can tell (sniff it).</summary>
-        bool CheckContentType(FetchRequest request, Uri at, string mediaType, string contentType)
-        {
-            if (request.Kind == FetchKind.Any) return false;
-            if (string.IsNullOrEmpty(mediaType) || mediaType == "application/octet-stream" || mediaType == "text/plain" || mediaType == "binary/octet-stream")
-                return true;
-            bool xml = mediaType.EndsWith("/xml", StringComparison.Ordinal) || mediaType.EndsWith("+xml", StringComparison.Ordinal);
-            bool html = mediaType == "text/html" || mediaType == "application/xhtml+xml";
-            if (request.Kind == FetchKind.Feed)
-            {
-                if (xml) return false;
-                if (html) return true; // some sites serve their RSS as text/html
-            }
-            else if (request.Kind == FetchKind.Html)
-            {
-                if (html) return false;
-                if (xml) return true;
-            }
-            throw UnexpectedType(request, at, contentType, null);
-        }
-
-        static FetchException UnexpectedType(FetchRequest request, Uri at, string contentType, string detail)
-        {
-            string expected = request.Kind == FetchKind.Feed ? "an RSS or Atom feed (XML)" : "an HTML page";
-            return new FetchException(FetchErrorIds.UnexpectedContentType, request.Uri,
-                $"{Show(at)} is '{contentType ?? "of no stated type"}'{(detail == null ? "" : " " + detail)}, not {expected}; it was skipped. " +
-                (request.Kind == FetchKind.Feed ? "Check that the address is the site's feed, not its home page." : "Only HTML articles can be read."))
-            { FinalUri = at, StatusCode = 200 };
-        }
-
-        static bool Sniff(FetchKind kind, byte[] body)
-        {
-            int length = Math.Min(body.Length, 2048);
-            string head = Encoding.ASCII.GetString(body, 0, length).ToLowerInvariant();
-            if (kind == FetchKind.Feed)
-                return head.Contains("<rss") || head.Contains("<feed") || head.Contains("<rdf:rdf") || head.Contains("<?xml");
-            return head.Contains("<html") || head.Contains("<!doctype html") || head.Contains("<head") || head.Contains("<body") || head.Contains("<p") || head.Contains("<div");
-        }
-
-        FetchException TooLarge(FetchRequest request, Uri at, long maxBytes, string detail)
-        {
-            bool feed = request.Kind == FetchKind.Feed;
-            return new FetchException(feed ? FetchErrorIds.FeedTooLarge : FetchErrorIds.PageTooLarge, request.Uri,
-                $"{Show(at)} is larger than the {Size(maxBytes)} limit ({detail}); it was not downloaded further. If the {(feed ? "feed" : "page")} really is that large, raise -MaxResponseBytes.")
-            { FinalUri = at, StatusCode = 200 };
         }
 
         // ---------------------------------------------------------------- robots.txt
@@ -526,13 +381,12 @@ namespace AiNews.Fetching
             }
             catch (FetchException e) when (e.ErrorId == FetchErrorIds.HostUnavailable)
             {
-                throw HostUnavailable(request, uri, e, e.Attempts);
+                throw HostUnavailable(request, uri, _options.Timeout, e, e.Attempts);
             }
             catch (FetchException e)
             {
                 // robots.txt itself could not be fetched (timeouts, broken connections): report it as this request's failure.
-                string unreachable = request.Kind == FetchKind.Feed ? FetchErrorIds.FeedUnreachable : FetchErrorIds.PageUnreachable;
-                throw new FetchException(unreachable, request.Uri,
+                                throw new FetchException(Unreachable(request.Kind), request.Uri,
                     $"{Show(uri)} was not fetched because robots.txt of its site could not be read: {e.Message}", e) { FinalUri = uri };
             }
             string agent = _options.RobotsAgent;
@@ -545,26 +399,8 @@ namespace AiNews.Fetching
             { FinalUri = uri };
         }
 
-        Task<RobotsTxt> GetRobotsAsync(Uri uri, FetchRequest forRequest, CancellationToken ct)
-        {
-            string key = uri.GetLeftPart(UriPartial.Authority);
-            var lazy = _robots.GetOrAdd(key, k => new Lazy<Task<RobotsTxt>>(() => LoadRobotsAsync(new Uri(k + "/robots.txt"), forRequest)));
-            Task<RobotsTxt> task = lazy.Value;
-            // A cancelled load must not poison the per-run cache for the other requests.
-            if (task.IsCanceled) { _robots.TryRemove(key, out _); lazy = _robots.GetOrAdd(key, k => new Lazy<Task<RobotsTxt>>(() => LoadRobotsAsync(new Uri(k + "/robots.txt"), forRequest))); task = lazy.Value; }
-            return WaitAsync(task, ct);
-        }
-
-        static async Task<T> WaitAsync<T>(Task<T> task, CancellationToken ct)
-        {
-            if (!ct.CanBeCanceled || task.IsCompleted) return await task.ConfigureAwait(false);
-            var cancelled = new TaskCompletionSource<bool>(TaskCreationOptions.RunContinuationsAsynchronously);
-            using (ct.Register(() => cancelled.TrySetResult(true)))
-            {
-                if (await Task.WhenAny(task, cancelled.Task).ConfigureAwait(false) != task) ct.ThrowIfCancellationRequested();
-            }
-            return await task.ConfigureAwait(false);
-        }
+        Task<RobotsTxt> GetRobotsAsync(Uri uri, FetchRequest forRequest, CancellationToken ct) =>
+            _robots.GetAsync(uri, robotsUri => LoadRobotsAsync(robotsUri, forRequest), ct);
 
         // Read once per host and fetcher, shared by all requests to that host; not cancelled by any one request.
         async Task<RobotsTxt> LoadRobotsAsync(Uri robotsUri, FetchRequest forRequest)
@@ -578,182 +414,16 @@ namespace AiNews.Fetching
             };
             try
             {
-                FetchResult result = await FetchCoreAsync(request, checkRobots: false, maxBytes: RobotsMaxBytes, CancellationToken.None).ConfigureAwait(false);
+                FetchResult result = await FetchCoreAsync(request, checkRobots: false, maxBytes: RobotsGate.MaxRobotsBytes, CancellationToken.None).ConfigureAwait(false);
                 RobotsTxt robots = RobotsTxt.Parse(Encoding.UTF8.GetString(result.Body));
                 Log(request, FetchLogKind.Robots, robotsUri, $"Read {robotsUri}{(result.FromCache ? " (not modified, from the cache)" : "")}.");
                 return robots;
             }
-            catch (FetchException e) when (e.StatusCode.HasValue && e.StatusCode.Value >= 400 && e.StatusCode.Value < 500)
+            catch (FetchException e) when (RobotsGate.WhenUnreadable(robotsUri, e, out _) != null)
             {
-                Log(request, FetchLogKind.Robots, robotsUri, $"No robots.txt at {robotsUri} (HTTP {e.StatusCode}); everything is allowed.");
-                return RobotsTxt.AllowAll;
-            }
-            catch (FetchException e) when (e.StatusCode.HasValue && e.StatusCode.Value >= 500)
-            {
-                // RFC 9309 2.3.1.4: an unreachable robots.txt (server error) means assume complete disallow.
-                Log(request, FetchLogKind.Robots, robotsUri, $"{robotsUri} failed with HTTP {e.StatusCode}; as robots.txt rules require, the site is treated as disallowing everything for this run.");
-                return RobotsTxt.DisallowAllBecause($"robots.txt answered HTTP {e.StatusCode}, which means everything is disallowed until it is readable");
-            }
-            catch (FetchException e) when (e.ErrorId == FetchErrorIds.RedirectLoop || e.ErrorId == FetchErrorIds.RedirectRefused || e.ErrorId == FetchErrorIds.AddressRefused)
-            {
-                Log(request, FetchLogKind.Robots, robotsUri, $"{robotsUri} could not be followed ({e.Message}); everything is allowed.");
-                return RobotsTxt.AllowAll;
-            }
-        }
-
-        // ---------------------------------------------------------------- address policy, dead hosts, no network
-
-        /// <summary>
-        /// Refuses a hop whose host is not a public unicast address (see <see cref="AddressPolicy"/>), before anything is
-        /// sent to it. A literal host ("10.0.0.5", "2130706433", "[::ffff:127.0.0.1]") is classified as written; a name is
-        /// resolved once per host and run, and every address it resolves to must be public (a name that resolves to one
-        /// public and one private address could be connected to either).
-        /// </summary>
-        /// <remarks>
-        /// Residual risk, accepted and documented: netstandard2.0 has no SocketsHttpHandler.ConnectCallback, so the handler
-        /// resolves the name again when it connects. A DNS server that answers with a public address to this check and a
-        /// private one a moment later (DNS rebinding) can still get one plain-http request through; over https the
-        /// private host would also need a valid certificate for the attacker's name. Pinning the checked address with a
-        /// Host header was rejected: it breaks https (SNI and certificate names), IPv6/IPv4 fallback and proxies.
-        /// Through a proxy the proxy resolves names: a name that does not resolve here is left to the proxy, and only what
-        /// does resolve here (and every literal address) is checked.
-        /// </remarks>
-        async Task CheckAddressAsync(FetchRequest request, Uri hop, int redirects, CancellationToken ct)
-        {
-            if (_options.AllowPrivateNetwork) return;
-            if (request.PrivateHost != null && string.Equals(hop.Host, request.PrivateHost, StringComparison.OrdinalIgnoreCase)) return;
-            string host = hop.DnsSafeHost;
-            IPAddress literal = AddressPolicy.ParseHost(host);
-            IPAddress[] addresses;
-            if (literal != null) addresses = new[] { literal };
-            else
-            {
-                try
-                {
-                    // The lookup cannot be cancelled on netstandard2.0: wait for it at most one timeout.
-                    Task<IPAddress[]> lookup = ResolveAsync(host);
-                    if (await Task.WhenAny(lookup, Task.Delay(_options.Timeout, ct)).ConfigureAwait(false) != lookup)
-                    {
-                        ct.ThrowIfCancellationRequested();
-                        throw new SocketException((int)SocketError.TryAgain);
-                    }
-                    addresses = await lookup.ConfigureAwait(false);
-                }
-                catch (SocketException e) when (IsProxied(hop))
-                {
-                    Log(request, FetchLogKind.Skipped, request.Uri, $"{host} does not resolve here ({e.Message}); the proxy resolves it.");
-                    return;
-                }
-                catch (SocketException e)
-                {
-                    throw NetworkUnavailable(request, hop, e.SocketErrorCode, e);
-                }
-            }
-            foreach (IPAddress address in addresses)
-            {
-                string what = AddressPolicy.Classify(address);
-                if (what == null) continue;
-                string where = hop.GetLeftPart(UriPartial.Authority);
-                string how = literal != null ? $"{where} is {what}" : $"{where} resolves to {address}, {what}";
-                string via = redirects > 0 ? $"{Show(request.Uri)} redirects to {where}; " : "";
-                throw new FetchException(FetchErrorIds.AddressRefused, request.Uri,
-                    $"{via}{how}. AiNews fetches only public addresses unless told otherwise, so nothing was sent to it. " +
-                    "If this is an intranet feed you trust, use -AllowPrivateNetwork (or AllowPrivateNetwork in its catalog entry).")
-                { FinalUri = hop };
-            }
-        }
-
-        // Once per host and run; a failed lookup stays failed for the run (no network, or no such name).
-        Task<IPAddress[]> ResolveAsync(string host) =>
-            _resolved.GetOrAdd(host, h => new Lazy<Task<IPAddress[]>>(() => Dns.GetHostAddressesAsync(h))).Value;
-
-        bool IsProxied(Uri uri)
-        {
-            if (!_options.UseProxy) return false;
-            if (_options.Proxy != null) return true;
-            try
-            {
-                IWebProxy system = WebRequest.DefaultWebProxy;
-                if (system == null || system.IsBypassed(uri)) return false;
-                Uri proxy = system.GetProxy(uri);
-                return proxy != null && proxy != uri;
-            }
-            catch (Exception e) when (e is InvalidOperationException || e is NotSupportedException || e is PlatformNotSupportedException) { return false; }
-        }
-
-        static bool IsNetworkUnavailable(Exception e, out SocketError code)
-        {
-            for (Exception inner = e; inner != null; inner = inner.InnerException)
-            {
-                if (inner is SocketException socket)
-                {
-                    code = socket.SocketErrorCode;
-                    switch (code)
-                    {
-                        case SocketError.HostNotFound:
-                        case SocketError.TryAgain:
-                        case SocketError.NoData:
-                        case SocketError.NoRecovery:
-                        case SocketError.NetworkDown:
-                        case SocketError.NetworkUnreachable:
-                            return true;
-                    }
-                    return false;
-                }
-            }
-            code = SocketError.Success;
-            return false;
-        }
-
-        FetchException NetworkUnavailable(FetchRequest request, Uri hop, SocketError code, Exception inner)
-        {
-            bool noRoute = code == SocketError.NetworkDown || code == SocketError.NetworkUnreachable;
-            string what = noRoute
-                ? $"the network is unreachable ({Innermost(inner)})"
-                : $"its host name {hop.DnsSafeHost} could not be resolved ({Innermost(inner)})";
-            return new FetchException(FetchErrorIds.NetworkUnavailable, request.Uri,
-                $"Could not fetch {Show(request.Uri)}: {what}. The network or DNS is unavailable, or the name does not exist: " +
-                "check the network connection and the address. It was tried once, without retries.", inner)
-            { FinalUri = hop, Attempts = 1 };
-        }
-
-        FetchException HostUnavailable(FetchRequest request, Uri hop, Exception inner, int attempts) =>
-            new FetchException(FetchErrorIds.HostUnavailable, request.Uri,
-                $"{hop.GetLeftPart(UriPartial.Authority)} did not answer {HostCircuitBreaker.ConsecutiveTimeoutsToOpen} requests in a row within " +
-                $"{Describe(_options.Timeout)} each; its remaining addresses are skipped for this run ({Show(request.Uri)} is one). " +
-                "Check whether the site is up, or raise -TimeoutSec if it is only slow.", inner)
-            { FinalUri = hop, Attempts = attempts };
-
-        /// <summary>An address as it may appear in messages and logs: without its query, which may hold a key.</summary>
-        static string Show(Uri uri) => UriDisplay.WithoutQuery(uri);
-
-        // ---------------------------------------------------------------- throttling
-
-        async Task<IDisposable> AcquireAsync(Uri uri, CancellationToken ct)
-        {
-            SemaphoreSlim host = _perHost.GetOrAdd(uri.GetLeftPart(UriPartial.Authority),
-                _ => new SemaphoreSlim(_options.MaxConcurrencyPerHost, _options.MaxConcurrencyPerHost));
-            await host.WaitAsync(ct).ConfigureAwait(false);
-            try
-            {
-                await _total.WaitAsync(ct).ConfigureAwait(false);
-            }
-            catch
-            {
-                host.Release();
-                throw;
-            }
-            return new Slots(host, _total);
-        }
-
-        sealed class Slots : IDisposable
-        {
-            SemaphoreSlim _host, _total;
-            public Slots(SemaphoreSlim host, SemaphoreSlim total) { _host = host; _total = total; }
-            public void Dispose()
-            {
-                Interlocked.Exchange(ref _total, null)?.Release();
-                Interlocked.Exchange(ref _host, null)?.Release();
+                RobotsTxt fallback = RobotsGate.WhenUnreadable(robotsUri, e, out string why);
+                Log(request, FetchLogKind.Robots, robotsUri, why);
+                return fallback;
             }
         }
 
@@ -764,44 +434,6 @@ namespace AiNews.Fetching
             var entry = new FetchLogEntry(kind, uri, message, attempt, delay);
             try { request?.Log?.Invoke(entry); } catch (Exception e) when (!(e is OutOfMemoryException)) { Debug.WriteLine(e); }
             try { Logged?.Invoke(this, entry); } catch (Exception e) when (!(e is OutOfMemoryException)) { Debug.WriteLine(e); }
-        }
-
-        static string Innermost(Exception e)
-        {
-            while (e.InnerException != null) e = e.InnerException;
-            return e.Message.TrimEnd('.');
-        }
-
-        static DateTimeOffset? ParseHttpDate(string value) =>
-            value != null && DateTimeOffset.TryParse(value, CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal, out DateTimeOffset d) ? d : (DateTimeOffset?)null;
-
-        internal static string Describe(TimeSpan t) =>
-            t.TotalSeconds >= 120 ? $"{t.TotalMinutes:0.#} min".Replace(',', '.') :
-            t.TotalSeconds >= 1 ? string.Format(CultureInfo.InvariantCulture, "{0:0.#} s", t.TotalSeconds) :
-            string.Format(CultureInfo.InvariantCulture, "{0:0} ms", t.TotalMilliseconds);
-
-        internal static string Size(long bytes) =>
-            bytes >= 1024 * 1024 ? string.Format(CultureInfo.InvariantCulture, "{0:0.#} MB", bytes / 1048576.0) :
-            bytes >= 1024 ? string.Format(CultureInfo.InvariantCulture, "{0:0.#} KB", bytes / 1024.0) :
-            bytes.ToString(CultureInfo.InvariantCulture) + " bytes";
-
-        /// <summary>Counts the bytes read from the network (before decoding), to detect truncation.</summary>
-        sealed class CountingStream : ReadOnlyStream
-        {
-            public long Count;
-            public CountingStream(Stream inner) : base(inner) { }
-            public override int Read(byte[] buffer, int offset, int count)
-            {
-                int n = Inner.Read(buffer, offset, count);
-                Count += n;
-                return n;
-            }
-            public override async Task<int> ReadAsync(byte[] buffer, int offset, int count, CancellationToken cancellationToken)
-            {
-                int n = await Inner.ReadAsync(buffer, offset, count, cancellationToken).ConfigureAwait(false);
-                Count += n;
-                return n;
-            }
         }
     }
 }

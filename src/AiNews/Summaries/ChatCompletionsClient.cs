@@ -1,26 +1,13 @@
 using System;
 using System.Collections.Generic;
 using System.IO;
-using System.Net;
 using System.Net.Http;
 using System.Text;
+using System.Threading;
+using AiNews.Http;
 
 namespace AiNews.Summaries
 {
-    /// <summary>What one Chat Completions call returned: the message text and why generation stopped.</summary>
-    public sealed class ChatReply
-    {
-        public int StatusCode { get; set; }
-        public string Content { get; set; }
-        public string FinishReason { get; set; }
-        /// <summary>Why the call failed (HTTP status, unreadable body), or null.</summary>
-        public string Error { get; set; }
-        /// <summary>Whether asking again may help (429, 5xx), as opposed to 401/404, an oversized answer or a timeout.</summary>
-        public bool Transient { get; set; }
-        /// <summary>True when the endpoint did not answer within the timeout.</summary>
-        public bool TimedOut { get; set; }
-    }
-
     /// <summary>
     /// A minimal client for any OpenAI-compatible Chat Completions endpoint (OpenAI, Azure OpenAI, Ollama, vLLM,
     /// LM Studio, OpenRouter). The API key goes into a header and nowhere else: not into errors, not into logs.
@@ -39,14 +26,17 @@ namespace AiNews.Summaries
         private readonly string _apiKey;
         private readonly bool _azure;
 
-        public ChatCompletionsClient(string endpoint, string apiKey, TimeSpan timeout)
+        /// <param name="settings">The proxy and User-Agent (null: the system proxy, the AiNews User-Agent).</param>
+        public ChatCompletionsClient(string endpoint, string apiKey, TimeSpan timeout, HttpClientSettings settings = null)
         {
             _uri = ResolveEndpoint(endpoint);
             _apiKey = apiKey;
             _azure = _uri.Host.EndsWith(".openai.azure.com", StringComparison.OrdinalIgnoreCase);
             _timeout = timeout;
-            // The timeout covers the whole call, body included (see Send), so the client's own is not used.
-            _http = new HttpClient { Timeout = System.Threading.Timeout.InfiniteTimeSpan };
+            settings = settings ?? new HttpClientSettings();
+            settings.FollowRedirects = true; // an endpoint that moved is followed, as any HTTP client would
+            // The timeout covers the whole call, body included (see Send); the factory's client has none of its own.
+            _http = HttpClientFactory.Create(settings);
         }
 
         public Uri Uri => _uri;
@@ -63,7 +53,11 @@ namespace AiNews.Summaries
             return b.Uri;
         }
 
-        public ChatReply Send(string model, string system, string user, int maxTokens, bool jsonMode)
+        /// <summary>
+        /// One call. Failures come back in the reply (<see cref="ChatReply.Error"/>); only cancelling
+        /// <paramref name="cancellationToken"/> (Ctrl+C) throws, an <see cref="OperationCanceledException"/>.
+        /// </summary>
+        public ChatReply Send(string model, string system, string user, int maxTokens, bool jsonMode, CancellationToken cancellationToken = default(CancellationToken))
         {
             var body = new StringBuilder();
             body.Append("{\"model\":").Append(Json.Quote(model))
@@ -82,19 +76,24 @@ namespace AiNews.Summaries
                     if (_azure) request.Headers.Add("api-key", _apiKey);
                     else request.Headers.TryAddWithoutValidation("Authorization", "Bearer " + _apiKey);
                 }
-                using (var timeout = new System.Threading.CancellationTokenSource(_timeout))
+                using (var timeout = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken))
                 {
+                    timeout.CancelAfter(_timeout);
                     HttpResponseMessage response;
                     try { response = _http.SendAsync(request, HttpCompletionOption.ResponseHeadersRead, timeout.Token).GetAwaiter().GetResult(); }
                     catch (HttpRequestException e) { return new ChatReply { Error = "the endpoint did not answer: " + e.Message, Transient = true }; }
-                    catch (OperationCanceledException) { return TimedOut(); }
+                    catch (OperationCanceledException) when (!cancellationToken.IsCancellationRequested) { return TimedOut(); }
                     using (response)
                     using (timeout.Token.Register(response.Dispose)) // unblocks a read stuck on a stalled connection
                     {
                         string text;
                         try { text = ReadCapped(response.Content, timeout.Token); }
                         catch (InvalidDataException e) { return new ChatReply { StatusCode = (int)response.StatusCode, Error = e.Message }; }
-                        catch (Exception) when (timeout.IsCancellationRequested) { return TimedOut(); }
+                        catch (Exception) when (timeout.IsCancellationRequested)
+                        {
+                            cancellationToken.ThrowIfCancellationRequested();
+                            return TimedOut();
+                        }
                         catch (Exception e) when (e is IOException || e is HttpRequestException || e is ObjectDisposedException)
                         {
                             return new ChatReply { StatusCode = (int)response.StatusCode, Error = "the connection broke during the answer: " + e.Message, Transient = true };
@@ -109,21 +108,15 @@ namespace AiNews.Summaries
             new ChatReply { Error = $"no complete answer within {_timeout.TotalSeconds:0} s (timed out; -TimeoutSec)", TimedOut = true };
 
         // The body as UTF-8, at most MaxResponseBytes; more is an error, never a bigger buffer.
-        private static string ReadCapped(HttpContent content, System.Threading.CancellationToken cancel)
+        private static string ReadCapped(HttpContent content, CancellationToken cancel)
         {
             if (content == null) return string.Empty;
             using (Stream stream = content.ReadAsStreamAsync().GetAwaiter().GetResult())
-            using (var buffer = new MemoryStream())
             {
-                var chunk = new byte[16 * 1024];
-                int n;
-                while ((n = stream.ReadAsync(chunk, 0, chunk.Length, cancel).GetAwaiter().GetResult()) > 0)
-                {
-                    if (buffer.Length + n > MaxResponseBytes)
-                        throw new InvalidDataException($"the answer is larger than {MaxResponseBytes / (1024 * 1024)} MB; it was not read further");
-                    buffer.Write(chunk, 0, n);
-                }
-                return new UTF8Encoding(false, false).GetString(buffer.GetBuffer(), 0, (int)buffer.Length);
+                BoundedBody body = BoundedReader.ReadAsync(stream, MaxResponseBytes, truncate: false, cancel).GetAwaiter().GetResult();
+                if (body.Exceeded)
+                    throw new InvalidDataException($"the answer is larger than {MaxResponseBytes / (1024 * 1024)} MB; it was not read further");
+                return new UTF8Encoding(false, false).GetString(body.Bytes);
             }
         }
 
@@ -135,7 +128,7 @@ namespace AiNews.Summaries
                 {
                     StatusCode = status,
                     Error = $"HTTP {status} {response.ReasonPhrase}",
-                    Transient = status == 429 || status >= 500 || response.StatusCode == HttpStatusCode.RequestTimeout,
+                    Transient = RetryPolicy.IsTransient(status),
                 };
             return Parse(text, status);
         }

@@ -2,45 +2,13 @@ using System;
 using System.Collections.Generic;
 using System.Linq;
 using System.Text;
+using System.Threading;
+using AiNews.Http;
 using AiNews.Tagging;
 using AiNews.Text;
 
 namespace AiNews.Summaries
 {
-    /// <summary>The labels and summary an LLM returned for one article, validated against the taxonomy.</summary>
-    public sealed class LlmResult
-    {
-        public string Summary { get; set; }
-        public string Organization { get; set; }
-        public string[] Tags { get; set; } = new string[0];
-        public string Importance { get; set; }
-    }
-
-    public enum LlmStatus { Ok, Retried, Cached, FellBack }
-
-    public sealed class LlmOutcome
-    {
-        public LlmStatus Status { get; set; }
-        public LlmResult Result { get; set; }
-        /// <summary>What went wrong on the failed attempt(s), for the warning; null when the first answer was good.</summary>
-        public string Problem { get; set; }
-    }
-
-    public sealed class LlmOptions
-    {
-        public string Endpoint { get; set; }
-        public string Model { get; set; }
-        public string ApiKey { get; set; }
-        /// <summary>"ko" or "en" for the summary's language; null writes in the article's own language.</summary>
-        public string Language { get; set; }
-        public int MaxTokens { get; set; } = 1024;
-        /// <summary>The budget of the one retry: reasoning models spend the first on thinking and stop with "length".</summary>
-        public int RetryMaxTokens { get; set; } = 4096;
-        public int MaxInputCharacters { get; set; } = 6000;
-        public TimeSpan Timeout { get; set; } = TimeSpan.FromSeconds(120);
-        public bool JsonMode { get; set; } = true;
-    }
-
     /// <summary>
     /// Summarises and labels articles with one structured Chat Completions request each. Every answer is checked
     /// (empty content, finish_reason "length", invalid JSON, labels outside the taxonomy); a bad one is asked again
@@ -78,7 +46,7 @@ namespace AiNews.Summaries
             _options = options ?? throw new ArgumentNullException(nameof(options));
             if (string.IsNullOrWhiteSpace(options.Model)) throw new ArgumentException("A model name is required.", nameof(options));
             _taxonomy = taxonomy ?? throw new ArgumentNullException(nameof(taxonomy));
-            _client = new ChatCompletionsClient(options.Endpoint, options.ApiKey, options.Timeout);
+            _client = new ChatCompletionsClient(options.Endpoint, options.ApiKey, options.Timeout, new HttpClientSettings { Proxy = options.Proxy });
             _cache = cache;
             _jsonMode = options.JsonMode;
             _orgLabels = new HashSet<string>(taxonomy.OrganizationLabels, StringComparer.Ordinal);
@@ -87,7 +55,8 @@ namespace AiNews.Summaries
 
         public Uri Endpoint => _client.Uri;
 
-        public LlmOutcome Summarize(string title, string content, string articleLanguage)
+        /// <summary>Summarises and labels one article; cancelling <paramref name="cancellationToken"/> (Ctrl+C) throws an OperationCanceledException.</summary>
+        public LlmOutcome Summarize(string title, string content, string articleLanguage, CancellationToken cancellationToken = default(CancellationToken))
         {
             string language = _options.Language ?? LanguageGuess.Decide(articleLanguage, title, content) ?? "en";
             string key = SummaryCache.Key(_options.Model, PromptVersion, language, title, content);
@@ -98,7 +67,7 @@ namespace AiNews.Summaries
 
             string system = SystemPrompt(language);
             string user = UserPrompt(title, content);
-            string first = Attempt(system, user, _options.MaxTokens, title, out LlmResult result);
+            string first = Attempt(system, user, _options.MaxTokens, title, cancellationToken, out LlmResult result);
             if (first == null)
             {
                 _cache?.Put(key, result);
@@ -106,7 +75,7 @@ namespace AiNews.Summaries
             }
             if (first.StartsWith("!", StringComparison.Ordinal))    // not worth a retry (401, 404 ...)
                 return new LlmOutcome { Status = LlmStatus.FellBack, Problem = first.Substring(1) };
-            string second = Attempt(system, user, Math.Max(_options.RetryMaxTokens, _options.MaxTokens * 2), title, out result);
+            string second = Attempt(system, user, Math.Max(_options.RetryMaxTokens, _options.MaxTokens * 2), title, cancellationToken, out result);
             if (second == null)
             {
                 _cache?.Put(key, result);
@@ -116,15 +85,15 @@ namespace AiNews.Summaries
         }
 
         // Null when the answer is good; otherwise what was wrong ("!" in front: do not retry).
-        private string Attempt(string system, string user, int maxTokens, string title, out LlmResult result)
+        private string Attempt(string system, string user, int maxTokens, string title, CancellationToken cancellationToken, out LlmResult result)
         {
             result = null;
-            ChatReply reply = _client.Send(_options.Model, system, user, maxTokens, _jsonMode);
+            ChatReply reply = _client.Send(_options.Model, system, user, maxTokens, _jsonMode, cancellationToken);
             if (reply.StatusCode == 400 && _jsonMode)
             {
                 // Some servers (LM Studio, older vLLM) reject response_format json_object: ask without it from now on.
                 _jsonMode = false;
-                reply = _client.Send(_options.Model, system, user, maxTokens, _jsonMode);
+                reply = _client.Send(_options.Model, system, user, maxTokens, _jsonMode, cancellationToken);
             }
             // A timeout is not retried: the retry would wait as long again, and a larger budget makes it slower still.
             _timeoutsInARow = reply.TimedOut ? _timeoutsInARow + 1 : 0;

@@ -1,7 +1,7 @@
 using System;
 using System.IO;
 
-namespace AiNews.Fetching
+namespace AiNews.Http
 {
     /// <summary>The members every forward-only, read-only stream wrapper of the fetcher shares; it owns its inner stream.</summary>
     internal abstract class ReadOnlyStream : Stream

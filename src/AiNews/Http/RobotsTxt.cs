@@ -5,7 +5,7 @@ using System.Linq;
 using System.Text;
 using System.Text.RegularExpressions;
 
-namespace AiNews.Fetching
+namespace AiNews.Http
 {
     /// <summary>
     /// A parsed robots.txt (RFC 9309): groups of user-agent lines with Allow/Disallow rules; the group naming our product

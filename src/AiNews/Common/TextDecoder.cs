@@ -2,6 +2,7 @@ using System;
 using System.Collections.Generic;
 using System.Text;
 using System.Text.RegularExpressions;
+using AiNews.Text;
 
 namespace AiNews
 {
@@ -356,7 +357,7 @@ namespace AiNews
             foreach (char c in text)
             {
                 if (c < 0x80) continue;
-                if ((c >= '\uAC00' && c <= '\uD7A3') || (c >= '\u3131' && c <= '\u318E')) hangul++;
+                if (Hangul.IsLetter(c)) hangul++;
                 else other++;
             }
             return hangul > 0 && hangul >= other;

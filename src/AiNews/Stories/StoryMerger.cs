@@ -1,6 +1,7 @@
 using System;
 using System.Collections.Generic;
 using System.Linq;
+using AiNews.Text;
 
 namespace AiNews.Stories
 {
@@ -23,9 +24,9 @@ namespace AiNews.Stories
             if (group.Count == 1) return group[0];
 
             // The richest body in the language most of the reports are in (a Korean digest keeps Korean text).
-            string language = group.GroupBy(a => a.Language ?? LanguageGuess.Of(a.Title + " " + a.Content))
+            string language = group.GroupBy(a => LanguageGuess.Decide(a.Language, a.Title, a.Content))
                 .OrderByDescending(g => g.Count()).ThenBy(g => g.Min(a => Index(group, a))).First().Key;
-            Article richest = group.Where(a => (a.Language ?? LanguageGuess.Of(a.Title + " " + a.Content)) == language)
+            Article richest = group.Where(a => LanguageGuess.Decide(a.Language, a.Title, a.Content) == language)
                 .OrderByDescending(a => (a.Content ?? string.Empty).Length).ThenBy(a => Index(group, a)).First();
             var sources = new List<ArticleSource>();
             var seen = new HashSet<string>(StringComparer.Ordinal);

@@ -1,5 +1,6 @@
 using System;
 using System.Collections.Generic;
+using AiNews.Text;
 
 namespace AiNews.Stories
 {
@@ -34,7 +35,7 @@ namespace AiNews.Stories
                 TitleNumbers = StoryShingles.Numbers(a.Title),
                 Body = StoryShingles.Of(a.Title + "\n" + body),
                 Anchors = StoryShingles.Anchors(a.Title + "\n" + body),
-                Language = a.Language ?? LanguageGuess.Of(a.Title + " " + body),
+                Language = LanguageGuess.Decide(a.Language, a.Title, body),
                 Published = a.Published,
             };
         }

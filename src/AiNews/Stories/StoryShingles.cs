@@ -3,6 +3,7 @@ using System.Collections.Generic;
 using System.Globalization;
 using System.Text;
 using System.Text.RegularExpressions;
+using AiNews.Text;
 
 namespace AiNews.Stories
 {
@@ -29,7 +30,7 @@ namespace AiNews.Stories
             var words = new List<string>();
             foreach (string token in Tokens(text))
             {
-                if (IsHangul(token[0])) hangul.Append(token);
+                if (Hangul.IsLetter(token[0])) hangul.Append(token);
                 else words.Add(token);
             }
             string h = hangul.ToString();
@@ -44,7 +45,7 @@ namespace AiNews.Stories
         {
             var anchors = new HashSet<string>(StringComparer.Ordinal);
             foreach (string token in Tokens(text ?? string.Empty))
-                if (!IsHangul(token[0]) && token.Length >= MinAnchorLength && !StopWords.Contains(token)) anchors.Add(token);
+                if (!Hangul.IsLetter(token[0]) && token.Length >= MinAnchorLength && !StopWords.Contains(token)) anchors.Add(token);
             return anchors;
         }
 
@@ -76,14 +77,15 @@ namespace AiNews.Stories
         }
 
         // Hangul runs; Latin/other words and numbers, keeping "gpt-5" and "3.5" whole.
-        private static readonly Regex Token = new Regex(@"[\uAC00-\uD7A3\u3131-\u318E]+|[\p{L}\p{N}]+(?:[.\-][\p{L}\p{N}]+)*", RegexOptions.CultureInvariant);
+        private static readonly Regex Token = new Regex(
+            $"[{Hangul.FirstSyllable}-{Hangul.LastSyllable}{Hangul.FirstCompatibilityJamo}-{Hangul.LastCompatibilityJamo}]+" + @"|[\p{L}\p{N}]+(?:[.\-][\p{L}\p{N}]+)*",
+            RegexOptions.CultureInvariant);
 
         private static IEnumerable<string> Tokens(string text)
         {
             foreach (Match m in Token.Matches(text.ToLowerInvariant())) yield return m.Value;
         }
 
-        private static bool IsHangul(char c) => (c >= '\uAC00' && c <= '\uD7A3') || (c >= '\u3131' && c <= '\u318E');
 
         private static readonly HashSet<string> StopWords = new HashSet<string>(StringComparer.Ordinal)
         {

@@ -201,6 +201,20 @@ Describe 'Invoke-AiNewsJob results' {
         $errs[0].Exception.Message | Should -Not -Match 'robots'
     }
 
+    It 'ends with a result and a log line, exit code 1, when it cannot start (<Case>)' -ForEach @(
+        @{ Case = 'unknown time zone'; Extra = @{ TimeZone = 'Mars/Olympus_Mons' }; Id = 'AiNews.TimeZoneNotFound' }
+        @{ Case = 'unknown parameter'; Extra = @{ MoreSource = @('-Bogus') }; Id = 'AiNews.UnknownParameter' }
+        @{ Case = 'broken catalog'; Extra = @{ SourceFile = 'broken' }; Id = 'AiNews.SourceCatalogInvalid' }
+    ) {
+        $catalog = New-Catalog $Folder $Day1
+        if ($Extra.SourceFile) { Set-Content -Path $catalog -Value '[ { "Id": ' ; $Extra = @{} }
+        $archive = Join-Path $Folder 'news'
+        $result = Invoke-AiNewsJob -ArchivePath $archive -SourceFile $catalog -Source Newsroom -AsOf $Day1 @Extra -ErrorVariable errs -ErrorAction SilentlyContinue
+        $result.ExitCode | Should -Be 1
+        $errs[0].FullyQualifiedErrorId | Should -BeLike "$Id,*"
+        Get-Content (Join-Path $archive '.ainews/job.log') | Should -Match ' failed sources=0/\d+ new=0 skipped=0 errors=1 '
+    }
+
     It 'reports the unknown source with AiNews.SourceNotFound' {
         $catalog = New-Catalog $Folder $Day1
         $null = Invoke-AiNewsJob -ArchivePath (Join-Path $Folder 'news') -SourceFile $catalog -Source Typo -AsOf $Day1 -ErrorVariable errs -ErrorAction SilentlyContinue

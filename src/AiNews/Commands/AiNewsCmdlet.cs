@@ -32,7 +32,7 @@ namespace AiNews.Commands
         /// The error record; an address as target keeps its full text for scripts, but is displayed (and so
         /// logged by schedulers) without its query, which may hold a token.
         /// </summary>
-        private static ErrorRecord Record(string errorId, ErrorCategory category, object target, string message, Exception inner)
+        protected static ErrorRecord Record(string errorId, ErrorCategory category, object target, string message, Exception inner)
         {
             var record = new ErrorRecord(new AiNewsException(message, inner), errorId, category, target);
             if (target is Uri uri) record.CategoryInfo.TargetName = UriDisplay.WithoutQuery(uri);
@@ -42,10 +42,19 @@ namespace AiNews.Commands
         /// <summary>The zone of a -TimeZone argument (IANA or Windows id; empty for local), or a terminating error naming it.</summary>
         protected TimeZoneInfo ResolveTimeZone(string id)
         {
+            TimeZoneInfo zone = FindTimeZone(id, out ErrorRecord error);
+            if (error != null) ThrowTerminatingError(error);
+            return zone;
+        }
+
+        /// <summary>The zone of a -TimeZone argument, or null and the error record that names it (for a caller that must not stop).</summary>
+        protected static TimeZoneInfo FindTimeZone(string id, out ErrorRecord error)
+        {
+            error = null;
             try { return TimeZoneResolver.Find(id); }
             catch (TimeZoneNotFoundException e)
             {
-                ThrowTerminating(ErrorIds.TimeZoneNotFound, ErrorCategory.InvalidArgument, id, e.Message, e);
+                error = Record(ErrorIds.TimeZoneNotFound, ErrorCategory.InvalidArgument, id, e.Message, e);
                 return null;
             }
         }

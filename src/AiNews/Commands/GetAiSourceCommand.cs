@@ -53,6 +53,15 @@ namespace AiNews.Commands
         /// <summary>The catalog, or a terminating error that says which file is wrong and how.</summary>
         internal static SourceCatalog LoadCatalog(AiNewsCmdlet cmdlet, string sourceFile)
         {
+            SourceCatalog catalog = ReadCatalog(cmdlet, sourceFile, out ErrorRecord error);
+            if (error != null) cmdlet.ThrowTerminatingError(error);
+            return catalog;
+        }
+
+        /// <summary>The catalog, or null and the error record that says which file is wrong (for a caller that must not stop).</summary>
+        internal static SourceCatalog ReadCatalog(AiNewsCmdlet cmdlet, string sourceFile, out ErrorRecord error)
+        {
+            error = null;
             string file = string.IsNullOrWhiteSpace(sourceFile) ? null : cmdlet.SessionState.Path.GetUnresolvedProviderPathFromPSPath(sourceFile);
             try
             {
@@ -60,8 +69,8 @@ namespace AiNews.Commands
             }
             catch (Exception e) when (e is IOException || e is InvalidDataException || e is UnauthorizedAccessException)
             {
-                cmdlet.ThrowTerminatingError(new ErrorRecord(new AiNewsException(e.Message, e), ErrorIds.SourceCatalogInvalid,
-                    ErrorCategory.InvalidData, file ?? Environment.GetEnvironmentVariable(SourceCatalog.EnvironmentVariable)));
+                error = new ErrorRecord(new AiNewsException(e.Message, e), ErrorIds.SourceCatalogInvalid,
+                    ErrorCategory.InvalidData, file ?? Environment.GetEnvironmentVariable(SourceCatalog.EnvironmentVariable));
                 return null;
             }
         }

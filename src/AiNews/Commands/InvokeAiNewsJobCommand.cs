@@ -99,10 +99,12 @@ namespace AiNews.Commands
             int filesFailed = 0;
             try
             {
-                SourceCatalog catalog = GetAiSourceCommand.LoadCatalog(this, SourceFile);
+                SourceCatalog catalog = GetAiSourceCommand.ReadCatalog(this, SourceFile, out ErrorRecord catalogError);
+                if (catalogError != null) throw new JobCannotRun(catalogError);
                 List<NewsSource> sources = ResolveSources(catalog, out int unknown);
                 result.SourcesTotal = sources.Count + unknown;
-                TimeZoneInfo zone = ResolveTimeZone(Bound(nameof(TimeZone)) ? TimeZone : sources.Select(s => s.TimeZone).FirstOrDefault(z => !string.IsNullOrWhiteSpace(z)));
+                TimeZoneInfo zone = FindTimeZone(Bound(nameof(TimeZone)) ? TimeZone : sources.Select(s => s.TimeZone).FirstOrDefault(z => !string.IsNullOrWhiteSpace(z)), out ErrorRecord zoneError);
+                if (zoneError != null) throw new JobCannotRun(zoneError);
                 result.Started = TimeZoneInfo.ConvertTime(now, zone);
 
                 JobCheckpoint state = LoadState(root);
@@ -111,7 +113,7 @@ namespace AiNews.Commands
                     $"(the last successful run less {OverlapHours} h, at most {LookbackHours} h back).");
 
                 var failedSources = new HashSet<string>(StringComparer.OrdinalIgnoreCase);
-                Collection<PSObject> articles = sources.Count == 0 ? new Collection<PSObject>() : Run(Collect(sources, now, result.Since), null, record =>
+                Collection<PSObject> articles = sources.Count == 0 ? new Collection<PSObject>() : Run(Collect(sources, result.Since), null, record =>
                 {
                     if (record.TargetObject is NewsSource failed) failedSources.Add(failed.Id);
                 });
@@ -151,10 +153,16 @@ namespace AiNews.Commands
                 }
                 else result.Decide(archiveFailed, filesFailed);
             }
-            catch (PipelineStoppedException) { throw; }
-            catch (RuntimeException e) when (e.ErrorRecord != null)
+            catch (JobCannotRun e)
             {
-                // A terminating error of this job (a broken catalog, an unknown time zone): reported, logged, exit 1.
+                // A broken catalog, an unknown time zone or parameter: reported, logged, exit 1.
+                Report(e.Record);
+                if (result.Started == default) result.Started = now;
+                result.Decide(archiveFailed: true, filesFailed);
+            }
+            catch (RuntimeException e) when (!(e is PipelineStoppedException) && e.ErrorRecord != null)
+            {
+                // A step of the pipeline stopped with a terminating error: reported, logged, exit 1.
                 Report(e.ErrorRecord);
                 if (result.Started == default) result.Started = now;
                 result.Decide(archiveFailed: true, filesFailed);
@@ -171,8 +179,8 @@ namespace AiNews.Commands
             var ids = named.Distinct(StringComparer.OrdinalIgnoreCase).ToList();
             string option = ids.FirstOrDefault(i => i.StartsWith("-", StringComparison.Ordinal));
             if (option != null)
-                ThrowTerminating(ErrorIds.UnknownParameter, ErrorCategory.InvalidArgument, option,
-                    $"'{option}' is not a parameter of Invoke-AiNewsJob. Get-Help Invoke-AiNewsJob lists them.");
+                throw new JobCannotRun(Record(ErrorIds.UnknownParameter, ErrorCategory.InvalidArgument, option,
+                    $"'{option}' is not a parameter of Invoke-AiNewsJob. Get-Help Invoke-AiNewsJob lists them.", null));
             if (ids.Count == 0 && catalog.DefaultSource != null) ids.Add(catalog.DefaultSource.Id);
 
             var sources = new List<NewsSource>();
@@ -199,7 +207,7 @@ namespace AiNews.Commands
         }
 
         /// <summary>Get-AiArticle for the window.</summary>
-        private PowerShell Collect(List<NewsSource> sources, DateTimeOffset now, DateTimeOffset since)
+        private PowerShell Collect(List<NewsSource> sources, DateTimeOffset since)
         {
             PowerShell ps = Step(PowerShell.Create(RunspaceMode.CurrentRunspace), "Get-AiArticle")
                 .AddParameter("Source", sources.Select(s => s.Id).ToArray())
@@ -291,5 +299,12 @@ namespace AiNews.Commands
         }
 
         private bool Bound(string name) => MyInvocation.BoundParameters.ContainsKey(name);
+
+        /// <summary>Why the run could not start; unlike a terminating error it still ends in a result and a log line.</summary>
+        private sealed class JobCannotRun : Exception
+        {
+            public JobCannotRun(ErrorRecord record) : base(record.Exception.Message) { Record = record; }
+            public ErrorRecord Record { get; }
+        }
     }
 }

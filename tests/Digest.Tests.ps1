@@ -342,3 +342,47 @@ Describe 'ConvertFrom-AiDigest' {
         @(Get-ChildItem $Good | ConvertFrom-AiDigest).Count | Should -Be 3
     }
 }
+
+Describe 'The source and its policy survive a digest' {
+    BeforeAll {
+        function New-PolicyArticle([string] $SourceId, [bool] $AllowAi, [int] $Excerpt) {
+            $a = [AiNews.Article]@{ Title = 'A policy article'; Url = 'https://example.com/policy'; Content = 'Body text.'; Summary = 'Summary.'
+                Source = '가상타임스'; SourceId = $SourceId; Published = [DateTimeOffset]::Parse('2025-12-27T10:00:00+09:00') }
+            $a.Policy = [AiNews.SourcePolicy]@{ AllowAiProcessing = $AllowAi; MaxExcerptLength = $Excerpt }
+            $a
+        }
+    }
+
+    It 'reads back SourceId and Policy from a comment that GitHub and browsers do not show' {
+        $markdown = New-PolicyArticle 'AiTimes' $false 1500 | Export-AiDigest -TimeZone Asia/Seoul
+        $markdown | Should -Match '(?m)^<!-- ainews:source id=AiTimes ai=no excerpt=1500 -->$'
+        $back = ConvertFrom-AiDigest -InputObject $markdown -TimeZone Asia/Seoul
+        $back.SourceId | Should -Be 'AiTimes'
+        $back.Policy.AllowAiProcessing | Should -BeFalse
+        $back.Policy.MaxExcerptLength | Should -Be 1500
+        $html = New-PolicyArticle 'AiTimes' $false 1500 | Export-AiDigest -TimeZone Asia/Seoul -Format Html
+        $html | Should -Not -Match 'ainews:source'
+    }
+
+    It 'writes no comment for an article that knows neither, so the old layout stays as it was' {
+        $markdown = New-TestArticle | Export-AiDigest -TimeZone Asia/Seoul
+        $markdown | Should -Not -Match 'ainews:source'
+        (ConvertFrom-AiDigest -InputObject $markdown).SourceId | Should -BeNullOrEmpty
+    }
+
+    It 'keeps an id with comment-ending characters inside the comment' {
+        $markdown = New-PolicyArticle 'x --> <b>y</b> = z' $true 0 | Export-AiDigest -TimeZone Asia/Seoul
+        ([regex]::Matches($markdown, '-->')).Count | Should -Be 3   # the two TOC markers and the one comment
+        (ConvertFrom-AiDigest -InputObject $markdown).SourceId | Should -Be 'x --> <b>y</b> = z'
+    }
+
+    It 'lets Add-AiSummary keep a read-back article extractive when its source forbids AI, whatever its display name' {
+        $markdown = New-PolicyArticle 'NotInAnyCatalog' $false 1500 | Export-AiDigest -TimeZone Asia/Seoul
+        # Port 9 (discard) has no server: any request to the endpoint would fail the summary.
+        $out = ConvertFrom-AiDigest -InputObject $markdown | Add-AiSummary -Endpoint 'http://127.0.0.1:9/v1' -Model m -Force -Verbose -ErrorVariable errs -WarningVariable warns 4>&1
+        $errs | Should -BeNullOrEmpty
+        $warns | Should -BeNullOrEmpty
+        @($out | Where-Object { $_ -is [Management.Automation.VerboseRecord] -and $_.Message -match 'forbids AI processing' }).Count | Should -Be 1
+        @($out | Where-Object { $_ -is [AiNews.Article] })[0].Summary | Should -Not -BeNullOrEmpty
+    }
+}

@@ -163,11 +163,12 @@ namespace AiNews.Commands
             return true;
         }
 
-        // The source policy travels with the article; archived articles only name their source, so look it up.
+        // The source policy travels with the article, also through a digest (its source-data comment); a digest of
+        // the old system only names its source, so look that up in the catalog, by id or else by display name.
         private bool AllowsAi(Article a)
         {
             SourcePolicy policy = a.Policy;
-            if (policy == null && !string.IsNullOrEmpty(a.Source))
+            if (policy == null && (!string.IsNullOrEmpty(a.SourceId) || !string.IsNullOrEmpty(a.Source)))
             {
                 if (!_catalogLoaded)
                 {
@@ -175,7 +176,7 @@ namespace AiNews.Commands
                     try { _catalog = SourceCatalog.Load(); }
                     catch (Exception e) when (!(e is PipelineStoppedException)) { WriteVerbose($"The source catalog could not be read ({e.Message}); source policies of archived articles are unknown."); }
                 }
-                policy = _catalog?.FindByName(a.Source)?.Policy;
+                policy = (string.IsNullOrEmpty(a.SourceId) ? null : _catalog?.Find(a.SourceId))?.Policy ?? _catalog?.FindByName(a.Source)?.Policy;
             }
             if (policy == null || policy.AllowAiProcessing) return true;
             _byPolicy++;

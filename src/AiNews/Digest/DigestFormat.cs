@@ -31,6 +31,14 @@ namespace AiNews.Digest
         public string DetailsClose { get; } = "</details>";
         public string LinkMark { get; } = "🔗";
         public string LinkText { get; } = "원문 보기";
+        /// <summary>
+        /// An HTML comment after the link line that keeps what the visible text cannot: the catalog id of the
+        /// article's source and its policy ("&lt;!-- ainews:source id=AiTimes ai=no excerpt=1500 --&gt;"). GitHub and
+        /// browsers show nothing of it; the reader restores Article.SourceId and Article.Policy from it.
+        /// </summary>
+        public string SourceDataStart { get; } = "<!-- ainews:source";
+        public string SourceDataEnd { get; } = "-->";
+
         /// <summary>Marks text that was cut (a body, a title in a table of contents or an index).</summary>
         public string Ellipsis { get; } = "...";
         /// <summary>The organization written for an article that has none ("other").</summary>

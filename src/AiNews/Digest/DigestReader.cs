@@ -80,6 +80,9 @@ namespace AiNews.Digest
                     case HtmlBlock html when current != null && SourceOf(text, html).StartsWith(f.DetailsOpen, StringComparison.Ordinal):
                         bodyStart = html.Span.End + 1;
                         break;
+                    case HtmlBlock data when current != null && SourceOf(text, data).StartsWith(f.SourceDataStart, StringComparison.Ordinal):
+                        ReadSourceData(SourceOf(text, data), current);
+                        break;
                     case ParagraphBlock paragraph when current != null:
                         ReadParagraph(text, paragraph, current);
                         break;
@@ -171,6 +174,32 @@ namespace AiNews.Digest
                     article.Sources = new[] { new ArticleSource(article.Source, article.Url) }
                         .Concat(links.Skip(1).Select(l => new ArticleSource(LinkText(l), l.Url))).ToArray();
             }
+        }
+
+        /// <summary>Restores SourceId and Policy from the comment the writer puts after the link line; unknown fields are ignored.</summary>
+        private void ReadSourceData(string comment, Article article)
+        {
+            DigestFormat f = _options.Format;
+            string inner = comment.Trim();
+            inner = inner.Substring(f.SourceDataStart.Length);
+            int end = inner.IndexOf(f.SourceDataEnd, StringComparison.Ordinal);
+            if (end >= 0) inner = inner.Substring(0, end);
+            SourcePolicy policy = null;
+            foreach (string field in inner.Split(new[] { ' ' }, StringSplitOptions.RemoveEmptyEntries))
+            {
+                int eq = field.IndexOf('=');
+                if (eq <= 0) continue;
+                string name = field.Substring(0, eq), value = Uri.UnescapeDataString(field.Substring(eq + 1));
+                switch (name)
+                {
+                    case "id": article.SourceId = value; break;
+                    case "ai": (policy = policy ?? new SourcePolicy()).AllowAiProcessing = value != "no"; break;
+                    case "excerpt" when int.TryParse(value, NumberStyles.None, CultureInfo.InvariantCulture, out int limit):
+                        (policy = policy ?? new SourcePolicy()).MaxExcerptLength = limit;
+                        break;
+                }
+            }
+            if (policy != null) article.Policy = policy;
         }
 
         private static string LinkText(LinkInline link) =>

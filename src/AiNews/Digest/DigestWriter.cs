@@ -157,7 +157,24 @@ namespace AiNews.Digest
                 sb.Append(" · [").Append(MarkdownEscaper.EscapeInline(string.IsNullOrWhiteSpace(other.Name) ? new Uri(other.Url).Host : other.Name))
                   .Append("](").Append(MarkdownEscaper.EscapeLinkDestination(other.Url.Trim())).Append(')');
             sb.Append("\n\n");
+            string data = SourceData(a);
+            if (data != null) sb.Append(data).Append("\n\n");
             sb.Append("---\n\n");
+        }
+
+        /// <summary>The source-data comment of <see cref="DigestFormat.SourceDataStart"/>; null when the article knows neither id nor policy.</summary>
+        private string SourceData(Article a)
+        {
+            if (string.IsNullOrWhiteSpace(a.SourceId) && a.Policy == null) return null;
+            var sb = new StringBuilder(_options.Format.SourceDataStart);
+            // Escaped so that no value can end the comment or split a field.
+            if (!string.IsNullOrWhiteSpace(a.SourceId)) sb.Append(" id=").Append(Uri.EscapeDataString(a.SourceId.Trim()));
+            if (a.Policy != null)
+            {
+                sb.Append(" ai=").Append(a.Policy.AllowAiProcessing ? "yes" : "no");
+                if (a.Policy.MaxExcerptLength.HasValue) sb.Append(" excerpt=").Append(a.Policy.MaxExcerptLength.Value.ToString(CultureInfo.InvariantCulture));
+            }
+            return sb.Append(' ').Append(_options.Format.SourceDataEnd).ToString();
         }
 
         /// <summary>

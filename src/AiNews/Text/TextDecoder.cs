@@ -2,9 +2,8 @@ using System;
 using System.Collections.Generic;
 using System.Text;
 using System.Text.RegularExpressions;
-using AiNews.Text;
 
-namespace AiNews
+namespace AiNews.Text
 {
     /// <summary>The outcome of <see cref="TextDecoder.Decode(byte[], string)"/>: the text and how it was read.</summary>
     public sealed class DecodedText

@@ -104,7 +104,7 @@ Describe 'Export-AiDigest -ArchivePath' {
         $out = New-DayArticle -Title '날짜가 없는 기사 제목' -Url 'https://example.com/nodate' -Published $null |
             Export-AiDigest -ArchivePath $Root -TimeZone Asia/Seoul -Verbose 4>&1
         ($out | Where-Object { $_ -is [Management.Automation.VerboseRecord] }).Message -match 'no publication date' | Should -Not -BeNullOrEmpty
-        $today = [AiNews.TimeZoneResolver]::DayOf([DateTimeOffset]::Now, [AiNews.TimeZoneResolver]::Find('Asia/Seoul'))
+        $today = [AiNews.Common.TimeZoneResolver]::DayOf([DateTimeOffset]::Now, [AiNews.Common.TimeZoneResolver]::Find('Asia/Seoul'))
         Test-Path (Join-Path $Root ([AiNews.Digest.Archive.ArchiveLayout]::new($null).RelativePathOf($today))) | Should -BeTrue
     }
 
@@ -184,7 +184,7 @@ Describe 'The seed archive, rebuilt' -Skip:(-not $HasShared) {
         $ces = @($articles | Where-Object Url -like '*theverge.com*ces-2026*' | Group-Object Url | Where-Object Count -ge 4)
         $ces.Count | Should -BeGreaterThan 0
         foreach ($g in $ces) { @($back | Where-Object Url -eq $g.Name).Count | Should -Be 1 }
-        @($back | Group-Object { [AiNews.CanonicalUrl]::Key($_.Url) } | Where-Object Count -gt 1).Count | Should -Be 0
+        @($back | Group-Object { [AiNews.Articles.CanonicalUrl]::Key($_.Url) } | Where-Object Count -gt 1).Count | Should -Be 0
         foreach ($f in Get-ChildItem $root -Recurse -Filter '??-??.md') {
             (Get-DigestLinkReport ([IO.File]::ReadAllText($f.FullName))).Broken | Should -BeNullOrEmpty
         }

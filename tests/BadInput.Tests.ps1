@@ -5,7 +5,7 @@
 BeforeAll {
     . "$PSScriptRoot/TestSetup.ps1"
     . "$PSScriptRoot/DigestTestHelpers.ps1"
-    $script:Seoul = [AiNews.TimeZoneResolver]::Find('Asia/Seoul')
+    $script:Seoul = [AiNews.Common.TimeZoneResolver]::Find('Asia/Seoul')
     function Get-Verbose($Out) { @($Out | Where-Object { $_ -is [Management.Automation.VerboseRecord] }).Message }
     # The error record a terminating error gives the caller (null when none).
     function Get-TerminatingError([scriptblock] $Script) { try { $null = & $Script; $null } catch { $_ } }
@@ -25,16 +25,16 @@ Describe 'Dates out of range' {
         @{ Text = 'Fri, 31 Dec 9999 23:59:59 -1200'; Why = '*more than 2 days ahead*' }
     ) {
         $value = [DateTimeOffset]::MinValue; $why = $null
-        [AiNews.DateParser]::TryParse($Text, $Seoul, [ref]$value, [ref]$why) | Should -BeFalse
+        [AiNews.Common.DateParser]::TryParse($Text, $Seoul, [ref]$value, [ref]$why) | Should -BeFalse
         $why | Should -BeLike $Why
-        [AiNews.DateParser]::Find("입력 $Text", $Seoul) | Should -BeNullOrEmpty
+        [AiNews.Common.DateParser]::Find("입력 $Text", $Seoul) | Should -BeNullOrEmpty
     }
 
     It 'keeps the first moment of 1990 and a date a day ahead' {
-        [AiNews.DateParser]::Parse('1990-01-01T00:00:00Z', $Seoul) | Should -Be ([DateTimeOffset]::new(1990, 1, 1, 0, 0, 0, [TimeSpan]::Zero))
+        [AiNews.Common.DateParser]::Parse('1990-01-01T00:00:00Z', $Seoul) | Should -Be ([DateTimeOffset]::new(1990, 1, 1, 0, 0, 0, [TimeSpan]::Zero))
         $tomorrow = [DateTimeOffset]::UtcNow.AddDays(1)
-        [AiNews.DateParser]::Parse($tomorrow.ToString('yyyy-MM-ddTHH:mm:ssZ'), $Seoul) | Should -Not -BeNullOrEmpty
-        $constants = [AiNews.DateRange]
+        [AiNews.Common.DateParser]::Parse($tomorrow.ToString('yyyy-MM-ddTHH:mm:ssZ'), $Seoul) | Should -Not -BeNullOrEmpty
+        $constants = [AiNews.Common.DateRange]
         $constants::EarliestYear | Should -Be 1990
         $constants::MaxDaysAhead | Should -Be 2
     }
@@ -102,7 +102,7 @@ Describe 'Dates out of range' {
         @((Get-Verbose $out) -like "The date of '날짜가 잘못된 기사' is treated as missing*").Count | Should -Be 1
         $back = @(ConvertFrom-AiDigest -ArchivePath $root -TimeZone Pacific/Kiritimati)
         $back.Title | Sort-Object | Should -Be @('날짜가 맞는 기사', '날짜가 잘못된 기사')
-        $runDay = [AiNews.TimeZoneResolver]::DayOf([DateTimeOffset]::Now, [AiNews.TimeZoneResolver]::Find('Pacific/Kiritimati'))
+        $runDay = [AiNews.Common.TimeZoneResolver]::DayOf([DateTimeOffset]::Now, [AiNews.Common.TimeZoneResolver]::Find('Pacific/Kiritimati'))
         ($back | Where-Object Title -eq '날짜가 잘못된 기사').Published.Date | Should -Be $runDay
     }
 
@@ -116,29 +116,29 @@ Describe 'Dates out of range' {
         $err.Exception.Message | Should -BeLike "*-Date $Date*"
         $script:text | Should -BeNullOrEmpty
         # The last day allowed works, and is the title.
-        $last = [AiNews.TimeZoneResolver]::DayOf([DateTimeOffset]::Now, [AiNews.TimeZoneResolver]::Find($Zone)).AddDays(2)
+        $last = [AiNews.Common.TimeZoneResolver]::DayOf([DateTimeOffset]::Now, [AiNews.Common.TimeZoneResolver]::Find($Zone)).AddDays(2)
         $good | Export-AiDigest -Date $last -TimeZone $Zone | Should -BeLike "# 🤖 AI 뉴스 - $($last.ToString('yyyy년 MM월 dd일'))*"
 
     }
 
     It 'computes days at the ends of DateTimeOffset in any zone without overflowing' {
         foreach ($zone in 'Pacific/Kiritimati', 'Pacific/Pago_Pago', 'Asia/Seoul', 'UTC') {
-            $z = [AiNews.TimeZoneResolver]::Find($zone)
-            [AiNews.TimeZoneResolver]::DayOf([DateTimeOffset]::MinValue, $z) | Should -Be ([DateTime]::MinValue.Date)
-            [AiNews.TimeZoneResolver]::DayOf([DateTimeOffset]::MaxValue, $z) | Should -Be ([DateTime]::MaxValue.Date)
-            [AiNews.TimeZoneResolver]::StartOfDay([DateTime]::MinValue, $z) | Should -BeOfType [DateTimeOffset]
-            [AiNews.TimeZoneResolver]::StartOfDay([DateTime]::MaxValue, $z) | Should -BeOfType [DateTimeOffset]
+            $z = [AiNews.Common.TimeZoneResolver]::Find($zone)
+            [AiNews.Common.TimeZoneResolver]::DayOf([DateTimeOffset]::MinValue, $z) | Should -Be ([DateTime]::MinValue.Date)
+            [AiNews.Common.TimeZoneResolver]::DayOf([DateTimeOffset]::MaxValue, $z) | Should -Be ([DateTime]::MaxValue.Date)
+            [AiNews.Common.TimeZoneResolver]::StartOfDay([DateTime]::MinValue, $z) | Should -BeOfType [DateTimeOffset]
+            [AiNews.Common.TimeZoneResolver]::StartOfDay([DateTime]::MaxValue, $z) | Should -BeOfType [DateTimeOffset]
         }
-        [AiNews.TimeZoneResolver]::AddDays([DateTime]::MinValue, -366) | Should -Be ([DateTime]::MinValue)
-        [AiNews.TimeZoneResolver]::AddDays([DateTime]::MaxValue, 1) | Should -Be ([DateTime]::MaxValue.Date)
-        [AiNews.TimeZoneResolver]::AddDays([DateTime]'2025-12-27', -7) | Should -Be ([DateTime]'2025-12-20')
+        [AiNews.Common.TimeZoneResolver]::AddDays([DateTime]::MinValue, -366) | Should -Be ([DateTime]::MinValue)
+        [AiNews.Common.TimeZoneResolver]::AddDays([DateTime]::MaxValue, 1) | Should -Be ([DateTime]::MaxValue.Date)
+        [AiNews.Common.TimeZoneResolver]::AddDays([DateTime]'2025-12-27', -7) | Should -Be ([DateTime]'2025-12-20')
     }
 
     It 'writes and reads back articles at the edges of the range, in the zones farthest apart' {
         $first = [DateTimeOffset]::new(1990, 1, 1, 0, 0, 0, [TimeSpan]::Zero)
         $ahead = [DateTimeOffset]::UtcNow.AddDays(1.9)
         foreach ($zone in 'Pacific/Kiritimati', 'Pacific/Pago_Pago') {
-            $z = [AiNews.TimeZoneResolver]::Find($zone)
+            $z = [AiNews.Common.TimeZoneResolver]::Find($zone)
             $root = Join-Path $TestDrive "edges-$($zone -replace '/', '-')"
             $articles = @(
                 New-DayArticle -Title '범위의 첫 순간 기사' -Url 'https://example.com/first' -Published $first
@@ -148,8 +148,8 @@ Describe 'Dates out of range' {
             $errs | Should -BeNullOrEmpty
             $back = @(ConvertFrom-AiDigest -ArchivePath $root -TimeZone $zone)
             $back.Url | Sort-Object | Should -Be @('https://example.com/ahead', 'https://example.com/first')
-            ($back | Where-Object Url -eq 'https://example.com/first').Published.Date | Should -Be ([AiNews.TimeZoneResolver]::DayOf($first, $z))
-            ($back | Where-Object Url -eq 'https://example.com/ahead').Published.Date | Should -Be ([AiNews.TimeZoneResolver]::DayOf($ahead, $z))
+            ($back | Where-Object Url -eq 'https://example.com/first').Published.Date | Should -Be ([AiNews.Common.TimeZoneResolver]::DayOf($first, $z))
+            ($back | Where-Object Url -eq 'https://example.com/ahead').Published.Date | Should -Be ([AiNews.Common.TimeZoneResolver]::DayOf($ahead, $z))
         }
     }
 
@@ -196,7 +196,7 @@ Describe 'A day file that is not a sound digest' {
     }
 
     It 'is left byte for byte and reported when it was re-saved as CP949' {
-        $cp949 = [AiNews.TextDecoder]::Cp949
+        $cp949 = [AiNews.Text.TextDecoder]::Cp949
         $bytes = $cp949.GetBytes([IO.File]::ReadAllText($Day))
         [IO.File]::WriteAllBytes($Day, $bytes)
         $Others | Export-AiDigest -ArchivePath $Root -TimeZone Asia/Seoul -ErrorVariable errs -ErrorAction SilentlyContinue
@@ -306,7 +306,7 @@ Describe 'ConvertFrom-AiDigest with a bad file among good ones' {
         @{ Case = 'written with ## headings'; Id = 'AiNews.DigestMalformed'
             Bytes = { [Text.Encoding]::UTF8.GetBytes(([IO.File]::ReadAllText($A) -replace '(?m)^### ', '## ')) } }
         @{ Case = 'saved as CP949'; Id = 'AiNews.DigestUnreadable'
-            Bytes = { [AiNews.TextDecoder]::Cp949.GetBytes([IO.File]::ReadAllText($A)) } }
+            Bytes = { [AiNews.Text.TextDecoder]::Cp949.GetBytes([IO.File]::ReadAllText($A)) } }
     ) {
         $bad = Join-Path $TestDrive 'bad.md'
         [IO.File]::WriteAllBytes($bad, (& $Bytes))

@@ -50,13 +50,13 @@ Describe 'Nested JSON' {
     It 'gives a typed error, not a stack overflow, at the depth limit' {
         foreach ($deep in @('[' * 50000), ('{"a":' * 50000)) {
             $thrown = $null
-            try { $null = [AiNews.Json]::Parse($deep) } catch { $thrown = $_.Exception.InnerException }
-            $thrown | Should -BeOfType ([AiNews.JsonTooDeepException])
+            try { $null = [AiNews.Common.Json]::Parse($deep) } catch { $thrown = $_.Exception.InnerException }
+            $thrown | Should -BeOfType ([AiNews.Common.JsonTooDeepException])
             $thrown | Should -BeOfType ([FormatException])
         }
-        [AiNews.Json]::TryParse('[' * 50000) | Should -BeNullOrEmpty
+        [AiNews.Common.Json]::TryParse('[' * 50000) | Should -BeNullOrEmpty
         # At the limit it still reads.
-        @([AiNews.Json]::Parse(('[' * 128) + (']' * 128))).Count | Should -Be 1
+        @([AiNews.Common.Json]::Parse(('[' * 128) + (']' * 128))).Count | Should -Be 1
     }
 
     It 'stops with AiNews.TaxonomyInvalid on a -Taxonomy file nested 50,000 deep' {
@@ -143,7 +143,7 @@ Describe 'Linear time' {
         @{ Name = 'nested JSON-LD'; Make = { param($n) '<html><head><script type="application/ld+json">' + ('[' * (300 * $n)) + '</script></head><body><p>x</p></body></html>' }
            Run = { param($t) [AiNews.Extraction.ArticleExtractor]::new().Extract($t, $null) } }
         @{ Name = 'nested JSON'; Make = { param($n) ('{"a":[' * (100 * $n)) }
-           Run = { param($t) [AiNews.Json]::TryParse($t) } }
+           Run = { param($t) [AiNews.Common.Json]::TryParse($t) } }
     ) {
         $null = & $Run (& $Make 1)   # warm up (JIT)
         $texts = foreach ($n in 1, 10, 100) { , (& $Make $n) }
@@ -199,9 +199,9 @@ Describe 'Whatever we write, we can read back' {
         $back = @($md | ConvertFrom-AiDigest -TimeZone Asia/Seoul -ErrorAction Stop)
         $back.Count | Should -Be $Written.Count
         for ($i = 0; $i -lt $Written.Count; $i++) {
-            $back[$i].Title | Should -BeExactly ([AiNews.TextNormalizer]::SingleLine($Written[$i].Title))
-            $back[$i].Summary | Should -BeExactly ([AiNews.TextNormalizer]::Block($Written[$i].Summary).Replace("`n`n", "`n"))
-            $back[$i].Content | Should -BeExactly ([AiNews.TextNormalizer]::Block($Written[$i].Content))
+            $back[$i].Title | Should -BeExactly ([AiNews.Text.TextNormalizer]::SingleLine($Written[$i].Title))
+            $back[$i].Summary | Should -BeExactly ([AiNews.Text.TextNormalizer]::Block($Written[$i].Summary).Replace("`n`n", "`n"))
+            $back[$i].Content | Should -BeExactly ([AiNews.Text.TextNormalizer]::Block($Written[$i].Content))
         }
     }
 

@@ -197,8 +197,8 @@ Describe 'Untrusted text cannot change the digest' {
         $back.Count | Should -Be 3
         for ($i = 0; $i -lt 3; $i++) {
             $back[$i].Title | Should -BeExactly $Hostile[$i].Title
-            $back[$i].Summary | Should -BeExactly ([AiNews.TextNormalizer]::Block($Hostile[$i].Summary).Replace("`n`n", "`n"))
-            $back[$i].Content | Should -BeExactly ([AiNews.TextNormalizer]::Block($Hostile[$i].Content))
+            $back[$i].Summary | Should -BeExactly ([AiNews.Text.TextNormalizer]::Block($Hostile[$i].Summary).Replace("`n`n", "`n"))
+            $back[$i].Content | Should -BeExactly ([AiNews.Text.TextNormalizer]::Block($Hostile[$i].Content))
             $back[$i].Organization | Should -BeExactly $Hostile[$i].Organization
             $back[$i].Source | Should -BeExactly $Hostile[$i].Source
             $back[$i].Tags | Should -Be $Hostile[$i].Tags

@@ -161,12 +161,12 @@ Describe 'Edge cases and hand-over' {
         $r = Read-Page 'jsonld-date.html' 'https://news.example.net/2025/12/lab'
         $published = [DateTimeOffset]'2025-12-20T08:00:00+09:00'
         $article = [AiNews.Article]@{ Title = 'Feed title'; Url = 'https://news.example.net/2025/12/lab'; Content = 'A short excerpt.'; Published = $published }
-        $done = [AiNews.ArticleAssembler]::WithPage($article, $r)
+        $done = [AiNews.Articles.ArticleAssembler]::WithPage($article, $r)
         $done.Title | Should -Be 'Feed title'
         $done.Published | Should -Be $published
         $done.Content | Should -Be $r.Content
         $done.Images | Should -Be @('https://news.example.net/img/lab.jpg')
-        $fromPage = [AiNews.ArticleAssembler]::FromPage($r, [Uri] 'https://news.example.net/2025/12/lab', $null)
+        $fromPage = [AiNews.Articles.ArticleAssembler]::FromPage($r, [Uri] 'https://news.example.net/2025/12/lab', $null)
         $fromPage.Title | Should -Be 'Chip maker opens a research lab in Seoul'
         $fromPage.Published | Should -Be $r.Published
     }
@@ -190,7 +190,7 @@ Describe 'Rules file' {
     It 'refuses a missing or broken rules file with an error naming the file and the line, instead of running without rules' {
         $missing = Join-Path $TestDrive 'no-rules.json'
         $e = { [AiNews.Extraction.ExtractionRules]::Load($missing) } | Should -Throw -PassThru
-        $e.Exception.InnerException | Should -BeOfType [AiNews.ModuleDataException]
+        $e.Exception.InnerException | Should -BeOfType [AiNews.Common.ModuleDataException]
         $e.Exception.InnerException.File | Should -Be $missing
         $broken = Join-Path $TestDrive 'broken-rules.json'
         Set-Content -LiteralPath $broken -Value "{`n  `"remove`": [ `".ad`" ]`n  `"sites`": []`n}" -Encoding utf8

@@ -77,7 +77,7 @@ BeforeAll {
     function Test-TextMatch([string] $Ours, [string] $Expected) {
         $o = Get-Squashed $Ours
         if ([string]::IsNullOrEmpty($Expected)) { return [string]::IsNullOrEmpty($o) }
-        $plain = Get-Squashed ([AiNews.HtmlText]::ToPlainText($Expected))
+        $plain = Get-Squashed ([AiNews.Common.HtmlText]::ToPlainText($Expected))
         ($o -ceq $plain) -or ($o -ceq (Get-Squashed $Expected))
     }
 

@@ -5,8 +5,8 @@ BeforeDiscovery { . "$PSScriptRoot/SharedCorpus.ps1" }
 BeforeAll {
     . "$PSScriptRoot/TestSetup.ps1"
     $script:FeedFixtures = Join-Path $FixturesRoot 'feeds'
-    $script:Seoul = [AiNews.TimeZoneResolver]::Find('Asia/Seoul')
-    $script:NewYork = [AiNews.TimeZoneResolver]::Find('America/New_York')
+    $script:Seoul = [AiNews.Common.TimeZoneResolver]::Find('Asia/Seoul')
+    $script:NewYork = [AiNews.Common.TimeZoneResolver]::Find('America/New_York')
 
     function Read-FixtureFeed([string] $Name, [TimeZoneInfo] $Zone = $Seoul, [Uri] $Uri = $null, [string] $ContentType = $null) {
         [AiNews.Feeds.FeedReader]::Read([IO.File]::ReadAllBytes((Join-Path $FeedFixtures $Name)), $Uri, $ContentType, $Zone)
@@ -14,7 +14,7 @@ BeforeAll {
 
     function Get-Utc([string] $Text, [TimeZoneInfo] $Zone = $Seoul) {
         $value = [DateTimeOffset]::MinValue
-        if (-not [AiNews.DateParser]::TryParse($Text, $Zone, [ref]$value)) { return $null }
+        if (-not [AiNews.Common.DateParser]::TryParse($Text, $Zone, [ref]$value)) { return $null }
         $value.UtcDateTime.ToString('yyyy-MM-ddTHH:mm:ssZ', [Globalization.CultureInfo]::InvariantCulture)
     }
 
@@ -25,49 +25,49 @@ BeforeAll {
 Describe 'TextDecoder' {
     It 'reads Korean EUC-KR bytes that declare no charset as Korean' {
         $bytes = [IO.File]::ReadAllBytes((Join-Path $FeedFixtures 'rss-euckr-undeclared.xml'))
-        $decoded = [AiNews.TextDecoder]::Decode($bytes, $null)
+        $decoded = [AiNews.Text.TextDecoder]::Decode($bytes, $null)
         $decoded.Text | Should -Match '인공지능 뉴스'
         $decoded.Encoding.CodePage | Should -Be 949
     }
 
     It 'reads Korean bytes as CP949 when only the header claims ISO-8859-1, but trusts a Latin declaration in the document' {
-        $korean = [AiNews.TextDecoder]::Cp949.GetBytes('<rss><channel><title>인공지능 뉴스 속보</title></channel></rss>')
-        [AiNews.TextDecoder]::DecodeToString($korean, 'text/xml; charset=iso-8859-1') | Should -Match '인공지능 뉴스 속보'
+        $korean = [AiNews.Text.TextDecoder]::Cp949.GetBytes('<rss><channel><title>인공지능 뉴스 속보</title></channel></rss>')
+        [AiNews.Text.TextDecoder]::DecodeToString($korean, 'text/xml; charset=iso-8859-1') | Should -Match '인공지능 뉴스 속보'
         $latin = [byte[]]([Text.Encoding]::ASCII.GetBytes('<?xml version="1.0" encoding="iso-8859-1"?><t>Gr') + 0xFC + [Text.Encoding]::ASCII.GetBytes('n</t>'))
-        [AiNews.TextDecoder]::DecodeToString($latin, 'text/xml; charset=euc-kr') | Should -Match 'Grün'
+        [AiNews.Text.TextDecoder]::DecodeToString($latin, 'text/xml; charset=euc-kr') | Should -Match 'Grün'
     }
 
     It 'reads an HTML page in EUC-KR by its meta charset' {
         $html = '<html><head><meta http-equiv="Content-Type" content="text/html; charset=euc-kr"></head><body>한국어 기사</body></html>'
-        $bytes = [AiNews.TextDecoder]::Cp949.GetBytes($html)
-        [AiNews.TextDecoder]::DecodeToString($bytes, 'text/html') | Should -Match '한국어 기사'
+        $bytes = [AiNews.Text.TextDecoder]::Cp949.GetBytes($html)
+        [AiNews.Text.TextDecoder]::DecodeToString($bytes, 'text/html') | Should -Match '한국어 기사'
     }
 
     It 'prefers valid UTF-8 bytes over a header that says ISO-8859-1' {
         $bytes = [Text.Encoding]::UTF8.GetBytes('<?xml version="1.0"?><t>café 한국</t>')
-        $decoded = [AiNews.TextDecoder]::Decode($bytes, 'application/rss+xml; charset=ISO-8859-1')
+        $decoded = [AiNews.Text.TextDecoder]::Decode($bytes, 'application/rss+xml; charset=ISO-8859-1')
         $decoded.Text | Should -BeExactly '<?xml version="1.0"?><t>café 한국</t>'
         $decoded.Problems -join ' ' | Should -Match 'valid UTF-8'
     }
 
     It 'reads Latin-1 bytes that claim to be UTF-8 as windows-1252' {
         $bytes = [byte[]]@([Text.Encoding]::ASCII.GetBytes('<?xml version="1.0" encoding="utf-8"?><t>caf') + 0xE9 + 0x20 + 0x93 + [byte][char]'q' + 0x94 + [Text.Encoding]::ASCII.GetBytes('</t>'))
-        [AiNews.TextDecoder]::DecodeToString($bytes, $null) | Should -Match 'café “q”'
+        [AiNews.Text.TextDecoder]::DecodeToString($bytes, $null) | Should -Match 'café “q”'
     }
 
     It 'lets a byte order mark win over the declaration' {
         $bytes = [byte[]]@(0xEF, 0xBB, 0xBF) + [Text.Encoding]::UTF8.GetBytes('<?xml version="1.0" encoding="iso-8859-1"?><t>naïve</t>')
-        [AiNews.TextDecoder]::DecodeToString($bytes, $null) | Should -BeExactly '<?xml version="1.0" encoding="iso-8859-1"?><t>naïve</t>'
+        [AiNews.Text.TextDecoder]::DecodeToString($bytes, $null) | Should -BeExactly '<?xml version="1.0" encoding="iso-8859-1"?><t>naïve</t>'
     }
 
     It 'repairs double-encoded UTF-8 and windows-1252 code points' {
-        [AiNews.TextDecoder]::RepairMojibake('Itâ€™s the cafÃ© â€” again') | Should -BeExactly "It$([char]0x2019)s the café — again"
-        [AiNews.TextDecoder]::RepairMojibake("don$([char]0x92)t") | Should -BeExactly "don$([char]0x2019)t"
+        [AiNews.Text.TextDecoder]::RepairMojibake('Itâ€™s the cafÃ© â€” again') | Should -BeExactly "It$([char]0x2019)s the café — again"
+        [AiNews.Text.TextDecoder]::RepairMojibake("don$([char]0x92)t") | Should -BeExactly "don$([char]0x2019)t"
     }
 
     It 'leaves correct Latin text alone' {
         foreach ($text in 'Ångström façade — naïve “quotes”', 'Â£5 or ÃŸ? no: just Ã and £ apart', '한국어 and café') {
-            [AiNews.TextDecoder]::RepairMojibake($text) | Should -BeExactly $text
+            [AiNews.Text.TextDecoder]::RepairMojibake($text) | Should -BeExactly $text
         }
     }
 }
@@ -107,7 +107,7 @@ Describe 'DateParser' {
         @{ Text = 'sometime last week' }, @{ Text = '' }, @{ Text = '2025-13-45 10:00' }, @{ Text = 'Sat, 32 Dec 2025 10:00:00 GMT' }, @{ Text = '12345' }
     ) {
         $value = [DateTimeOffset]::MinValue
-        [AiNews.DateParser]::TryParse($Text, $Seoul, [ref]$value) | Should -BeFalse
+        [AiNews.Common.DateParser]::TryParse($Text, $Seoul, [ref]$value) | Should -BeFalse
     }
 
     It 'gives the same instant whatever the machine''s time zone is' -Skip:([bool]$IsWindows) {
@@ -116,13 +116,13 @@ Describe 'DateParser' {
         $prefix = @(if ([IO.Path]::GetFileNameWithoutExtension($exe) -eq 'dotnet') { Join-Path $PSHOME 'pwsh.dll' })
         $dll = Join-Path $RepoRoot 'module/bin/AiNews.dll'
         $script = "Add-Type -Path '$dll'; [TimeZoneInfo]::Local.BaseUtcOffset.TotalHours; `$v = [DateTimeOffset]::MinValue; " +
-            "[void][AiNews.DateParser]::TryParse('2025.12.27 10:00', [AiNews.TimeZoneResolver]::Find('Asia/Seoul'), [ref]`$v); `$v.UtcTicks"
+            "[void][AiNews.Common.DateParser]::TryParse('2025.12.27 10:00', [AiNews.Common.TimeZoneResolver]::Find('Asia/Seoul'), [ref]`$v); `$v.UtcTicks"
         $saved = $env:TZ
         try { $env:TZ = 'Pacific/Honolulu'; $out = & $exe @($prefix + @('-NoProfile', '-NonInteractive', '-Command', $script)) }
         finally { $env:TZ = $saved }
         [double]$out[0] | Should -Be -10
         $value = [DateTimeOffset]::MinValue
-        [void][AiNews.DateParser]::TryParse('2025.12.27 10:00', $Seoul, [ref]$value)
+        [void][AiNews.Common.DateParser]::TryParse('2025.12.27 10:00', $Seoul, [ref]$value)
         [long]$out[1] | Should -Be $value.UtcTicks
     }
 }
@@ -130,11 +130,11 @@ Describe 'DateParser' {
 Describe 'HtmlText' {
     It 'turns blocks into paragraphs, <br> into a line break, and drops scripts and styles' {
         $html = "<div><h2>Title</h2><p>First   paragraph&nbsp;with <b>bold</b>&hellip;</p><script>var x = 1;</script><style>p{}</style><p>Line one<br>line two</p><ul><li>a</li><li>b</li></ul></div>"
-        [AiNews.HtmlText]::ToPlainText($html) | Should -BeExactly "Title`n`nFirst paragraph with bold…`n`nLine one`nline two`n`na`n`nb"
+        [AiNews.Common.HtmlText]::ToPlainText($html) | Should -BeExactly "Title`n`nFirst paragraph with bold…`n`nLine one`nline two`n`na`n`nb"
     }
 
     It 'decodes entities and collapses whitespace in plain text' {
-        [AiNews.HtmlText]::ToPlainText("  R&amp;D   &mdash;`n  more  ") | Should -BeExactly 'R&D — more'
+        [AiNews.Common.HtmlText]::ToPlainText("  R&amp;D   &mdash;`n  more  ") | Should -BeExactly 'R&D — more'
     }
 }
 
@@ -326,11 +326,11 @@ Describe 'FeedReader on real captures' {
 
     It 'keeps nothing of the head, scripts or styles of a real page (whose body is rendered by script, so empty)' -Skip:(-not $HasShared) {
         $bytes = [IO.File]::ReadAllBytes((Join-Path $SharedRoot 'corpus/feeds/theverge/theverge_homepage.html'))
-        $html = [AiNews.TextDecoder]::DecodeToString($bytes, 'text/html')
+        $html = [AiNews.Text.TextDecoder]::DecodeToString($bytes, 'text/html')
         $html[0] | Should -Not -Be ([char]0xFEFF)   # the BOM is consumed, not left in the text
         $html.TrimStart() | Should -Match '^<!DOCTYPE'
         $html | Should -Match '<script'
-        [AiNews.HtmlText]::ToPlainText($html) | Should -BeExactly ''
+        [AiNews.Common.HtmlText]::ToPlainText($html) | Should -BeExactly ''
     }
 
     It 'reads ISO-8859-1 with its Scandinavian letters intact' -Skip:(-not $HasShared) {

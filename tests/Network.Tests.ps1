@@ -220,7 +220,7 @@ Describe 'A feed with one broken UTF-8 sequence' {
         $articles.Count | Should -Be 20
         ($articles | Where-Object Url -EQ 'https://example.com/news/7').Title | Should -Be "인공지능 `u{FFFD}사 7 번째 제목입니다"
         ($articles | Where-Object Url -EQ 'https://example.com/news/8').Title | Should -Be '인공지능 기사 8 번째 제목입니다'
-        $decoded = [AiNews.TextDecoder]::Decode($bytes.ToArray(), 'text/xml; charset=utf-8')
+        $decoded = [AiNews.Text.TextDecoder]::Decode($bytes.ToArray(), 'text/xml; charset=utf-8')
         $decoded.Encoding.WebName | Should -Be 'utf-8'
         $decoded.Problems | Should -Match 'replaced with U\+FFFD'
     }

@@ -18,7 +18,7 @@ Describe 'Get-AiSource' {
         $aitimes.Default | Should -BeTrue
         $aitimes.Policy.AllowAiProcessing | Should -BeFalse
         $aitimes.Policy.MaxExcerptLength | Should -BeGreaterThan 0
-        foreach ($s in $sources) { [AiNews.TimeZoneResolver]::Find($s.TimeZone) | Should -Not -BeNullOrEmpty }
+        foreach ($s in $sources) { [AiNews.Common.TimeZoneResolver]::Find($s.TimeZone) | Should -Not -BeNullOrEmpty }
     }
 
     It 'filters by wildcard and reports an unknown id' {

@@ -55,9 +55,9 @@ Describe 'Merge-AiArticle' {
     It 'collapses repeated URLs across the days of the archive' -Skip:(-not $HasShared) {
         $articles = @(ConvertFrom-AiDigest -ArchivePath (Join-Path $SharedRoot 'corpus/seed-archive') -TimeZone Asia/Seoul)
         $merged = @($articles | Merge-AiArticle -Window ([TimeSpan]::FromDays(7)))
-        $repeated = @($articles | Group-Object { [AiNews.CanonicalUrl]::Key($_.Url) } | Where-Object Count -gt 1)
+        $repeated = @($articles | Group-Object { [AiNews.Articles.CanonicalUrl]::Key($_.Url) } | Where-Object Count -gt 1)
         $repeated.Count | Should -BeGreaterThan 0
-        @($merged | Group-Object { [AiNews.CanonicalUrl]::Key($_.Url) } | Where-Object Count -gt 1).Count | Should -Be 0
+        @($merged | Group-Object { [AiNews.Articles.CanonicalUrl]::Key($_.Url) } | Where-Object Count -gt 1).Count | Should -Be 0
         foreach ($g in $repeated) {
             @($merged | Where-Object { $_.Sources.Url -contains $g.Group[0].Url -or $_.Url -eq $g.Group[0].Url }).Count | Should -Be 1
         }

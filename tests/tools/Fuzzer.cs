@@ -9,8 +9,10 @@ using System.Diagnostics;
 using System.Linq;
 using System.Text;
 using AiNews;
+using AiNews.Articles;
 using AiNews.Extraction;
 using AiNews.Feeds;
+using AiNews.Text;
 
 namespace AiNews.Fuzzing
 {

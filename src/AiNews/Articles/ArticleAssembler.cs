@@ -5,7 +5,7 @@ using AiNews.Extraction;
 using AiNews.Feeds;
 using AiNews.Text;
 
-namespace AiNews
+namespace AiNews.Articles
 {
     /// <summary>
     /// Builds articles from what was fetched: a feed entry (title, link, date as the publisher listed them)

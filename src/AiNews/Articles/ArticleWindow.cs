@@ -1,6 +1,6 @@
 using System;
 
-namespace AiNews
+namespace AiNews.Articles
 {
     /// <summary>Which articles a run keeps: a time range and a count per source.</summary>
     public sealed class ArticleWindow

@@ -2,7 +2,7 @@ using System;
 using System.Collections.Generic;
 using System.Linq;
 
-namespace AiNews
+namespace AiNews.Articles
 {
     /// <summary>
     /// The identity of an article's URL: two URLs with the same key are the same page. Ignores scheme,

@@ -3,12 +3,15 @@ using System.Collections.Generic;
 using System.IO;
 using System.Linq;
 using System.Threading;
+using AiNews.Articles;
+using AiNews.Common;
 using AiNews.Extraction;
 using AiNews.Feeds;
 using AiNews.Fetching;
 using AiNews.Sources;
 using AiNews.Tagging;
 using AiNews.Http;
+using AiNews.Text;
 
 namespace AiNews.Collection
 {

@@ -1,4 +1,6 @@
 using System;
+using AiNews.Articles;
+using AiNews.Common;
 using AiNews.Fetching;
 
 namespace AiNews.Collection

@@ -3,9 +3,11 @@ using System.Linq;
 using System.Management.Automation;
 using System.Net;
 using System.Security;
+using AiNews.Common;
 using AiNews.Sources;
 using AiNews.Summaries;
 using AiNews.Tagging;
+using AiNews.Text;
 
 namespace AiNews.Commands
 {

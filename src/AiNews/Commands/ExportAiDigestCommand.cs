@@ -2,6 +2,7 @@ using System;
 using System.Collections.Generic;
 using System.IO;
 using System.Management.Automation;
+using AiNews.Common;
 using AiNews.Digest;
 using AiNews.Digest.Archive;
 using AiNews.Digest.Html;

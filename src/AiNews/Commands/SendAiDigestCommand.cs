@@ -4,6 +4,7 @@ using System.IO;
 using System.Management.Automation;
 using System.Text;
 using System.Threading;
+using AiNews.Common;
 using AiNews.Delivery;
 using AiNews.Digest;
 using AiNews.Http;

@@ -2,7 +2,7 @@ using System;
 using System.IO;
 using System.Text;
 
-namespace AiNews
+namespace AiNews.Common
 {
     /// <summary>
     /// Writes a file so that a reader (or a crash) sees either the old file or the complete new one:

@@ -3,7 +3,7 @@ using System.Collections.Generic;
 using System.Globalization;
 using System.Text.RegularExpressions;
 
-namespace AiNews
+namespace AiNews.Common
 {
     /// <summary>
     /// The product's one date parser: RFC 822/1123 as real feeds write it, ISO 8601 / W3C-DTF, and the zone-less forms of

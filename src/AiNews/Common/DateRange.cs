@@ -1,7 +1,7 @@
 using System;
 using System.Globalization;
 
-namespace AiNews
+namespace AiNews.Common
 {
     /// <summary>
     /// The publication dates an article can plausibly have. A feed or page that says 0001-01-01 or 9999-12-31

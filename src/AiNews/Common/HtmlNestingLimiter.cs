@@ -2,7 +2,7 @@ using System;
 using System.Collections.Generic;
 using System.Text;
 
-namespace AiNews
+namespace AiNews.Common
 {
     /// <summary>
     /// Caps how deep the elements of a page nest before AngleSharp sees it. The HTML tree builder checks the stack of

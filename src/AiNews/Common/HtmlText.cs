@@ -5,8 +5,9 @@ using System.Text;
 using System.Text.RegularExpressions;
 using AngleSharp.Dom;
 using AngleSharp.Html.Parser;
+using AiNews.Text;
 
-namespace AiNews
+namespace AiNews.Common
 {
     /// <summary>
     /// HTML to plain text, the way a reader sees it: block elements become paragraphs separated by a blank line, &lt;br&gt;

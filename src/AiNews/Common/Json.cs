@@ -3,7 +3,7 @@ using System.Collections.Generic;
 using System.Globalization;
 using System.Text;
 
-namespace AiNews
+namespace AiNews.Common
 {
     /// <summary>
     /// The one JSON reader and string escaper: data files, HTTP payloads and the JSON-LD of web pages. It is

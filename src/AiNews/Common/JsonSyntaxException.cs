@@ -1,6 +1,6 @@
 using System;
 
-namespace AiNews
+namespace AiNews.Common
 {
     /// <summary>
     /// Text that is not JSON, with where the reader stopped. A <see cref="FormatException"/>, so callers that report

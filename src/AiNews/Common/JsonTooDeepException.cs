@@ -1,4 +1,4 @@
-namespace AiNews
+namespace AiNews.Common
 {
     /// <summary>
     /// JSON nested deeper than <see cref="Json.MaxDepth"/>. A <see cref="System.FormatException"/> (through

@@ -1,6 +1,6 @@
 using System.IO;
 
-namespace AiNews
+namespace AiNews.Common
 {
     /// <summary>Local files read with the same size cap as downloads.</summary>
     public static class LocalFile

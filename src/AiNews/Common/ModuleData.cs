@@ -2,7 +2,7 @@ using System;
 using System.IO;
 using System.Text;
 
-namespace AiNews
+namespace AiNews.Common
 {
     /// <summary>
     /// The data files of the module (module/data: sources, taxonomy, extraction rules, the page template) and the

@@ -2,7 +2,7 @@ using System;
 using System.Globalization;
 using System.IO;
 
-namespace AiNews
+namespace AiNews.Common
 {
     /// <summary>
     /// A data file (shipped in module/data or given by the user: taxonomy, extraction rules, source catalog) that is

@@ -1,7 +1,7 @@
 using System;
 using System.Collections.Generic;
 
-namespace AiNews
+namespace AiNews.Common
 {
     /// <summary>
     /// Finds a time zone by IANA id ("Asia/Seoul") or Windows id ("Korea Standard Time") on any runtime:

@@ -1,6 +1,6 @@
 using System;
 
-namespace AiNews
+namespace AiNews.Common
 {
     /// <summary>
     /// Addresses as they may appear in error messages, -Verbose and -Debug: a query string can hold an API key or a

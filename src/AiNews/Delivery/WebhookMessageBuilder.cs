@@ -3,7 +3,9 @@ using System.Collections.Generic;
 using System.Globalization;
 using System.Linq;
 using System.Text;
+using AiNews.Common;
 using AiNews.Digest;
+using AiNews.Text;
 
 namespace AiNews.Delivery
 {

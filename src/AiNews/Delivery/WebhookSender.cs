@@ -4,6 +4,7 @@ using System.Net.Http;
 using System.Text;
 using System.Threading;
 using System.Threading.Tasks;
+using AiNews.Common;
 using AiNews.Http;
 
 namespace AiNews.Delivery

@@ -8,6 +8,7 @@ using System.Text.RegularExpressions;
 using Markdig;
 using Markdig.Syntax;
 using Markdig.Syntax.Inlines;
+using AiNews.Common;
 using AiNews.Text;
 
 namespace AiNews.Digest

@@ -4,6 +4,9 @@ using System.Globalization;
 using System.IO;
 using System.Linq;
 using System.Text;
+using AiNews.Articles;
+using AiNews.Common;
+using AiNews.Text;
 
 namespace AiNews.Digest
 {

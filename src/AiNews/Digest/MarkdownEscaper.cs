@@ -3,6 +3,7 @@ using System.Collections.Generic;
 using System.Net;
 using System.Text;
 using System.Text.RegularExpressions;
+using AiNews.Text;
 
 namespace AiNews.Digest
 {

@@ -1,6 +1,7 @@
 using System;
 using System.Collections.Generic;
 using AngleSharp.Html.Parser;
+using AiNews.Common;
 
 namespace AiNews.Extraction
 {

@@ -4,6 +4,7 @@ using System.IO;
 using System.Linq;
 using System.Text;
 using System.Text.RegularExpressions;
+using AiNews.Common;
 
 namespace AiNews.Extraction
 {

@@ -4,6 +4,8 @@ using System.Globalization;
 using System.Linq;
 using System.Text.RegularExpressions;
 using AngleSharp.Dom;
+using AiNews.Common;
+using AiNews.Text;
 
 namespace AiNews.Extraction
 {

@@ -3,6 +3,8 @@ using System.Collections.Generic;
 using System.Globalization;
 using System.Linq;
 using System.Text;
+using AiNews.Common;
+using AiNews.Text;
 
 namespace AiNews.Feeds
 {

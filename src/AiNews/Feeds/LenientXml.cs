@@ -3,6 +3,7 @@ using System.Collections.Generic;
 using System.Globalization;
 using System.Text;
 using AngleSharp.Html;
+using AiNews.Common;
 
 namespace AiNews.Feeds
 {

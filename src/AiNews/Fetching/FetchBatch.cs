@@ -3,6 +3,7 @@ using System.Collections.Concurrent;
 using System.Collections.Generic;
 using System.Threading;
 using System.Threading.Tasks;
+using AiNews.Common;
 using AiNews.Http;
 
 namespace AiNews.Fetching

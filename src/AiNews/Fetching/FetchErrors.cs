@@ -1,6 +1,7 @@
 using System;
 using System.Globalization;
 using System.Net.Sockets;
+using AiNews.Common;
 using AiNews.Http;
 
 namespace AiNews.Fetching

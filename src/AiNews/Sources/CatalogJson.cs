@@ -7,7 +7,7 @@ using System.Runtime.Serialization;
 namespace AiNews.Sources
 {
     /// <summary>
-    /// Turns the parsed JSON of a catalog file (<see cref="Json.Parse"/>) into sources. The members are the
+    /// Turns the parsed JSON of a catalog file (<see cref="Common.Json.Parse"/>) into sources. The members are the
     /// [DataMember] properties of <see cref="NewsSource"/> and <see cref="SourcePolicy"/>, named exactly as in
     /// module/data/sources.json ("Id", "FeedUri", "Policy" ...), so a member added there is read without a change
     /// here. Unknown members are ignored, so a newer catalog still loads; a value of the wrong kind is a

@@ -1,5 +1,6 @@
 using System;
 using System.Collections.Generic;
+using AiNews.Articles;
 using AiNews.Text;
 
 namespace AiNews.Stories

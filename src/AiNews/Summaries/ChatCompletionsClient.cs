@@ -4,6 +4,7 @@ using System.IO;
 using System.Net.Http;
 using System.Text;
 using System.Threading;
+using AiNews.Common;
 using AiNews.Http;
 
 namespace AiNews.Summaries

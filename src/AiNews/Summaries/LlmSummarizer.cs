@@ -3,6 +3,7 @@ using System.Collections.Generic;
 using System.Linq;
 using System.Text;
 using System.Threading;
+using AiNews.Common;
 using AiNews.Http;
 using AiNews.Tagging;
 using AiNews.Text;

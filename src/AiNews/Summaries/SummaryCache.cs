@@ -3,6 +3,7 @@ using System.Collections.Generic;
 using System.IO;
 using System.Security.Cryptography;
 using System.Text;
+using AiNews.Common;
 
 namespace AiNews.Summaries
 {

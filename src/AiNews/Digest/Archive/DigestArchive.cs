@@ -4,6 +4,8 @@ using System.IO;
 using System.Linq;
 using System.Text;
 using System.Text.RegularExpressions;
+using AiNews.Articles;
+using AiNews.Common;
 using AiNews.Digest.Html;
 using AiNews.Stories;
 

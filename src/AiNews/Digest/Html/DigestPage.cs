@@ -5,6 +5,7 @@ using System.Linq;
 using System.Text.RegularExpressions;
 using System.Net;
 using AngleSharp.Dom;
+using AiNews.Common;
 
 namespace AiNews.Digest.Html
 {

@@ -1,7 +1,7 @@
 using System.Collections.Generic;
 using System.Text;
 
-namespace AiNews
+namespace AiNews.Text
 {
     /// <summary>
     /// Canonical forms of article text, shared by every writer and reader so that a value survives a

@@ -86,10 +86,6 @@ sealed class Handler
         string key = path + req.QueryString.Value;
         var q = req.Query;
         if (path.StartsWith("/__stats")) { await Stats(ctx, path); return; }
-        // The webhook receiver and the Chat Completions endpoint keep their own records (see Webhooks.cs, ChatCompletions.cs).
-        if (path.StartsWith("/hooks/") && HttpMethods.IsPost(req.Method)) { await _webhooks.ReceiveAsync(ctx, Webhooks.NameOf(path, "/hooks/")); return; }
-        if (path.StartsWith("/__hooks/") && HttpMethods.IsPut(req.Method)) { await _webhooks.ScriptAsync(ctx, Webhooks.NameOf(path, "/__hooks/")); return; }
-        if (path == "/v1/chat/completions" && HttpMethods.IsPost(req.Method)) { await _chat.HandleAsync(ctx); return; }
 
         var entry = _stats.ByPath.GetOrAdd(key, _ => new Stats.Entry());
         bool conditional = req.Headers.ContainsKey("If-None-Match") || req.Headers.ContainsKey("If-Modified-Since");
@@ -98,6 +94,12 @@ sealed class Handler
         entry.LastUserAgent = req.Headers.UserAgent.ToString();
         entry.LastAcceptEncoding = req.Headers.AcceptEncoding.ToString();
         _stats.ByHost.AddOrUpdate(req.Host.Host ?? "", 1, (_, n) => n + 1);
+
+        // The webhook receiver and the Chat Completions endpoint (counted above, so a proxied request shows by host too)
+        // keep their own records and answer without the query-string faults below (see Webhooks.cs, ChatCompletions.cs).
+        if (path.StartsWith("/hooks/") && HttpMethods.IsPost(req.Method)) { await _webhooks.ReceiveAsync(ctx, Webhooks.NameOf(path, "/hooks/")); return; }
+        if (path.StartsWith("/__hooks/") && HttpMethods.IsPut(req.Method)) { await _webhooks.ScriptAsync(ctx, Webhooks.NameOf(path, "/__hooks/")); return; }
+        if (path == "/v1/chat/completions" && HttpMethods.IsPost(req.Method)) { await _chat.HandleAsync(ctx); return; }
 
         Stats.Group group = null;
         string groupName = q["group"];

@@ -1,23 +1,24 @@
 BeforeAll {
     . "$PSScriptRoot/TestSetup.ps1"
-    . "$PSScriptRoot/WebhookReceiver.ps1"
+    . "$PSScriptRoot/TestSite.ps1"
+    $script:Site = Start-TestSite -FixturesOnly
     $script:Digest = (1..30 | ForEach-Object {
         [pscustomobject]@{ Title = "기사 $_ 번: 오픈AI *새 모델* <b>공개</b> @everyone"; Url = "https://example.com/news/$_"; Source = 'AI타임스'
             Organization = 'OpenAI'; Summary = ('요약 문장입니다. ' * 20); Content = 'x'; Published = [DateTimeOffset]'2025-12-27T10:00:00+09:00' }
     } | Export-AiDigest -TimeZone Asia/Seoul)
 }
 
-Describe 'Send-AiDigest' {
-    AfterEach { Stop-WebhookReceiver $Receiver }
+AfterAll { if ($script:Site) { Stop-TestSite $script:Site } }
 
+Describe 'Send-AiDigest' {
     It 'posts <Kind> messages within the service''s size limit, each article exactly once' -ForEach @(
         @{ Kind = 'Slack'; Limit = 3000; Field = 'text' }
         @{ Kind = 'Discord'; Limit = 2000; Field = 'content' }
         @{ Kind = 'Teams'; Limit = 7000; Field = $null }
     ) {
-        $script:Receiver = Start-WebhookReceiver
+        $script:Receiver = New-TestSiteHook $Site
         $results = $Digest | Send-AiDigest -Kind $Kind -WebhookUri $Receiver.Uri -PassThru
-        $requests = @($Receiver.State.Requests)
+        $requests = @(Get-TestSiteHookRequest $Receiver)
         $requests.Count | Should -BeGreaterThan 1
         @($results | Where-Object Succeeded).Count | Should -Be $requests.Count
         $texts = foreach ($r in $requests) {
@@ -31,22 +32,22 @@ Describe 'Send-AiDigest' {
     }
 
     It 'escapes markup and mentions for Discord and does not let it ping anyone' {
-        $script:Receiver = Start-WebhookReceiver
+        $script:Receiver = New-TestSiteHook $Site
         $Digest | Send-AiDigest -Kind Discord -WebhookUri $Receiver.Uri
-        $json = $Receiver.State.Requests[0].Body | ConvertFrom-Json
+        $json = @(Get-TestSiteHookRequest $Receiver)[0].Body | ConvertFrom-Json
         $json.allowed_mentions.parse.Count | Should -Be 0
         $json.content | Should -Match '\\\*새 모델\\\*'
         $json.content | Should -Match '\\@everyone'
     }
 
     It 'escapes Slack''s control characters' {
-        $script:Receiver = Start-WebhookReceiver
+        $script:Receiver = New-TestSiteHook $Site
         $Digest | Send-AiDigest -Kind Slack -WebhookUri $Receiver.Uri
-        ($Receiver.State.Requests[0].Body | ConvertFrom-Json).text | Should -Match '&lt;b&gt;공개&lt;/b&gt;'
+        (@(Get-TestSiteHookRequest $Receiver)[0].Body | ConvertFrom-Json).text | Should -Match '&lt;b&gt;공개&lt;/b&gt;'
     }
 
     It 'retries 429 with Retry-After and 5xx, then delivers' {
-        $script:Receiver = Start-WebhookReceiver -Responses @(
+        $script:Receiver = New-TestSiteHook $Site -Answers @(
             @{ Status = 429; RetryAfter = 1 }
             @{ Status = 503 }
             @{ Status = 200 }
@@ -56,14 +57,14 @@ Describe 'Send-AiDigest' {
         $r = $result | Where-Object { $_ -is [AiNews.Delivery.WebhookResult] }
         $r.Succeeded | Should -BeTrue
         $r.Attempts | Should -Be 3
-        $requests = @($Receiver.State.Requests)
+        $requests = @(Get-TestSiteHookRequest $Receiver)
         $requests.Count | Should -Be 3
         ($requests[1].At - $requests[0].At).TotalSeconds | Should -BeGreaterOrEqual 0.9
         ($result | Where-Object { $_ -is [Management.Automation.VerboseRecord] }).Message -join "`n" | Should -Not -Match 'secret-token'
     }
 
     It 'honours Discord''s retry_after in the body' {
-        $script:Receiver = Start-WebhookReceiver -Responses @(
+        $script:Receiver = New-TestSiteHook $Site -Answers @(
             @{ Status = 429; Body = '{"message":"You are being rate limited.","retry_after":0.5,"global":false}' }
         )
         $r = ($Digest | ConvertFrom-AiDigest | Select-Object -First 1 | Export-AiDigest) | Send-AiDigest -Kind Discord -WebhookUri $Receiver.Uri -PassThru
@@ -72,7 +73,7 @@ Describe 'Send-AiDigest' {
     }
 
     It 'reports a message that cannot be delivered and still sends the others' {
-        $script:Receiver = Start-WebhookReceiver -Responses @(@{ Status = 400; Body = 'invalid_payload' })
+        $script:Receiver = New-TestSiteHook $Site -Answers @(@{ Status = 400; Body = 'invalid_payload' })
         $results = $Digest | Send-AiDigest -Kind Discord -WebhookUri $Receiver.Uri -PassThru -ErrorVariable errs -ErrorAction SilentlyContinue
         $errs.Count | Should -Be 1
         $errs[0].FullyQualifiedErrorId | Should -BeLike 'AiNews.WebhookFailed,*'
@@ -83,7 +84,7 @@ Describe 'Send-AiDigest' {
 
     It 'never shows a reply that echoes the secret, in errors, -Verbose or -PassThru, even with a bogus charset (issue 8)' {
         $echo = '{"message":"bad token secret-token at /hook/secret-token","retry_after":0}'
-        $script:Receiver = Start-WebhookReceiver -Responses @(
+        $script:Receiver = New-TestSiteHook $Site -Answers @(
             @{ Status = 500; Body = $echo; ContentType = 'application/json; charset=no-such-charset' }
             @{ Status = 400; Body = $echo + (' ' * 200000); ContentType = 'application/json; charset=no-such-charset' })
         $out = $Digest | Send-AiDigest -Kind Discord -WebhookUri $Receiver.Uri -PassThru -Verbose -ErrorVariable errs -ErrorAction SilentlyContinue 4>&1
@@ -96,25 +97,25 @@ Describe 'Send-AiDigest' {
     }
 
     It 'reports a relative -WebhookUri as AiNews.WebhookMissing without echoing it (issue 8)' {
-        $script:Receiver = Start-WebhookReceiver
+        $script:Receiver = New-TestSiteHook $Site
         { $Digest | Send-AiDigest -Kind Slack -WebhookUri ([uri]::new('hook/secret-token', [UriKind]::Relative)) -ErrorAction Stop } |
             Should -Throw -ErrorId 'AiNews.WebhookMissing,AiNews.Commands.SendAiDigestCommand'
         try { $Digest | Send-AiDigest -Kind Slack -WebhookUri ([uri]::new('hook/secret-token', [UriKind]::Relative)) -ErrorAction Stop } catch { $_.Exception.Message | Should -Not -Match 'secret-token' }
     }
 
     It 'refuses a -Path file over 10 MB (or /dev/zero) with AiNews.FileTooLarge and sends nothing (issue 8)' {
-        $script:Receiver = Start-WebhookReceiver
+        $script:Receiver = New-TestSiteHook $Site
         $huge = if (Test-Path '/dev/zero') { '/dev/zero' } else {
             $f = Join-Path $TestDrive 'huge.md'; [IO.File]::WriteAllBytes($f, [byte[]]::new(11MB)); $f }
         { Send-AiDigest -Path $huge -Kind Slack -WebhookUri $Receiver.Uri -ErrorAction Stop } |
             Should -Throw -ErrorId 'AiNews.FileTooLarge,AiNews.Commands.SendAiDigestCommand'
-        $Receiver.State.Requests.Count | Should -Be 0
+        @(Get-TestSiteHookRequest $Receiver).Count | Should -Be 0
     }
 
     It 'sends nothing with -WhatIf, and says what to do without a webhook' {
-        $script:Receiver = Start-WebhookReceiver
+        $script:Receiver = New-TestSiteHook $Site
         $Digest | Send-AiDigest -Kind Teams -WebhookUri $Receiver.Uri -WhatIf
-        $Receiver.State.Requests.Count | Should -Be 0
+        @(Get-TestSiteHookRequest $Receiver).Count | Should -Be 0
         Remove-Item Env:AINEWS_WEBHOOK_URI -ErrorAction SilentlyContinue
         { $Digest | Send-AiDigest -Kind Teams -ErrorAction Stop } | Should -Throw '*AINEWS_WEBHOOK_URI*'
     }

@@ -252,7 +252,8 @@ Describe 'The webhook and LLM clients take -Proxy' {
         $hostName = "llm-$(New-Key).proxied.test"
         $article = [pscustomobject]@{ Title = 'OpenAI ships a new model'; Url = 'https://example.com/llm/1'; Source = 'Example News'
             Content = 'OpenAI released a new model today. It reads long documents. Developers can try it now.' }
-        $out = $article | Add-AiSummary -Endpoint "http://$hostName/v1" -Model test-model -Proxy $Site.Uri -CachePath (Join-Path $TestDrive (New-Key)) 3>&1
+        # /absent/v1/chat/completions is a 404 on the site (its own endpoint is /v1/chat/completions).
+        $out = $article | Add-AiSummary -Endpoint "http://$hostName/absent/v1" -Model test-model -Proxy $Site.Uri -CachePath (Join-Path $TestDrive (New-Key)) 3>&1
         $warning = @($out | Where-Object { $_ -is [System.Management.Automation.WarningRecord] })
         $warning.Count | Should -Be 1
         $warning[0].Message | Should -Match 'HTTP 404'

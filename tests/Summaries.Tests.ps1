@@ -87,8 +87,9 @@ Describe 'The archive corpus' {
 
 Describe 'LLM provider (loopback Chat Completions server)' {
     BeforeAll {
-        . "$PSScriptRoot/ChatCompletionsServer.ps1"
-        $script:Server = Start-ChatCompletionsServer
+        . "$PSScriptRoot/TestSite.ps1"
+        $script:Site = Start-TestSite -FixturesOnly
+        $script:Endpoint = "$($script:Site.Url)v1"   # the site's Chat Completions endpoint (tests/TestSite/ChatCompletions.cs)
         $script:Key = 'sk-test-' + [guid]::NewGuid().ToString('N')
         $env:AINEWS_LLM_API_KEY = $script:Key
         $f = $script:Fixtures['korean']
@@ -97,7 +98,7 @@ Describe 'LLM provider (loopback Chat Completions server)' {
         }
         function Invoke-Llm([object[]] $Articles, [hashtable] $Extra = @{}) {
             $cache = Join-Path $TestDrive ([guid]::NewGuid().ToString('N'))
-            $p = @{ Endpoint = $script:Server.Endpoint; Model = 'test-model'; CachePath = $cache }
+            $p = @{ Endpoint = $script:Endpoint; Model = 'test-model'; CachePath = $cache }
             foreach ($k in $Extra.Keys) { $p[$k] = $Extra[$k] }
             $out = $Articles | Add-AiSummary @p -Verbose 6>&1 5>&1 3>&1 4>&1
             [pscustomobject]@{
@@ -110,12 +111,12 @@ Describe 'LLM provider (loopback Chat Completions server)' {
         }
     }
     AfterAll {
-        Stop-ChatCompletionsServer $script:Server
+        if ($script:Site) { Stop-TestSite $script:Site }
         Remove-Item Env:AINEWS_LLM_API_KEY -ErrorAction SilentlyContinue
     }
 
     It 'takes summary and labels from one structured request, sends the key from the environment, reports one line' {
-        $before = $script:Server.State.Requests.Count
+        $before = @(Get-TestSiteChatRequest $Site).Count
         $r = Invoke-Llm @(New-LlmArticle '[ok]')
         $a = $r.Articles[0]
         $a | Should -BeOfType ([AiNews.Article])
@@ -125,7 +126,7 @@ Describe 'LLM provider (loopback Chat Completions server)' {
         $a.Tags | Should -Be @('LLM', '추론 AI')
         $a.Importance | Should -Be '주요'
         $r.Report | Should -Be @('LLM: 1 ok, 0 retried, 0 fell back')
-        $req = $script:Server.State.Requests[$before]
+        $req = @(Get-TestSiteChatRequest $Site)[$before]
         $req.Path | Should -Be '/v1/chat/completions'
         $req.Authorization | Should -Be "Bearer $($script:Key)"
         $req.Model | Should -Be 'test-model'
@@ -135,17 +136,17 @@ Describe 'LLM provider (loopback Chat Completions server)' {
         ($r.Verbose + $r.Warnings + $r.Report) -join "`n" | Should -Not -Match ([regex]::Escape($script:Key))
     }
     It 'takes -ApiKey as a SecureString over the environment variable' {
-        $before = $script:Server.State.Requests.Count
+        $before = @(Get-TestSiteChatRequest $Site).Count
         $secure = ConvertTo-SecureString 'sk-from-parameter' -AsPlainText -Force
         $null = Invoke-Llm @(New-LlmArticle '[ok]') @{ ApiKey = $secure }
-        $script:Server.State.Requests[$before].Authorization | Should -Be 'Bearer sk-from-parameter'
+        @(Get-TestSiteChatRequest $Site)[$before].Authorization | Should -Be 'Bearer sk-from-parameter'
     }
     It 'retries once with a larger budget after finish_reason "length", a stray label, or HTTP 500' {
-        $before = $script:Server.State.Requests.Count
+        $before = @(Get-TestSiteChatRequest $Site).Count
         $r = Invoke-Llm @((New-LlmArticle '[length-once]'), (New-LlmArticle '[stray-tag-once]'), (New-LlmArticle '[http500-once]'))
         $r.Report | Should -Be @('LLM: 0 ok, 3 retried, 0 fell back')
         $r.Articles.Summary | ForEach-Object { $_ | Should -Be '모델이 쓴 요약입니다. 두 번째 문장입니다.' }
-        $requests = @($script:Server.State.Requests)[$before..($before + 5)]
+        $requests = @(Get-TestSiteChatRequest $Site)[$before..($before + 5)]
         $requests.Count | Should -Be 6
         $requests[1].MaxTokens | Should -BeGreaterThan $requests[0].MaxTokens
     }
@@ -158,7 +159,7 @@ Describe 'LLM provider (loopback Chat Completions server)' {
         foreach ($i in 0, 2) { $r.Articles[$i].Summary | Should -Not -BeNullOrEmpty; $r.Articles[$i].Summary | Should -Not -Match '모델이 쓴' }
     }
     It 'falls back to the extractive summary with a warning when the answer stays invalid, or on HTTP 401 without a retry' {
-        $before = $script:Server.State.Requests.Count
+        $before = @(Get-TestSiteChatRequest $Site).Count
         $r = Invoke-Llm @((New-LlmArticle '[bad-json]'), (New-LlmArticle '[http401]'))
         $r.Report | Should -Be @('LLM: 0 ok, 0 retried, 2 fell back')
         $r.Warnings.Count | Should -Be 2
@@ -168,7 +169,7 @@ Describe 'LLM provider (loopback Chat Completions server)' {
             $_.Summary | Should -Not -Be $_.Title
             $_.Summary | Should -Not -Match '모델이 쓴'
         }
-        $script:Server.State.Requests.Count - $before | Should -Be 3   # bad JSON twice, 401 once
+        @(Get-TestSiteChatRequest $Site).Count - $before | Should -Be 3   # bad JSON twice, 401 once
     }
     It 'refuses an answer over 4 MB and a summary over 2,000 characters, and keeps every article (issue 8)' {
         $r = Invoke-Llm @((New-LlmArticle '[huge]'), (New-LlmArticle '[long-summary]'), (New-LlmArticle '[ok]'))
@@ -181,7 +182,7 @@ Describe 'LLM provider (loopback Chat Completions server)' {
         $r.Articles[2].Summary | Should -Be '모델이 쓴 요약입니다. 두 번째 문장입니다.'
     }
     It 'bounds a slow endpoint by -TimeoutSec, without retries, and gives it up after two timeouts in a row (issue 8)' {
-        $before = $script:Server.State.Requests.Count
+        $before = @(Get-TestSiteChatRequest $Site).Count
         $clock = [Diagnostics.Stopwatch]::StartNew()
         $r = Invoke-Llm @((New-LlmArticle '[slow]'), (New-LlmArticle '[slow]'), (New-LlmArticle '[slow]'), (New-LlmArticle '[slow]')) @{ TimeoutSec = 1 }
         $clock.Elapsed.TotalSeconds | Should -BeLessThan 6   # was 2 × 120 s per article
@@ -190,11 +191,10 @@ Describe 'LLM provider (loopback Chat Completions server)' {
         $r.Report | Should -Be @('LLM: 0 ok, 0 retried, 4 fell back')
         $r.Warnings[0] | Should -Match 'timed out'
         $r.Warnings[3] | Should -Match 'not asked again'
-        $script:Server.State.Requests.Count - $before | Should -BeLessOrEqual 2   # two asked, none retried, the rest not asked
-        Start-Sleep -Seconds 7   # the single-threaded server finishes its two slow answers before the next test
+        @(Get-TestSiteChatRequest $Site).Count - $before | Should -BeLessOrEqual 2   # two asked, none retried, the rest not asked
     }
     It 'shows the endpoint without its query string in -Verbose (issue 8)' {
-        $r = Invoke-Llm @(New-LlmArticle '[ok]') @{ Endpoint = "$($script:Server.Endpoint)/chat/completions?key=sk-in-query-123" }
+        $r = Invoke-Llm @(New-LlmArticle '[ok]') @{ Endpoint = "$($script:Endpoint)/chat/completions?key=sk-in-query-123" }
         $r.Articles[0].Summary | Should -Be '모델이 쓴 요약입니다. 두 번째 문장입니다.'
         ($r.Verbose -join "`n") | Should -Match 'chat/completions\?…'
         ($r.Verbose + $r.Warnings) -join "`n" | Should -Not -Match 'sk-in-query'
@@ -202,34 +202,34 @@ Describe 'LLM provider (loopback Chat Completions server)' {
     It 'answers an article it has seen from the cache (content hash + model + prompt version)' {
         $article = New-LlmArticle '[ok]'
         $cache = Join-Path $TestDrive 'shared-cache'
-        $p = @{ Endpoint = $script:Server.Endpoint; Model = 'test-model'; CachePath = $cache }
+        $p = @{ Endpoint = $script:Endpoint; Model = 'test-model'; CachePath = $cache }
         $null = $article | Add-AiSummary @p 6>$null
-        $before = $script:Server.State.Requests.Count
+        $before = @(Get-TestSiteChatRequest $Site).Count
         $report = $article | Add-AiSummary @p -Force 6>&1 | Where-Object { $_ -is [System.Management.Automation.InformationRecord] }
-        $script:Server.State.Requests.Count | Should -Be $before
+        @(Get-TestSiteChatRequest $Site).Count | Should -Be $before
         "$($report.MessageData)" | Should -Be 'LLM: 1 ok, 0 retried, 0 fell back (1 from cache)'
         $null = $article | Add-AiSummary @p -Force -Model 'other-model' 6>$null
-        $script:Server.State.Requests.Count | Should -Be ($before + 1)
+        @(Get-TestSiteChatRequest $Site).Count | Should -Be ($before + 1)
     }
     It 'summarises extractively, and says why, when the source forbids AI processing' {
-        $before = $script:Server.State.Requests.Count
+        $before = @(Get-TestSiteChatRequest $Site).Count
         $r = Invoke-Llm @(New-LlmArticle '[ok]' 'AI타임스')
-        $script:Server.State.Requests.Count | Should -Be $before
+        @(Get-TestSiteChatRequest $Site).Count | Should -Be $before
         $r.Articles[0].Summary | Should -Not -Match '모델이 쓴'
         $r.Verbose -join "`n" | Should -Match 'forbids AI processing'
         $r.Report | Should -Be @('LLM: 0 ok, 0 retried, 0 fell back; 1 extractive by source policy')
     }
     It 'asks again without response_format when the server rejects it with HTTP 400' {
-        $before = $script:Server.State.Requests.Count
+        $before = @(Get-TestSiteChatRequest $Site).Count
         $r = Invoke-Llm @(New-LlmArticle '[no-json-mode]')
         $r.Report | Should -Be @('LLM: 1 ok, 0 retried, 0 fell back')
         $r.Articles[0].Summary | Should -Be '모델이 쓴 요약입니다. 두 번째 문장입니다.'
-        $script:Server.State.Requests.Count - $before | Should -Be 2
+        @(Get-TestSiteChatRequest $Site).Count - $before | Should -Be 2
     }
     It 'asks for Korean summaries with -Language ko' {
-        $before = $script:Server.State.Requests.Count
+        $before = @(Get-TestSiteChatRequest $Site).Count
         $null = Invoke-Llm @([pscustomobject]@{ Title = 'Example Labs releases a model [ok]'; Url = 'https://example.com/en'; Content = $script:Fixtures['english'].Content }) @{ Language = 'ko' }
-        $script:Server.State.Requests[$before].System | Should -Match 'Korean'
+        @(Get-TestSiteChatRequest $Site)[$before].System | Should -Match 'Korean'
     }
 }
 

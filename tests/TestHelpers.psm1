@@ -5,9 +5,8 @@
     Import-Module tests/TestHelpers.psm1, then:
         Get-SharedRoot               # $env:AINEWS_SHARED, or ../shared beside the repository; $null when neither has corpus/
         Get-FreeTcpPort              # a port on 127.0.0.1 that nothing listens on right now
-    NOTE: the loopback servers still use three threading models (tests/TestSite: Kestrel in its own process;
-    tests/WebhookReceiver.ps1: a thread job; tests/ChatCompletionsServer.ps1: a runspace). Folding them into one helper,
-    or serving the webhook and chat endpoints from the test site, is left for a later change (issue 10, item 7).
+    The one loopback server is tests/TestSite (Kestrel in its own process, started by tests/TestSite.ps1): it serves the
+    recorded sites and faults, the webhook receiver (New-TestSiteHook) and the Chat Completions endpoint too.
 #>
 Set-StrictMode -Version 3.0
 

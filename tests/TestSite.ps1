@@ -6,6 +6,9 @@
         $site = Start-TestSite            # builds the site if needed, starts it on 127.0.0.1 on a free port
         $site.Url                         # e.g. http://127.0.0.1:41234/
         Get-TestSiteStat -Site $site -Path '/aitimes/rss/allArticle.xml'   # request counts for one path+query
+        $hook = New-TestSiteHook $site -Answers @{ Status = 429; RetryAfter = 1 }   # a webhook URL of its own, scripted
+        Get-TestSiteHookRequest $hook     # what Send-AiDigest posted to it (Path, Body, ContentType, At)
+        "$($site.Url)v1"                  # a Chat Completions endpoint for Add-AiSummary; Get-TestSiteChatRequest $site
         Stop-TestSite $site
     The site reads the shared seed archive ($env:AINEWS_SHARED or ../shared) when present, else its own fixtures.
     The URL scheme of every site and fault is in tests/TestSite/README.md.
@@ -78,7 +81,49 @@ function Get-TestSiteStat {
         'Group' { '__stats/group?name=' + [uri]::EscapeDataString($Group) }
         'Host' { '__stats/host?name=' + [uri]::EscapeDataString($HostName) }
     }
+    Invoke-TestSiteApi $Site GET $query
+}
+
+# A request to the site's own API (stats, scripts), never through a proxy; the JSON answer as objects.
+function Invoke-TestSiteApi($Site, [string] $Method, [string] $PathAndQuery, [string] $JsonBody) {
     $client = [System.Net.Http.HttpClient]::new([System.Net.Http.HttpClientHandler]@{ UseProxy = $false })
-    try { $client.GetStringAsync($Site.Url + $query).GetAwaiter().GetResult() | ConvertFrom-Json }
+    try {
+        $request = [System.Net.Http.HttpRequestMessage]::new([System.Net.Http.HttpMethod]::new($Method), $Site.Url + $PathAndQuery)
+        if ($PSBoundParameters.ContainsKey('JsonBody')) { $request.Content = [System.Net.Http.StringContent]::new($JsonBody, [System.Text.Encoding]::UTF8, 'application/json') }
+        $response = $client.SendAsync($request).GetAwaiter().GetResult()
+        $text = $response.Content.ReadAsStringAsync().GetAwaiter().GetResult()
+        if (-not $response.IsSuccessStatusCode) { throw "The test site answered $([int] $response.StatusCode) to $Method /$PathAndQuery`: $text" }
+        if ($text) { $text | ConvertFrom-Json }
+    }
     finally { $client.Dispose() }
+}
+
+# A webhook URL of its own on the site (POST /hooks/NAME/secret-token), so its requests count from zero.
+# -Answers: the answers to its first requests, in order (Status, RetryAfter, Body, ContentType); 204 after them.
+function New-TestSiteHook {
+    [CmdletBinding()]
+    param([Parameter(Mandatory, Position = 0)] $Site, [object[]] $Answers = @())
+    $name = [guid]::NewGuid().ToString('N')
+    if ($Answers.Count) { $null = Invoke-TestSiteApi $Site PUT "__hooks/$name" (ConvertTo-Json -InputObject @($Answers) -Depth 3 -Compress) }
+    [pscustomobject]@{ PSTypeName = 'AiNews.TestSiteHook'; Site = $Site; Name = $name; Uri = [uri] "$($Site.Url)hooks/$name/secret-token" }
+}
+
+# What a hook received, oldest first: Path, Body, ContentType, At (when it arrived, UTC).
+function Get-TestSiteHookRequest {
+    [CmdletBinding()]
+    param([Parameter(Mandatory, Position = 0)] $Hook)
+    $stats = Invoke-TestSiteApi $Hook.Site GET ('__stats/hook?name=' + [uri]::EscapeDataString($Hook.Name))
+    foreach ($r in $stats.requests) {
+        [pscustomobject]@{ Path = $r.path; Body = $r.body; ContentType = $r.contentType; At = [DateTimeOffset]::FromUnixTimeMilliseconds([long] $r.atMs) }
+    }
+}
+
+# What the Chat Completions endpoint (POST /v1/chat/completions) received, oldest first:
+# Path, Authorization, MaxTokens, System and User (the two messages), Model.
+function Get-TestSiteChatRequest {
+    [CmdletBinding()]
+    param([Parameter(Mandatory, Position = 0)] $Site)
+    foreach ($r in (Invoke-TestSiteApi $Site GET '__stats/chat').requests) {
+        [pscustomobject]@{ Path = $r.path; Authorization = $r.authorization; MaxTokens = $r.maxTokens; System = $r.system; User = $r.user; Model = $r.model }
+    }
 }

@@ -35,7 +35,7 @@ builder.WebHost.ConfigureKestrel(k =>
     k.Limits.MaxConcurrentConnections = 1000;
 });
 var app = builder.Build();
-var handler = new Handler(corpus, sites, stats);
+var handler = new Handler(corpus, sites, stats, new Webhooks(), new ChatCompletions());
 app.Run(handler.HandleAsync);
 await app.StartAsync();
 string url = app.Services.GetRequiredService<Microsoft.AspNetCore.Hosting.Server.IServer>().Features.Get<IServerAddressesFeature>().Addresses.First().TrimEnd('/') + "/";
@@ -69,10 +69,15 @@ sealed class Handler
     readonly Corpus _corpus;
     readonly Sites _sites;
     readonly Stats _stats;
+    readonly Webhooks _webhooks;
+    readonly ChatCompletions _chat;
     static readonly DateTimeOffset Started = new(DateTime.UtcNow.Ticks / TimeSpan.TicksPerSecond * TimeSpan.TicksPerSecond, TimeSpan.Zero);
     static readonly Encoding Cp949 = Encoding.GetEncoding(949);
 
-    public Handler(Corpus corpus, Sites sites, Stats stats) { _corpus = corpus; _sites = sites; _stats = stats; }
+    public Handler(Corpus corpus, Sites sites, Stats stats, Webhooks webhooks, ChatCompletions chat)
+    {
+        _corpus = corpus; _sites = sites; _stats = stats; _webhooks = webhooks; _chat = chat;
+    }
 
     public async Task HandleAsync(HttpContext ctx)
     {
@@ -89,6 +94,12 @@ sealed class Handler
         entry.LastUserAgent = req.Headers.UserAgent.ToString();
         entry.LastAcceptEncoding = req.Headers.AcceptEncoding.ToString();
         _stats.ByHost.AddOrUpdate(req.Host.Host ?? "", 1, (_, n) => n + 1);
+
+        // The webhook receiver and the Chat Completions endpoint (counted above, so a proxied request shows by host too)
+        // keep their own records and answer without the query-string faults below (see Webhooks.cs, ChatCompletions.cs).
+        if (path.StartsWith("/hooks/") && HttpMethods.IsPost(req.Method)) { await _webhooks.ReceiveAsync(ctx, Webhooks.NameOf(path, "/hooks/")); return; }
+        if (path.StartsWith("/__hooks/") && HttpMethods.IsPut(req.Method)) { await _webhooks.ScriptAsync(ctx, Webhooks.NameOf(path, "/__hooks/")); return; }
+        if (path == "/v1/chat/completions" && HttpMethods.IsPost(req.Method)) { await _chat.HandleAsync(ctx); return; }
 
         Stats.Group group = null;
         string groupName = q["group"];
@@ -351,6 +362,9 @@ sealed class Handler
         return ms.ToArray();
     }
 
+    // Non-ASCII text (the recorded webhook and prompt bodies) as it is, not as \uXXXX escapes.
+    static readonly System.Text.Json.JsonSerializerOptions StatsJson = new() { Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
+
     async Task Stats(HttpContext ctx, string path)
     {
         var q = ctx.Request.Query;
@@ -360,6 +374,8 @@ sealed class Handler
             _stats.Groups.TryGetValue(q["name"].ToString(), out var g);
             result = new { name = q["name"].ToString(), max = g?.Max ?? 0, current = g?.Current ?? 0, total = g?.Total ?? 0 };
         }
+        else if (path == "/__stats/hook") result = _webhooks.Stats(q["name"].ToString());
+        else if (path == "/__stats/chat") result = _chat.Stats();
         else if (path == "/__stats/host")
         {
             _stats.ByHost.TryGetValue(q["name"].ToString(), out int n);
@@ -373,6 +389,6 @@ sealed class Handler
         }
         ctx.Response.ContentType = "application/json";
         ctx.Response.Headers.CacheControl = "no-store";
-        await ctx.Response.WriteAsync(System.Text.Json.JsonSerializer.Serialize(result));
+        await ctx.Response.WriteAsync(System.Text.Json.JsonSerializer.Serialize(result, StatsJson));
     }
 }

@@ -84,10 +84,4 @@ namespace AiNews.Commands
         /// <summary>A provider path relative to the current location, as a full file-system path.</summary>
         protected string FileSystemPath(string path) => SessionState.Path.GetUnresolvedProviderPathFromPSPath(path);
     }
-
-    /// <summary>The exception type behind AiNews error records.</summary>
-    public sealed class AiNewsException : Exception
-    {
-        public AiNewsException(string message, Exception inner = null) : base(message, inner) { }
-    }
 }

@@ -9,13 +9,6 @@ using AiNews.Text;
 
 namespace AiNews.Delivery
 {
-    /// <summary>The chat services whose incoming webhooks Send-AiDigest speaks.</summary>
-    public enum WebhookKind
-    {
-        Slack,
-        Teams,
-        Discord,
-    }
 
     /// <summary>
     /// Turns a digest into the messages one webhook accepts: each service's markup and escaping, and its

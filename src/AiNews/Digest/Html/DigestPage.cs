@@ -1,5 +1,4 @@
 using System;
-using System.IO;
 using System.Collections.Generic;
 using System.Linq;
 using System.Text.RegularExpressions;
@@ -20,7 +19,7 @@ namespace AiNews.Digest.Html
 
         private static readonly Regex Placeholder = new Regex(@"\{\{(\w+)\}\}", RegexOptions.CultureInvariant);
 
-        private static readonly Lazy<string> Template = new Lazy<string>(() => File.ReadAllText(ModuleData.PathOf(TemplateFile)));
+        private static readonly Lazy<string> Template = new Lazy<string>(() => ModuleData.Load(ModuleData.PathOf(TemplateFile), text => text));
 
         /// <summary>The page of a digest (or of any Markdown: the archive's index.html is one too).</summary>
         /// <param name="markdown">The Markdown; its first level-1 heading is the page title.</param>

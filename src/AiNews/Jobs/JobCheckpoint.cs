@@ -114,8 +114,9 @@ namespace AiNews.Jobs
             return since < floor ? floor : since;
         }
 
+        // An -AsOf near year 1 must not overflow: the window then starts at the earliest representable moment.
         private static DateTimeOffset SafeSubtract(DateTimeOffset time, TimeSpan span) =>
-            time.UtcDateTime.Ticks - DateTime.MinValue.Ticks > span.Ticks + TimeSpan.TicksPerDay ? time - span : DateTimeOffset.MinValue;
+            time.UtcTicks - DateTimeOffset.MinValue.UtcTicks > span.Ticks ? time - span : DateTimeOffset.MinValue;
 
         private static string Format(DateTimeOffset time) => time.ToString("yyyy-MM-dd'T'HH:mm:sszzz", CultureInfo.InvariantCulture);
 

@@ -1,7 +1,7 @@
 using System;
 using System.Globalization;
 using System.IO;
-using System.Text;
+using AiNews.Common;
 
 namespace AiNews.Jobs
 {
@@ -52,7 +52,7 @@ namespace AiNews.Jobs
         public void AppendTo(string path)
         {
             Directory.CreateDirectory(Path.GetDirectoryName(Path.GetFullPath(path)));
-            File.AppendAllText(path, LogLine + "\n", new UTF8Encoding(false));
+            File.AppendAllText(path, LogLine + "\n", AtomicFile.Utf8NoBom);
         }
 
         public override string ToString() => LogLine;

@@ -25,10 +25,32 @@
     FunctionsToExport    = @()
     AliasesToExport      = @()
     VariablesToExport    = @()
+    # The .NET Framework that Windows PowerShell 5.1 needs under the engine (netstandard2.0 with its System.* polyfills).
+    DotNetFrameworkVersion = '4.7.2'
+    # No HelpInfoURI: the help ships inside the module (en-US/), there is no updatable-help site for Update-Help to ask.
     PrivateData          = @{
         PSData = @{
-            Tags       = @('News', 'AI', 'RSS', 'Digest', 'Markdown', 'Korean', 'PSEdition_Core', 'PSEdition_Desktop')
-            LicenseUri = 'https://opensource.org/licenses/MIT'
+            # PSCommand_<name> for every cmdlet: Find-PSResource -CommandName reads a package's tags, and Publish-PSResource
+            # does not derive them from CmdletsToExport (the Gallery adds them on its side, a file or NuGet feed never
+            # does). tests/Package.Tests.ps1 keeps this list equal to CmdletsToExport.
+            Tags         = @('News', 'AI', 'RSS', 'Digest', 'Markdown', 'Korean', 'PSEdition_Core', 'PSEdition_Desktop',
+                'PSIncludes_Cmdlet',
+                'PSCommand_Add-AiSummary', 'PSCommand_Add-AiTag', 'PSCommand_ConvertFrom-AiDigest', 'PSCommand_Export-AiDigest',
+                'PSCommand_Get-AiArticle', 'PSCommand_Get-AiSource', 'PSCommand_Invoke-AiNewsJob', 'PSCommand_Merge-AiArticle',
+                'PSCommand_Register-AiNewsJob', 'PSCommand_Send-AiDigest', 'PSCommand_Unregister-AiNewsJob')
+            ProjectUri   = 'https://github.com/ainews/AiNews'
+            LicenseUri   = 'https://opensource.org/licenses/MIT'
+            # The section of CHANGELOG.md for ModuleVersion, in short; the file itself ships beside this manifest.
+            ReleaseNotes = @'
+0.1.0 (first release; CHANGELOG.md in the module folder has the whole history):
+- Get-AiArticle: a source catalog, tolerant RSS/RDF/Atom, polite fetching, full-text extraction.
+- Add-AiTag, Add-AiSummary, Merge-AiArticle: organizations, topics, AI relevance, summaries, one article per story.
+- Export-AiDigest, ConvertFrom-AiDigest, Send-AiDigest: a Markdown + HTML archive that never repeats or loses an
+  article, read back as articles, posted to Slack, Teams or Discord.
+- Invoke-AiNewsJob, Register-AiNewsJob, Unregister-AiNewsJob: the scheduled job with exit codes and a log.
+- Bounded parsing and an address policy against hostile feeds and pages.
+- Packaged with Publish-PSResource; Find-PSResource -CommandName finds every cmdlet.
+'@
         }
     }
 }

@@ -8,8 +8,9 @@
       test    build, then run the Pester suite in a child PowerShell (a binary module cannot be unloaded);
               ends with one line "N passed, N failed, N skipped" and a non-zero exit code on any failure.
       demo    the main job, offline: the daily pipeline against the loopback test site, into out/news.
-      package build, then lay the installable module out in out/AiNews/<version> (manifest, module/, en-US/) and
-              zip it; copy that folder into a folder of $env:PSModulePath to install.
+      package build, then out/AiNews.<version>.nupkg made by Publish-PSResource (tools/Publish-AiNewsPackage.ps1):
+              the installable folder out/AiNews/<version> (manifest, LICENSE, CHANGELOG.md, README.md, module/,
+              en-US/) published to the local file repository out/repository, and its zip out/AiNews-<version>.zip.
       bench-extract  build, then score the article extractor on ../shared/corpus/aeb-dev (bench/extract.ps1).
       fuzz    build, then run the fuzz harness (tests/tools/Fuzz.ps1) for -Minutes minutes with a fresh seed: mutated
               feeds and pages (../shared or tests/Fixtures) through the feed reader and the extractor; prints the number
@@ -112,22 +113,16 @@ function Invoke-ChildScript {
 
 function Invoke-Package {
     Invoke-Build
-    $version = (Import-PowerShellDataFile (Join-Path $root 'AiNews.psd1')).ModuleVersion
-    $target = Join-Path $root "out/AiNews/$version"
-    if (Test-Path $target) { Remove-Item $target -Recurse -Force }
-    New-Item -ItemType Directory -Force -Path (Join-Path $target 'module') | Out-Null
-    Copy-Item (Join-Path $root 'AiNews.psd1'), (Join-Path $root 'README.md') -Destination $target
-    Copy-Item (Join-Path $root 'en-US') -Destination $target -Recurse
-    foreach ($item in Get-ChildItem (Join-Path $root 'module')) { Copy-Item $item.FullName -Destination (Join-Path $target 'module') -Recurse }
-    # The package must stand alone: import it in a fresh PowerShell and list its commands.
+    Write-Host '== package'
+    # tools/Publish-AiNewsPackage.ps1 takes the built module folder as it is (module/, en-US/), so a change to what the
+    # build puts there needs no change here; it publishes with Publish-PSResource to a local file repository.
+    $result = & (Join-Path $root 'tools/Publish-AiNewsPackage.ps1') -RepoRoot $root -OutputPath (Join-Path $root 'out')
+    # The package must stand alone: import the laid-out folder in a fresh PowerShell and list its commands.
     $shell = Get-ChildShell
-    $check = "Import-Module '$target/AiNews.psd1' -ErrorAction Stop; (Get-Command -Module AiNews).Count"
+    $check = "Import-Module '$(Join-Path $result.Folder 'AiNews.psd1')' -ErrorAction Stop; (Get-Command -Module AiNews).Count"
     $count = & $shell.File @($shell.Prefix + @('-NoProfile', '-NonInteractive', '-Command', $check))
-    if ($LASTEXITCODE -ne 0) { throw "The packaged module does not import from $target." }
-    $zip = Join-Path $root "out/AiNews-$version.zip"
-    if (Test-Path $zip) { Remove-Item $zip -Force }
-    Compress-Archive -Path (Join-Path $root 'out/AiNews') -DestinationPath $zip
-    Write-Host "package: $target ($count commands), $zip"
+    if ($LASTEXITCODE -ne 0) { throw "The packaged module does not import from $($result.Folder)." }
+    Write-Host "package: $($result.Package) ($count commands; Find-PSResource -CommandName finds $($result.Commands)); $($result.Zip); folder $($result.Folder)"
 }
 
 function Invoke-Fuzz {

@@ -13,16 +13,20 @@
 #>
 [CmdletBinding()]
 param(
-    [string] $ArchivePath = (Join-Path (Split-Path -Parent $PSScriptRoot) 'out/news')
+    [string] $ArchivePath = (Join-Path (Split-Path -Parent $PSScriptRoot) 'out/news'),
+    # The module to run: this repository's manifest, or a name (AiNews) to run an installed copy and its job script.
+    [string] $Module = (Join-Path (Split-Path -Parent $PSScriptRoot) 'AiNews.psd1'),
+    # Where the demo's catalog and fetch cache go.
+    [string] $WorkPath = (Join-Path (Split-Path -Parent $PSScriptRoot) 'out')
 )
 $ErrorActionPreference = 'Stop'
 $root = Split-Path -Parent $PSScriptRoot
-Import-Module (Join-Path $root 'AiNews.psd1') -Force
+$moduleBase = (Import-Module $Module -Force -PassThru).ModuleBase
 . (Join-Path $root 'tests/TestSite.ps1')
 
 $site = Start-TestSite
 try {
-    $out = Join-Path $root 'out'
+    $out = $WorkPath
     New-Item -ItemType Directory -Force -Path $out | Out-Null
     $catalog = Join-Path $out 'demo-sources.json'
     $sources = @(
@@ -34,12 +38,12 @@ try {
     )
     ConvertTo-Json -InputObject $sources -Depth 5 | Set-Content -Path $catalog -Encoding utf8
 
-    Write-Host "Test site: $($site.Url)"
+    Write-Host "Test site: $($site.Url); module: $moduleBase"
     $newest = Get-AiArticle -Source DemoCms, DemoWp -SourceFile $catalog -SkipContent -NoCache |
         Sort-Object Published -Descending | Select-Object -First 1
     $asOf = $newest.Published.AddHours(1)
     Write-Host "The recorded feeds end at $($newest.Published); the job runs as of $asOf."
-    & (Join-Path $root 'module/ainews-job.ps1') -ArchivePath $ArchivePath -Source DemoCms, DemoWp -SourceFile $catalog `
+    & (Join-Path $moduleBase 'module/ainews-job.ps1') -ArchivePath $ArchivePath -Source DemoCms, DemoWp -SourceFile $catalog `
         -AsOf $asOf.ToString('o') -CachePath (Join-Path $out 'cache')
     $code = $LASTEXITCODE
     Write-Host "Job exit code: $code (0 ok, 2 partial, 1 failed). Archive: $ArchivePath (open index.html in a browser); log: $(Join-Path $ArchivePath '.ainews/job.log')"

@@ -5,6 +5,7 @@
     Import-Module tests/TestHelpers.psm1, then:
         Get-SharedRoot               # $env:AINEWS_SHARED, or ../shared beside the repository; $null when neither has corpus/
         Get-FreeTcpPort              # a port on 127.0.0.1 that nothing listens on right now
+        Invoke-ChildShell -Command 'Import-Module AiNews' -Environment @{ HOME = $dir }   # a fresh PowerShell: ExitCode, Out, Err
     The one loopback server is tests/TestSite (Kestrel in its own process, started by tests/TestSite.ps1): it serves the
     recorded sites and faults, the webhook receiver (New-TestSiteHook) and the Chat Completions endpoint too.
 #>
@@ -37,4 +38,42 @@ function Get-FreeTcpPort {
     try { $probe.Start(); $probe.LocalEndpoint.Port } finally { $probe.Stop() }
 }
 
-Export-ModuleMember -Function Get-SharedRoot, Get-FreeTcpPort
+function Invoke-ChildShell {
+    <#
+    .SYNOPSIS
+        Runs a command in a fresh PowerShell of the same kind as this one (dotnet-tool pwsh, pwsh, Windows PowerShell),
+        with -NoProfile -NonInteractive, and returns its ExitCode, Out and Err (text). What a new user's session sees:
+        no module of this process is loaded there.
+    .PARAMETER Environment
+        Variables set for the child only (HOME, PSModulePath ...); $null removes one.
+    #>
+    [CmdletBinding()]
+    [OutputType([pscustomobject])]
+    param(
+        [Parameter(Mandatory)] [string] $Command,
+        [hashtable] $Environment = @{},
+        [int] $TimeoutSeconds = 180
+    )
+    $shell = [Diagnostics.Process]::GetCurrentProcess().MainModule.FileName
+    $start = [Diagnostics.ProcessStartInfo]::new($shell)
+    # -EncodedCommand: the command reaches the child as written, with no quoting rules of any platform in between.
+    $encoded = [Convert]::ToBase64String([Text.Encoding]::Unicode.GetBytes($Command))
+    $start.Arguments = "-NoProfile -NonInteractive -OutputFormat Text -EncodedCommand $encoded"
+    if ([IO.Path]::GetFileNameWithoutExtension($shell) -eq 'dotnet') { $start.Arguments = "`"$(Join-Path $PSHOME 'pwsh.dll')`" " + $start.Arguments }
+    foreach ($name in $Environment.Keys) {
+        if ($null -eq $Environment[$name]) { [void] $start.EnvironmentVariables.Remove($name) }
+        else { $start.EnvironmentVariables[$name] = [string] $Environment[$name] }
+    }
+    $start.RedirectStandardOutput = $true
+    $start.RedirectStandardError = $true
+    $start.StandardOutputEncoding = [Text.Encoding]::UTF8
+    $start.StandardErrorEncoding = [Text.Encoding]::UTF8
+    $start.UseShellExecute = $false
+    $process = [Diagnostics.Process]::Start($start)
+    $stdout = $process.StandardOutput.ReadToEndAsync()
+    $stderr = $process.StandardError.ReadToEndAsync()
+    if (-not $process.WaitForExit($TimeoutSeconds * 1000)) { $process.Kill(); throw "The child PowerShell did not finish in $TimeoutSeconds s." }
+    [pscustomobject]@{ ExitCode = $process.ExitCode; Out = $stdout.Result; Err = $stderr.Result }
+}
+
+Export-ModuleMember -Function Get-SharedRoot, Get-FreeTcpPort, Invoke-ChildShell

@@ -39,6 +39,7 @@
                 'PSCommand_Get-AiArticle', 'PSCommand_Get-AiSource', 'PSCommand_Invoke-AiNewsJob', 'PSCommand_Merge-AiArticle',
                 'PSCommand_Register-AiNewsJob', 'PSCommand_Send-AiDigest', 'PSCommand_Unregister-AiNewsJob')
             ProjectUri   = 'https://github.com/ainews/AiNews'
+            # No IconUri: the Gallery takes an icon only by URL, and there is no hosted image yet; it shows its default.
             LicenseUri   = 'https://opensource.org/licenses/MIT'
             # The section of CHANGELOG.md for ModuleVersion, in short; the file itself ships beside this manifest.
             ReleaseNotes = @'

@@ -7,9 +7,12 @@
     site), then runs the job: it reads, labels, summarises, merges and files the articles into out/news as
     Markdown and HTML, prints its log line and exits with the job's exit code. The test site replays recorded
     feeds, so the job runs as of an hour after their newest item (-AsOf). Run it twice: the second run files
-    nothing new.
+    nothing new. With -Module AiNews it runs the installed module found by name (and the job script in its folder)
+    instead of this repository's build; tests/Package.Tests.ps1 runs it that way from a package.
 .EXAMPLE
     dotnet pwsh -NoProfile -File build.ps1 demo
+.EXAMPLE
+    pwsh -NoProfile -File examples/demo.ps1 -Module AiNews -ArchivePath ~/demo-news -WorkPath ~/demo-work
 #>
 [CmdletBinding()]
 param(

@@ -26,6 +26,9 @@ param(
 $ErrorActionPreference = 'Stop'
 Set-StrictMode -Version 3.0
 
+if (-not (Get-Command Publish-PSResource -ErrorAction Ignore)) {
+    throw 'Packaging needs Microsoft.PowerShell.PSResourceGet (part of PowerShell 7.4 and later; on Windows PowerShell 5.1: Install-Module Microsoft.PowerShell.PSResourceGet -Scope CurrentUser).'
+}
 $manifestPath = Join-Path $RepoRoot 'AiNews.psd1'
 $manifest = Import-PowerShellDataFile $manifestPath
 $version = $manifest.ModuleVersion

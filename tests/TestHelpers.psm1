@@ -60,6 +60,8 @@ function Invoke-ChildShell {
     $encoded = [Convert]::ToBase64String([Text.Encoding]::Unicode.GetBytes($Command))
     $start.Arguments = "-NoProfile -NonInteractive -OutputFormat Text -EncodedCommand $encoded"
     if ([IO.Path]::GetFileNameWithoutExtension($shell) -eq 'dotnet') { $start.Arguments = "`"$(Join-Path $PSHOME 'pwsh.dll')`" " + $start.Arguments }
+    # Plain text in Out and Err, for assertions and failure messages (PowerShell 7.2+ honours NO_COLOR).
+    $start.EnvironmentVariables['NO_COLOR'] = '1'
     foreach ($name in $Environment.Keys) {
         if ($null -eq $Environment[$name]) { [void] $start.EnvironmentVariables.Remove($name) }
         else { $start.EnvironmentVariables[$name] = [string] $Environment[$name] }

@@ -84,12 +84,8 @@ function Invoke-Build {
 function Get-PesterManifest {
     # Pester comes from NuGet through the SDK (the PowerShell Gallery may be unreachable).
     Invoke-Native dotnet @('restore', (Join-Path $root 'tests/tools/TestTools.csproj'), '--nologo', '-v', 'quiet')
-    $packages = $env:NUGET_PACKAGES
-    if (-not $packages) {
-        $line = (& dotnet nuget locals global-packages --list) -join "`n"
-        $packages = ($line -replace '^.*global-packages:\s*', '').Trim()
-    }
-    $manifest = Join-Path $packages "pester/$pesterVersion/tools/Pester.psd1"
+    Import-Module (Join-Path $root 'tests/TestHelpers.psm1') -Force
+    $manifest = Join-Path (Get-NuGetPackageFolder 'Pester' $pesterVersion) 'tools/Pester.psd1'
     if (-not (Test-Path $manifest)) { throw "Pester $pesterVersion was restored but $manifest is missing." }
     $manifest
 }

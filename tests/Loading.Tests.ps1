@@ -5,18 +5,6 @@ BeforeAll {
     $script:ModuleBin = Join-Path $RepoRoot 'module/bin'
     $script:Dependencies = Join-Path $ModuleBin 'dependencies'
 
-    # The NuGet folder where build.ps1 test restored tests/tools/TestTools.csproj (test-only packages).
-    function Get-TestPackage([string] $Id, [string] $Version) {
-        $packages = $env:NUGET_PACKAGES
-        if (-not $packages) {
-            $line = (& dotnet nuget locals global-packages --list) -join "`n"
-            $packages = ($line -replace '^.*global-packages:\s*', '').Trim()
-        }
-        $folder = Join-Path $packages "$($Id.ToLowerInvariant())/$Version"
-        if (-not (Test-Path $folder)) { throw "$Id $Version is not restored; run build.ps1 test (it restores tests/tools/TestTools.csproj)." }
-        $folder
-    }
-
     # Name => version of an assembly's references, and its own identity, read from metadata (nothing is loaded).
     function Read-AssemblyIdentity([string] $Path) {
         $stream = [IO.File]::OpenRead($Path)
@@ -74,7 +62,7 @@ Describe 'Loading on PowerShell 7: the engine in a load context of its own' -Ski
 
     It 'extracts a page while another module''s older AngleSharp is loaded first, and that module keeps working' {
         # A child PowerShell: the other module's AngleSharp 0.17.1 goes into the default context before AiNews is imported.
-        $old = Join-Path (Get-TestPackage 'AngleSharp' '0.17.1') 'lib/netstandard2.0/AngleSharp.dll'
+        $old = Join-Path (Get-NuGetPackageFolder 'AngleSharp' '0.17.1') 'lib/netstandard2.0/AngleSharp.dll'
         $page = Join-Path $FixturesRoot 'pages/wordpress-post.html'
         $script = @"
 `$ErrorActionPreference = 'Stop'
@@ -105,7 +93,7 @@ Describe 'Loading on Windows PowerShell 5.1: every reference of every shipped as
                 $identity = Read-AssemblyIdentity $file.FullName
                 if ($identity) { $identity | Add-Member -PassThru Folder $file.Directory.Name }
             })
-        $reference = Join-Path (Get-TestPackage 'Microsoft.NETFramework.ReferenceAssemblies.net472' '1.0.3') 'build/.NETFramework/v4.7.2'
+        $reference = Join-Path (Get-NuGetPackageFolder 'Microsoft.NETFramework.ReferenceAssemblies.net472' '1.0.3') 'build/.NETFramework/v4.7.2'
         $script:Framework = @{}
         foreach ($file in Get-ChildItem $reference, (Join-Path $reference 'Facades') -Filter '*.dll') {
             $identity = Read-AssemblyIdentity $file.FullName

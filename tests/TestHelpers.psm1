@@ -37,4 +37,21 @@ function Get-FreeTcpPort {
     try { $probe.Start(); $probe.LocalEndpoint.Port } finally { $probe.Stop() }
 }
 
-Export-ModuleMember -Function Get-SharedRoot, Get-FreeTcpPort
+function Get-NuGetPackageFolder {
+    <#
+    .SYNOPSIS
+        The folder of one restored NuGet package (Pester, or a test-only package of tests/tools/TestTools.csproj);
+        throws when it is not restored.
+    #>
+    param([Parameter(Mandatory)] [string] $Id, [Parameter(Mandatory)] [string] $Version)
+    $packages = $env:NUGET_PACKAGES
+    if (-not $packages) {
+        $line = (& dotnet nuget locals global-packages --list) -join "`n"
+        $packages = ($line -replace '^.*global-packages:\s*', '').Trim()
+    }
+    $folder = Join-Path $packages "$($Id.ToLowerInvariant())/$Version"
+    if (-not (Test-Path $folder)) { throw "$Id $Version is not restored in $packages; build.ps1 test restores tests/tools/TestTools.csproj." }
+    $folder
+}
+
+Export-ModuleMember -Function Get-SharedRoot, Get-FreeTcpPort, Get-NuGetPackageFolder

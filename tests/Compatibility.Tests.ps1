@@ -50,8 +50,8 @@ BeforeAll {
     function Test-CoreOnlyBlock([System.Management.Automation.Language.Ast] $Node) {
         for ($a = $Node.Parent; $a; $a = $a.Parent) {
             if ($a -is [System.Management.Automation.Language.CommandAst] -and $a.GetCommandName() -in 'It', 'Context', 'Describe') {
-                $text = $a.Extent.Text
-                $header = $text.Substring(0, [Math]::Min($text.Length, $text.IndexOf('{') + 1))
+                # Everything before the block's body: its name, -Skip, -Tag, -ForEach.
+                $header = $a.Extent.Text.Substring(0, $a.CommandElements[-1].Extent.StartOffset - $a.Extent.StartOffset)
                 if ($header -match 'PSEdition|CoreOnly') { return $true }
             }
         }
@@ -60,27 +60,31 @@ BeforeAll {
 
     # "file:line: what" for every 5.1 incompatibility in one script, outside Core-only blocks.
     function Find-CoreOnlyUsage([string] $Path) {
-        if (-not $Suspect.IsMatch([IO.File]::ReadAllText($Path))) { return }
+        # Only the lines that a cheap look finds suspect are checked on the tree (the whole tree is slow to walk in PowerShell).
+        $lines = [IO.File]::ReadAllLines($Path)
+        $suspectLines = @{}
+        for ($i = 0; $i -lt $lines.Count; $i++) { if ($Suspect.IsMatch($lines[$i])) { $suspectLines[$i + 1] = $true } }
+        if ($suspectLines.Count -eq 0) { return }
         $tokens = $null; $errors = $null
         $ast = [System.Management.Automation.Language.Parser]::ParseFile($Path, [ref]$tokens, [ref]$errors)
         if ($ast.ScriptRequirements -and $ast.ScriptRequirements.RequiredPSEditions -contains 'Core') { return }
         $name = Resolve-Path -Relative $Path
-        $found = $ast.FindAll({ $true }, $true)
-        foreach ($node in $found) {
+        # A trivial predicate and the line test in the loop: a predicate that reads a variable costs far more per node.
+        foreach ($node in $ast.FindAll({ $true }, $true)) {
+            if (-not $suspectLines.ContainsKey($node.Extent.StartLineNumber)) { continue }
             $problem = $null
             switch ($node.GetType().Name) {
-                'CommandAst' {
-                    $command = $node.GetCommandName()
-                    if ($command -in $CoreOnlyCommands) { $problem = $command }
-                    elseif ($command) {
-                        foreach ($p in $node.CommandElements | Where-Object { $_ -is [System.Management.Automation.Language.CommandParameterAst] }) {
-                            if ($CoreOnlyParameters[$command] -contains $p.ParameterName) { $problem = "$command -$($p.ParameterName)" }
-                            if ($p.ParameterName -eq 'Encoding') {
-                                $i = [array]::IndexOf($node.CommandElements, $p)
-                                $value = if ($p.Argument) { $p.Argument } elseif ($i + 1 -lt $node.CommandElements.Count) { $node.CommandElements[$i + 1] }
-                                if ($value -and $value.Extent.Text.Trim('''"') -in $CoreOnlyEncodings) { $problem = "$command -Encoding $($value.Extent.Text)" }
-                            }
-                        }
+                'CommandAst' { if ($node.GetCommandName() -in $CoreOnlyCommands) { $problem = $node.GetCommandName() } }
+                'CommandParameterAst' {
+                    # Judged on the parameter's own line: a command may start lines earlier.
+                    $command = $node.Parent.GetCommandName()
+                    $p = $node
+                    if ($command -and $CoreOnlyParameters[$command] -contains $p.ParameterName) { $problem = "$command -$($p.ParameterName)" }
+                    if ($command -and $p.ParameterName -eq 'Encoding') {
+                        $elements = $node.Parent.CommandElements
+                        $i = [array]::IndexOf($elements, $p)
+                        $value = if ($p.Argument) { $p.Argument } elseif ($i + 1 -lt $elements.Count) { $elements[$i + 1] }
+                        if ($value -and $value.Extent.Text.Trim('''"') -in $CoreOnlyEncodings) { $problem = "$command -Encoding $($value.Extent.Text)" }
                     }
                 }
                 'VariableExpressionAst' { if ($node.VariablePath.UserPath -in $CoreOnlyVariables) { $problem = "`$$($node.VariablePath.UserPath)" } }

@@ -74,7 +74,8 @@ namespace AiNews.Loading
         {
             if (!context.Assemblies.TryGetValue(name, out Assembly assembly)) return null;
             if (name == EngineName) return assembly;
-            bool builtAgainstEngine = requester != null &&
+            // A dynamic assembly (a PowerShell class, say) cannot list its references and was not built against the engine.
+            bool builtAgainstEngine = requester != null && !requester.IsDynamic &&
                 (requester.GetName().Name == CmdletsName || requester.GetReferencedAssemblies().Any(r => r.Name == EngineName));
             return builtAgainstEngine ? assembly : null;
         }

@@ -3,7 +3,8 @@
     Builds, tests and benchmarks the AiNews module.
 .DESCRIPTION
     Tasks:
-      build   dotnet publish the engine into ./module/bin, so that Import-Module ./AiNews.psd1 works, then turn
+      build   dotnet publish the loader and the cmdlets into ./module/bin and the engine with its dependencies into
+              ./module/bin/dependencies, so that Import-Module ./AiNews.psd1 works, then turn
               docs/*.md into ./en-US (MAML and about topics, where Get-Help looks for a module at ./AiNews.psd1).
       test    build, then run the Pester suite in a child PowerShell (a binary module cannot be unloaded);
               ends with one line "N passed, N failed, N skipped" and a non-zero exit code on any failure.
@@ -46,7 +47,9 @@ param(
 $ErrorActionPreference = 'Stop'
 Set-StrictMode -Version 3.0
 $root = $PSScriptRoot
-$project = Join-Path $root 'src/AiNews/AiNews.csproj'
+$engineProject = Join-Path $root 'src/AiNews/AiNews.csproj'
+$cmdletProject = Join-Path $root 'src/AiNews.Cmdlets/AiNews.Cmdlets.csproj'
+$loaderProject = Join-Path $root 'src/AiNews.Loader/AiNews.Loader.csproj'
 $moduleBin = Join-Path $root 'module/bin'
 $pesterVersion = '5.7.1'
 
@@ -68,7 +71,11 @@ function Get-ChildShell {
 function Invoke-Build {
     Write-Host "== build ($Configuration)"
     if (Test-Path $moduleBin) { Remove-Item $moduleBin -Recurse -Force }
-    Invoke-Native dotnet @('publish', $project, '-c', $Configuration, '-o', $moduleBin, '--nologo', '-v', 'quiet')
+    # The loader and the thin cmdlet assembly in module/bin, the engine and its dependencies in module/bin/dependencies (the
+    # module's own load context on PowerShell 7: docs/ARCHITECTURE.md, "Loading").
+    Invoke-Native dotnet @('publish', $engineProject, '-c', $Configuration, '-o', (Join-Path $moduleBin 'dependencies'), '--nologo', '-v', 'quiet')
+    Invoke-Native dotnet @('publish', $cmdletProject, '-c', $Configuration, '-o', $moduleBin, '--nologo', '-v', 'quiet')
+    Invoke-Native dotnet @('publish', $loaderProject, '-c', $Configuration, '-o', $moduleBin, '--nologo', '-v', 'quiet')
     # Help from docs/ (needs the built module, so in a child PowerShell); fails on a missing or incomplete page.
     $shell = Get-ChildShell
     Invoke-Native $shell.File ($shell.Prefix + @('-NoProfile', '-NonInteractive', '-File', (Join-Path $root 'docs/ConvertTo-MamlHelp.ps1'),
@@ -78,12 +85,8 @@ function Invoke-Build {
 function Get-PesterManifest {
     # Pester comes from NuGet through the SDK (the PowerShell Gallery may be unreachable).
     Invoke-Native dotnet @('restore', (Join-Path $root 'tests/tools/TestTools.csproj'), '--nologo', '-v', 'quiet')
-    $packages = $env:NUGET_PACKAGES
-    if (-not $packages) {
-        $line = (& dotnet nuget locals global-packages --list) -join "`n"
-        $packages = ($line -replace '^.*global-packages:\s*', '').Trim()
-    }
-    $manifest = Join-Path $packages "pester/$pesterVersion/tools/Pester.psd1"
+    Import-Module (Join-Path $root 'tests/TestHelpers.psm1') -Force
+    $manifest = Join-Path (Get-NuGetPackageFolder 'Pester' $pesterVersion) 'tools/Pester.psd1'
     if (-not (Test-Path $manifest)) { throw "Pester $pesterVersion was restored but $manifest is missing." }
     $manifest
 }
@@ -149,6 +152,8 @@ exit ([int](`$report.Failures.Count -gt 0))
 
 function Invoke-Clean {
     foreach ($dir in @($moduleBin, (Join-Path $root 'src/AiNews/bin'), (Join-Path $root 'src/AiNews/obj'),
+            (Join-Path $root 'src/AiNews.Cmdlets/bin'), (Join-Path $root 'src/AiNews.Cmdlets/obj'),
+            (Join-Path $root 'src/AiNews.Loader/bin'), (Join-Path $root 'src/AiNews.Loader/obj'),
             (Join-Path $root 'tests/tools/obj'), (Join-Path $root 'tests/artifacts'),
             (Join-Path $root 'tests/TestSite/bin'), (Join-Path $root 'tests/TestSite/obj'), (Join-Path $root 'en-US'))) {
         if (Test-Path $dir) { Remove-Item $dir -Recurse -Force; Write-Host "removed $dir" }

@@ -3,13 +3,13 @@ BeforeAll {
     . "$PSScriptRoot/TestSite.ps1"
     $script:Site = Start-TestSite
     $script:Catalog = Join-Path $TestDrive 'sources.json'
-    @(
+    ConvertTo-Json -Depth 5 -InputObject @(
         [ordered]@{ Id = 'LocalCms'; Name = '로컬타임스'; FeedUri = "$($Site.Url)aitimes/rss/allArticle.xml?count=12"; Language = 'ko'; TimeZone = 'Asia/Seoul'; AllowPrivateNetwork = $true
             Policy = [ordered]@{ AllowAiProcessing = $false; MaxExcerptLength = 800; Notice = 'AI학습 및 활용 금지' } }
         [ordered]@{ Id = 'LocalWp'; Name = 'Local WP'; FeedUri = "$($Site.Url)wp/feed/?count=6"; Language = 'en'; TimeZone = 'America/New_York'; AllowPrivateNetwork = $true }
         [ordered]@{ Id = 'LocalEucKr'; Name = '로컬인공지능'; FeedUri = "$($Site.Url)euckr/rss/wrongcharset.xml?count=5"; Language = 'ko'; TimeZone = 'Asia/Seoul'; AllowPrivateNetwork = $true }
         [ordered]@{ Id = 'Broken'; Name = 'Broken'; FeedUri = "$($Site.Url)aitimes/rss/allArticle.xml?status=404"; Language = 'ko'; TimeZone = 'Asia/Seoul'; AllowPrivateNetwork = $true }
-    ) | ConvertTo-Json -Depth 5 -AsArray | Set-Content -Path $Catalog -Encoding utf8
+    ) | Set-Content -Path $Catalog -Encoding utf8
     $script:Common = @{ SourceFile = $Catalog; IgnoreRobots = $true; CachePath = (Join-Path $TestDrive 'cache') }
 }
 AfterAll { Stop-TestSite $Site }

@@ -252,7 +252,7 @@ Describe 'Indexes after a failed write' {
 }
 
 Describe 'An archive that cannot be written' {
-    It 'reports AiNews.ArchiveNotWritable at once when the lock cannot be created' -Skip:([bool]$IsWindows) {
+    It 'reports AiNews.ArchiveNotWritable at once when the lock cannot be created' -Skip:([Environment]::OSVersion.Platform -eq 'Win32NT') {
         $root = Join-Path $TestDrive 'no-lock'
         New-Item -ItemType Directory $root | Out-Null
         # The lock's path leads nowhere (a link into a missing folder): it cannot be created, by root either.
@@ -265,7 +265,7 @@ Describe 'An archive that cannot be written' {
         @(Get-ChildItem $root -Recurse -File).Count | Should -Be 0
     }
 
-    It 'reports AiNews.ArchiveNotWritable at once for a read-only folder' -Skip:([bool]$IsWindows -or (id -u) -eq '0') {
+    It 'reports AiNews.ArchiveNotWritable at once for a read-only folder' -Skip:([Environment]::OSVersion.Platform -eq 'Win32NT' -or (id -u) -eq '0') {
         $root = Join-Path $TestDrive 'read-only'
         New-Item -ItemType Directory $root | Out-Null
         chmod 555 $root

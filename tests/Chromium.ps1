@@ -51,7 +51,7 @@ function Invoke-Cdp {
             $received = $Browser.Socket.ReceiveAsync([ArraySegment[byte]]::new($buffer), [Threading.CancellationToken]::None).GetAwaiter().GetResult()
             $message.Write($buffer, 0, $received.Count)
         } while (-not $received.EndOfMessage)
-        $reply = [Text.Encoding]::UTF8.GetString($message.ToArray()) | ConvertFrom-Json -Depth 20
+        $reply = [Text.Encoding]::UTF8.GetString($message.ToArray()) | ConvertFrom-Json   # no -Depth: 5.1 lacks it, and both allow far deeper replies
         if ($reply.PSObject.Properties['id'] -and $reply.id -eq $id) {
             if ($reply.PSObject.Properties['error']) { throw "CDP $Method failed: $($reply.error.message)" }
             return $reply.result

@@ -110,11 +110,11 @@ Describe 'DateParser' {
         [AiNews.Common.DateParser]::TryParse($Text, $Seoul, [ref]$value) | Should -BeFalse
     }
 
-    It 'gives the same instant whatever the machine''s time zone is' -Skip:([bool]$IsWindows) {
+    It 'gives the same instant whatever the machine''s time zone is' -Skip:([Environment]::OSVersion.Platform -eq 'Win32NT') {
         # Same parse in a child PowerShell whose local zone is Honolulu (TZ is honoured by .NET on Linux and macOS).
         $exe = [Diagnostics.Process]::GetCurrentProcess().MainModule.FileName
         $prefix = @(if ([IO.Path]::GetFileNameWithoutExtension($exe) -eq 'dotnet') { Join-Path $PSHOME 'pwsh.dll' })
-        $dll = Join-Path $RepoRoot 'module/bin/AiNews.dll'
+        $dll = Join-Path $RepoRoot 'module/bin/dependencies/AiNews.Engine.dll'
         $script = "Add-Type -Path '$dll'; [TimeZoneInfo]::Local.BaseUtcOffset.TotalHours; `$v = [DateTimeOffset]::MinValue; " +
             "[void][AiNews.Common.DateParser]::TryParse('2025.12.27 10:00', [AiNews.Common.TimeZoneResolver]::Find('Asia/Seoul'), [ref]`$v); `$v.UtcTicks"
         $saved = $env:TZ
@@ -266,7 +266,7 @@ Describe 'FeedReader on our fixtures' {
     It 'returns an empty feed with a problem, not an exception, for <Name>' -ForEach @(
         @{ Name = 'empty input'; Text = '' }
         @{ Name = 'an HTML page'; Text = '<!DOCTYPE html><html><body><p>Not a feed</p></body></html>' }
-        @{ Name = 'garbage'; Text = "`u{0}`u{1}<<<&&&>>>" }
+        @{ Name = 'garbage'; Text = "$([char]0)$([char]1)<<<&&&>>>" }
     ) {
         $feed = [AiNews.Feeds.FeedReader]::Read($Text, $null, $Seoul)
         $feed.Entries.Count | Should -Be 0
@@ -287,7 +287,7 @@ Describe 'FeedReader on our fixtures' {
     }
 
     It 'skips junk and control characters before and inside the document' {
-        $bytes = [byte[]]@(0xEF, 0xBB, 0xBF) + [Text.Encoding]::UTF8.GetBytes("`r`n  `n<?xml version=`"1.0`"?><rss><channel><title>A`u{0F}B</title><item><title>x`u{1}y</title></item></channel></rss>")
+        $bytes = [byte[]]@(0xEF, 0xBB, 0xBF) + [Text.Encoding]::UTF8.GetBytes("`r`n  `n<?xml version=`"1.0`"?><rss><channel><title>A$([char]0x0F)B</title><item><title>x$([char]1)y</title></item></channel></rss>")
         $feed = [AiNews.Feeds.FeedReader]::Read($bytes, $null, $null, $Seoul)
         $feed.Title | Should -BeExactly 'AB'
         $feed.Entries[0].Title | Should -BeExactly 'xy'

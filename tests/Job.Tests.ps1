@@ -296,7 +296,7 @@ Describe 'The job script for cron and Task Scheduler' {
     }
 }
 
-Describe 'Register-AiNewsJob and Unregister-AiNewsJob with cron' -Skip:$IsWindows {
+Describe 'Register-AiNewsJob and Unregister-AiNewsJob with cron' -Skip:([Environment]::OSVersion.Platform -eq 'Win32NT') {
     BeforeAll {
         # A stand-in crontab(1) on PATH that keeps the table in a file, as the real one does per user.
         $script:Bin = Join-Path $TestDrive 'bin'

@@ -98,8 +98,8 @@ Describe 'The address policy in Get-AiArticle' {
             ("/redirect/to?location=" + [uri]::EscapeDataString("http://localhost:$Port/page/redirected?k=$key"))
         )
         $catalog = Join-Path $TestDrive 'intranet.json'
-        @([ordered]@{ Id = 'Intranet'; Name = 'Intranet'; FeedUri = (Get-LinkFeed $links); TimeZone = 'UTC'; AllowPrivateNetwork = $true }) |
-            ConvertTo-Json -AsArray | Set-Content $catalog -Encoding utf8
+        ConvertTo-Json -InputObject @([ordered]@{ Id = 'Intranet'; Name = 'Intranet'; FeedUri = (Get-LinkFeed $links); TimeZone = 'UTC'; AllowPrivateNetwork = $true }) |
+            Set-Content $catalog -Encoding utf8
         $articles = @(Get-AiArticle -Source Intranet -SourceFile $catalog -NoCache -IgnoreRobots -ErrorVariable errs -ErrorAction SilentlyContinue)
         $articles.Count | Should -Be 6
         ($articles | Where-Object Url -Like '*page/own*').Content | Should -Match 'Page /page/own'
@@ -218,7 +218,7 @@ Describe 'A feed with one broken UTF-8 sequence' {
         [IO.File]::WriteAllBytes($file, $bytes.ToArray())
         $articles = @(Get-AiArticle -Path $file -SkipContent)
         $articles.Count | Should -Be 20
-        ($articles | Where-Object Url -EQ 'https://example.com/news/7').Title | Should -Be "인공지능 `u{FFFD}사 7 번째 제목입니다"
+        ($articles | Where-Object Url -EQ 'https://example.com/news/7').Title | Should -Be "인공지능 $([char]0xFFFD)사 7 번째 제목입니다"
         ($articles | Where-Object Url -EQ 'https://example.com/news/8').Title | Should -Be '인공지능 기사 8 번째 제목입니다'
         $decoded = [AiNews.Text.TextDecoder]::Decode($bytes.ToArray(), 'text/xml; charset=utf-8')
         $decoded.Encoding.WebName | Should -Be 'utf-8'

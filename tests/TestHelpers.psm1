@@ -78,4 +78,21 @@ function Invoke-ChildShell {
     [pscustomobject]@{ ExitCode = $process.ExitCode; Out = $stdout.Result; Err = $stderr.Result }
 }
 
-Export-ModuleMember -Function Get-SharedRoot, Get-FreeTcpPort, Invoke-ChildShell
+function Get-NuGetPackageFolder {
+    <#
+    .SYNOPSIS
+        The folder of one restored NuGet package (Pester, or a test-only package of tests/tools/TestTools.csproj);
+        throws when it is not restored.
+    #>
+    param([Parameter(Mandatory)] [string] $Id, [Parameter(Mandatory)] [string] $Version)
+    $packages = $env:NUGET_PACKAGES
+    if (-not $packages) {
+        $line = (& dotnet nuget locals global-packages --list) -join "`n"
+        $packages = ($line -replace '^.*global-packages:\s*', '').Trim()
+    }
+    $folder = Join-Path $packages "$($Id.ToLowerInvariant())/$Version"
+    if (-not (Test-Path $folder)) { throw "$Id $Version is not restored in $packages; build.ps1 test restores tests/tools/TestTools.csproj." }
+    $folder
+}
+
+Export-ModuleMember -Function Get-SharedRoot, Get-FreeTcpPort, Get-NuGetPackageFolder, Invoke-ChildShell

@@ -5,7 +5,10 @@ function New-Fuzzer {
     param([string] $SharedRoot, [string] $FixturesRoot = (Join-Path (Split-Path -Parent $PSScriptRoot) 'Fixtures'))
     if (-not ('AiNews.Fuzzing.Fuzzer' -as [type])) {
         $engine = [AiNews.Article].Assembly
-        $references = @($engine.Location, [AngleSharp.Html.Parser.HtmlParser].Assembly.Location, 'System.Linq', 'System.Collections',
+        # AngleSharp sits beside the engine (module/bin/dependencies); on PowerShell 7 it is in the module's own load
+        # context, where a type literal cannot see it, so it is named by path.
+        $angleSharp = Join-Path (Split-Path -Parent $engine.Location) 'AngleSharp.dll'
+        $references = @($engine.Location, $angleSharp, 'System.Linq', 'System.Collections',
             'System.Runtime', 'System.Text.Encoding.Extensions', 'netstandard')
         Add-Type -Path (Join-Path $PSScriptRoot 'Fuzzer.cs') -ReferencedAssemblies $references -WarningAction SilentlyContinue
     }

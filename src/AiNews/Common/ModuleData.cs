@@ -8,16 +8,16 @@ namespace AiNews.Common
     /// The data files of the module (module/data: sources, taxonomy, extraction rules, the page template) and the
     /// one way every data file is read, shipped or the user's: <see cref="Load{T}"/>, which reports any problem as a
     /// <see cref="ModuleDataException"/> naming the file and the line.
-    /// The shipped files sit in "data" beside the folder of the assembly (module/bin/AiNews.dll → module/data).
+    /// The shipped files sit in module/data; the engine assembly is module/bin/dependencies/AiNews.Engine.dll.
     /// </summary>
     public static class ModuleData
     {
         private static readonly Lazy<string> Folder = new Lazy<string>(() =>
         {
             string bin = Path.GetDirectoryName(typeof(ModuleData).Assembly.Location) ?? AppContext.BaseDirectory;
-            foreach (string candidate in new[] { Path.Combine(bin, "..", "data"), Path.Combine(bin, "data") })
+            foreach (string candidate in new[] { Path.Combine(bin, "..", "..", "data"), Path.Combine(bin, "..", "data"), Path.Combine(bin, "data") })
                 if (Directory.Exists(candidate)) return Path.GetFullPath(candidate);
-            return Path.GetFullPath(Path.Combine(bin, "..", "data"));
+            return Path.GetFullPath(Path.Combine(bin, "..", "..", "data"));
         });
 
         /// <summary>The full path of a shipped data file.</summary>

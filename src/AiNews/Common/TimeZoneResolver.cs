@@ -1,34 +1,16 @@
 using System;
-using System.Collections.Generic;
+using TimeZoneConverter;
 
 namespace AiNews.Common
 {
     /// <summary>
     /// Finds a time zone by IANA id ("Asia/Seoul") or Windows id ("Korea Standard Time") on any runtime:
-    /// .NET on Linux/macOS knows IANA ids, .NET Framework (Windows PowerShell 5.1) knows only Windows ids.
+    /// .NET on Linux/macOS knows IANA ids, .NET Framework (Windows PowerShell 5.1) knows only Windows ids; every zone of
+    /// either naming is mapped to the other through CLDR's table (the TimeZoneConverter package). The one place that
+    /// turns a zone id into a TimeZoneInfo.
     /// </summary>
     public static class TimeZoneResolver
     {
-        // The zones our sources and users are in; anything else must be given in the runtime's own form.
-        private static readonly Dictionary<string, string> IanaToWindows = new Dictionary<string, string>(StringComparer.OrdinalIgnoreCase)
-        {
-            ["Asia/Seoul"] = "Korea Standard Time",
-            ["Asia/Tokyo"] = "Tokyo Standard Time",
-            ["Asia/Shanghai"] = "China Standard Time",
-            ["Asia/Singapore"] = "Singapore Standard Time",
-            ["Asia/Kolkata"] = "India Standard Time",
-            ["Europe/London"] = "GMT Standard Time",
-            ["Europe/Berlin"] = "W. Europe Standard Time",
-            ["Europe/Paris"] = "Romance Standard Time",
-            ["America/New_York"] = "Eastern Standard Time",
-            ["America/Chicago"] = "Central Standard Time",
-            ["America/Denver"] = "Mountain Standard Time",
-            ["America/Los_Angeles"] = "Pacific Standard Time",
-            ["Australia/Sydney"] = "AUS Eastern Standard Time",
-            ["Etc/UTC"] = "UTC",
-            ["UTC"] = "UTC",
-        };
-
         /// <summary>The zone for <paramref name="id"/>; null or empty means the local zone.</summary>
         /// <exception cref="TimeZoneNotFoundException">No zone of that id on this machine, in either naming.</exception>
         public static TimeZoneInfo Find(string id)
@@ -36,12 +18,15 @@ namespace AiNews.Common
             if (string.IsNullOrWhiteSpace(id)) return TimeZoneInfo.Local;
             id = id.Trim();
             if (TryFind(id, out TimeZoneInfo zone)) return zone;
-            foreach (var pair in IanaToWindows)
+            // The other naming, from CLDR's table of every zone (TimeZoneConverter): an IANA id on .NET Framework, a
+            // Windows id where the runtime knows IANA ids only; and an IANA alias this machine's tzdata lacks, through
+            // the Windows zone to its canonical IANA id.
+            if (TZConvert.TryIanaToWindows(id, out string windows))
             {
-                string other = string.Equals(pair.Key, id, StringComparison.OrdinalIgnoreCase) ? pair.Value
-                    : string.Equals(pair.Value, id, StringComparison.OrdinalIgnoreCase) ? pair.Key : null;
-                if (other != null && TryFind(other, out zone)) return zone;
+                if (TryFind(windows, out zone)) return zone;
+                if (TZConvert.TryWindowsToIana(windows, out string canonical) && TryFind(canonical, out zone)) return zone;
             }
+            if (TZConvert.TryWindowsToIana(id, out string iana) && TryFind(iana, out zone)) return zone;
             throw new TimeZoneNotFoundException(
                 $"Time zone '{id}' is not known on this machine. Use an IANA id such as 'Asia/Seoul' or a Windows id such as 'Korea Standard Time'.");
         }

@@ -8,7 +8,8 @@ namespace AiNews.Http
     /// of them take the same proxy, identify themselves alike and leave timeouts to their caller.
     /// </summary>
     /// <remarks>
-    /// TLS: the operating system's protocols and certificate checks, unchanged. A certificate error is an error; there is
+    /// TLS: the operating system's protocols and certificate checks, unchanged on .NET; on .NET Framework TLS 1.2+ is
+    /// added to what the process offers (NetFrameworkHttp). A certificate error is an error; there is
     /// no option to ignore one. Decompression: none by the handler. The fetcher decodes gzip, deflate and br itself (see
     /// Fetching.ContentDecoding) so that its size cap counts decoded bytes; the webhook and LLM clients ask for no
     /// encoding. Cookies: none; no AiNews request needs state from an earlier one.
@@ -41,8 +42,10 @@ namespace AiNews.Http
                 handler.Proxy = new WebProxy(settings.Proxy) { Credentials = settings.ProxyCredentials };
             else if (settings.UseProxy && settings.ProxyCredentials != null)
                 handler.DefaultProxyCredentials = settings.ProxyCredentials;
-            // No MaxConnectionsPerServer: the fetcher's HostThrottle limits requests per host, and through a proxy the
-            // handler would count every host as the proxy's, capping the whole run at the per-host limit.
+            // No MaxConnectionsPerServer on .NET (unlimited there): the fetcher's HostThrottle limits requests per host, and
+            // through a proxy the handler would count every host as the proxy's, capping the whole run at the per-host limit.
+            // .NET Framework caps it at 2 and offers TLS 1.0 only: lifted there (see NetFrameworkHttp).
+            if (NetFrameworkHttp.IsNetFramework) NetFrameworkHttp.Configure(handler);
             return handler;
         }
     }

@@ -236,17 +236,22 @@ Describe 'An interrupted job' {
         $prefix = @(if ([IO.Path]::GetFileNameWithoutExtension($shell) -eq 'dotnet') { Join-Path $PSHOME 'pwsh.dll' })
         $module = Join-Path $RepoRoot 'AiNews.psd1'
         $killed = 0; $progressed = 0
-        foreach ($killAfter in 1500, 2500, 3500, 5000) {
+        # The kill times count from the moment the child has imported the module (it writes a marker file then), not from
+        # process start: on a loaded machine the import alone can take longer than the whole window.
+        foreach ($killAfter in 300, 1000, 2000, 3500) {
             $root = Join-Path $TestDrive "killed-$killAfter"
             $first | Export-AiDigest -ArchivePath $root -TimeZone Asia/Seoul
             $before = @{}
             Get-ChildItem $root -Recurse -File -Filter *.md | ForEach-Object { $before[$_.FullName.Substring($root.Length)] = [IO.File]::ReadAllText($_.FullName) }
 
-            $script = "Import-Module '$module'; Get-Content '$json' -Raw | ConvertFrom-Json | ForEach-Object { `$_ } | Export-AiDigest -ArchivePath '$root' -TimeZone Asia/Seoul"
+            $marker = Join-Path $TestDrive "imported-$killAfter"
+            $script = "Import-Module '$module'; New-Item -ItemType File '$marker' | Out-Null; Get-Content '$json' -Raw | ConvertFrom-Json | ForEach-Object { `$_ } | Export-AiDigest -ArchivePath '$root' -TimeZone Asia/Seoul"
             $start = [Diagnostics.ProcessStartInfo]::new($shell)
             foreach ($a in $prefix + @('-NoProfile', '-NonInteractive', '-Command', $script)) { $start.ArgumentList.Add($a) }
             $start.UseShellExecute = $false
             $job = [Diagnostics.Process]::Start($start)
+            $waited = [Diagnostics.Stopwatch]::StartNew()
+            while (-not (Test-Path $marker) -and -not $job.HasExited -and $waited.Elapsed.TotalSeconds -lt 120) { Start-Sleep -Milliseconds 20 }
             Start-Sleep -Milliseconds $killAfter
             if (-not $job.HasExited) { $job.Kill($true); $killed++ }
             $job.WaitForExit()

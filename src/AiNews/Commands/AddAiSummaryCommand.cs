@@ -218,8 +218,9 @@ namespace AiNews.Commands
         // Pipeline input has no known total: the bar counts the articles and names the one being asked about.
         private void ShowProgress(Article a)
         {
-            _progress = _progress ?? new ProgressRecord(ProgressActivityId, "Summarising with " + Model, "starting");
-            _progress.StatusDescription = $"article {++_seen}: {(string.IsNullOrEmpty(a.Title) ? a.Url : a.Title)}";
+            // A new record each time: a host may keep the ones it was given (a PowerShell instance's Progress stream does).
+            _progress = new ProgressRecord(ProgressActivityId, "Summarising with " + Model,
+                $"article {++_seen}: {(string.IsNullOrEmpty(a.Title) ? a.Url : a.Title)}");
             WriteProgress(_progress);
         }
 
@@ -228,8 +229,7 @@ namespace AiNews.Commands
             if (_llm == null) return;
             if (_progress != null)
             {
-                _progress.RecordType = ProgressRecordType.Completed;
-                WriteProgress(_progress);
+                WriteProgress(new ProgressRecord(ProgressActivityId, _progress.Activity, "done") { RecordType = ProgressRecordType.Completed });
             }
             string line = $"LLM: {_ok} ok, {_retried} retried, {_fellBack} fell back";
             if (_cached > 0) line += $" ({_cached} from cache)";

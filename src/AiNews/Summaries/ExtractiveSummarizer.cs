@@ -165,7 +165,7 @@ namespace AiNews.Summaries
             }
             result.AddRange(counts.Where(kv => kv.Value > 1).Select(kv => kv.Key));
             // Without a sentence after them they are the body itself, not its standfirst.
-            int body = paragraphs.FindIndex(IsTerminated);
+            int body = paragraphs.FindIndex(EndsWithSentenceMark);
             for (int i = 0; i < body; i++)
             {
                 string normal = Normal(paragraphs[i]);
@@ -176,6 +176,14 @@ namespace AiNews.Summaries
 
         private static bool IsStandfirst(string normalSentence, List<string> standfirst) =>
             normalSentence.Length > 0 && standfirst.Any(p => p.Contains(normalSentence));
+
+        // A full stop, question or exclamation mark, possibly inside closing quotes: 밝혔다. / said." — but not a quoted
+        // phrase alone (대표 "이제 시작"), which is how Korean subtitles end.
+        private static bool EndsWithSentenceMark(string s)
+        {
+            string t = s.TrimEnd('”', '’', '"', '\'', ')', ']', '」', '』', ' ');
+            return t.Length > 0 && ".!?。…".IndexOf(t[t.Length - 1]) >= 0;
+        }
 
         private static bool IsTerminated(string s)
         {

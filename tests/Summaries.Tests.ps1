@@ -121,6 +121,14 @@ Describe 'Summaries a reader can skim (issue 11)' {
         Get-WordCount $e.Summary | Should -BeLessOrEqual 20
         $e.Summary | Should -Match '\w…$'
     }
+    It 'leaves out a sentence the source cut off with "..." and a line that starts mid-sentence' {
+        $content = "회사는 새 로봇을 공개했다고 밝혔다.`n`n새 로봇은 이전 모델보다 빠르게 상자를 옮긴다.`n`n, 그리고 회사는 내년 해외 시장에 진출할 계획이다.`n`n김 대표는 `"앞으로는 물류 현장 전체를 AI로 연결하는 단계로 나아가 도시 물류의 지능화를..."
+        $a = [pscustomobject]@{ Title = '로봇 공개'; Url = 'https://example.com/sum/9'; Content = $content; Language = 'ko' } | Add-AiSummary
+        $a.Summary | Should -Be '회사는 새 로봇을 공개했다고 밝혔다. 새 로봇은 이전 모델보다 빠르게 상자를 옮긴다.'
+        $e = [pscustomobject]@{ Title = 'A robot'; Url = 'https://example.com/sum/10'; Language = 'en'
+            Content = "The company showed its new robot on Monday.`n`nThe robot moves boxes faster than the old model did.`n`nThe move comes as warehouses scramble to hire more workers, while" } | Add-AiSummary
+        $e.Summary | Should -Be 'The company showed its new robot on Monday. The robot moves boxes faster than the old model did.'
+    }
     It 'leaves out the subtitle lines that open the body and a repeated standfirst' {
         $a = Get-Fixture 'subtitled-korean' | Add-AiSummary
         $a.Summary | Should -Not -Match '해외 진출도 추진'
@@ -141,27 +149,41 @@ Describe 'The archive corpus' {
         $eligible = @($articles | Where-Object { (Split-Sentence $_.Content).Count -ge 2 })
         $eligible.Count | Should -BeGreaterThan 900
         $summarised = @($eligible | Add-AiSummary -Force)
-        function Normal([string] $s) { ($s -replace '[^\p{L}\p{Nd}]', '').ToLowerInvariant() }
+        # Plain loops and .NET calls: this runs over every article of the archive, and pipelines there cost seconds.
+        $nonWord = [regex]::new('[^\p{L}\p{Nd}]', 'Compiled')
+        $sentenceEnd = [regex]::new('[.!?\u3002\u2026][\u201D\u2019"\x27)\]\s]*$', 'Compiled')
+        $cutOff = [regex]::new('(?<![다요죠!?"\u201D.…])(\.\.\.|…)$', 'Compiled')
         $problems = foreach ($a in $summarised) {
             if (-not $a.Summary) { "no summary: $($a.Title)"; continue }
-            $sentences = @(Split-Sentence $a.Summary)
+            $sentences = [AiNews.Summaries.SentenceSplitter]::Split($a.Summary)
             if ($sentences.Count -gt 3) { "$($sentences.Count) sentences: $($a.Title)" }
             $language = [AiNews.Text.LanguageGuess]::Decide($a.Language, $a.Title, $a.Content)
             if ($language -like 'ko*') { if ($a.Summary.Length -gt 300) { "$($a.Summary.Length) characters: $($a.Title)" } }
-            elseif (@($a.Summary -split '\s+' | Where-Object { $_ }).Count -gt 60) { "over 60 words: $($a.Title)" }
+            elseif ($a.Summary.Split([char[]] " `t`n", [StringSplitOptions]::RemoveEmptyEntries).Count -gt 60) { "over 60 words: $($a.Title)" }
             # The standfirst: paragraphs that appear twice, and the lines before the first that ends a sentence.
-            $paragraphs = @($a.Content -split '\r?\n' | ForEach-Object Trim | Where-Object { $_ })
             $seen = [Collections.Generic.HashSet[string]]::new()
-            $standfirst = @(foreach ($p in $paragraphs) { $n = Normal $p; if ($n -and -not $seen.Add($n)) { $n } })
-            $body = [array]::FindIndex([string[]] $paragraphs, [Predicate[string]] { param($p) $p -match '[.!?\u3002\u2026][\u201D\u2019"\x27)\]\s]*$' })
-            if ($body -gt 0) { $standfirst += @($paragraphs[0..($body - 1)] | ForEach-Object { Normal $_ }) }
-            $title = Normal $a.Title
-            if ($title -and (Normal $a.Summary).Contains($title)) { "repeats the title: $($a.Title)" }
+            $standfirst = [Collections.Generic.List[string]]::new()
+            $inBody = $false
+            foreach ($line in $a.Content.Split("`n")) {
+                $p = $line.Trim()
+                if (-not $p) { continue }
+                $n = $nonWord.Replace($p, '').ToLowerInvariant()
+                if (-not $inBody -and $sentenceEnd.IsMatch($p)) { $inBody = $true }
+                if ($n -and (-not $inBody -or -not $seen.Add($n))) { $standfirst.Add($n) }
+                $null = $seen.Add($n)
+            }
+            if (-not $inBody) { $standfirst.Clear() }   # no sentence at all: the lines are the body
+            # A whole sentence, unless the one sentence had to be shortened (the documented "…" when none fits).
             foreach ($s in $sentences) {
-                $n = Normal $s
+                if ($cutOff.IsMatch($s) -and -not ($sentences.Count -eq 1 -and $s.EndsWith('…'))) { "a cut-off sentence: $($a.Title) / $s" }
+            }
+            $title = $nonWord.Replace($a.Title, '').ToLowerInvariant()
+            if ($title -and $nonWord.Replace($a.Summary, '').ToLowerInvariant().Contains($title)) { "repeats the title: $($a.Title)" }
+            foreach ($s in $sentences) {
+                $n = $nonWord.Replace($s, '').ToLowerInvariant()
                 if (-not $n) { continue }
                 if ($title.Contains($n)) { "a sentence of the title: $($a.Title)" }
-                if ($standfirst | Where-Object { $_.Contains($n) }) { "repeats the standfirst: $($a.Title) / $s" }
+                foreach ($f in $standfirst) { if ($f.Contains($n)) { "repeats the standfirst: $($a.Title) / $s"; break } }
             }
         }
         $problems | Should -BeNullOrEmpty

@@ -177,6 +177,20 @@ namespace AiNews.Summaries
         private static bool IsStandfirst(string normalSentence, List<string> standfirst) =>
             normalSentence.Length > 0 && standfirst.Any(p => p.Contains(normalSentence));
 
+        // A sentence the source cut off: it trails off in "..." or "…" where no sentence ended ("지능화를...", "the
+        // armies of…"); archives and feeds shorten bodies this way. "증가했다…" and "said..." are whole.
+        private static bool IsCutOff(string s)
+        {
+            string t = s.TrimEnd();
+            int end = t.Length;
+            while (end > 0 && (t[end - 1] == '.' || t[end - 1] == '…')) end--;
+            int dots = t.Length - end;
+            if (dots == 0 || (dots == 1 && t[t.Length - 1] == '.')) return false;
+            if (end == 0) return true;
+            char before = t[end - 1];
+            return !(before == '다' || before == '요' || before == '죠' || before == '!' || before == '?' || before == '”' || before == '"');
+        }
+
         // A full stop, question or exclamation mark, possibly inside closing quotes: 밝혔다. / said." — but not a quoted
         // phrase alone (대표 "이제 시작"), which is how Korean subtitles end.
         private static bool EndsWithSentenceMark(string s)
@@ -205,14 +219,19 @@ namespace AiNews.Summaries
             if (normal.Length == 0) return false;
             if (normalTitle.Length > 0 && (normal == normalTitle || normalTitle.Contains(normal) || Overlap(normal, normalTitle) > 0.8)) return false;
             if (Email.IsMatch(s) || Byline.IsMatch(s) || Junk.IsMatch(s)) return false;
+            if (IsCutOff(s)) return false;
             if (!strict) return true;
             // A sentence cut at its start by the extraction ("on xAI's Grok has caused ...") reads badly.
             if (s[0] >= 'a' && s[0] <= 'z') return false;
+            if (",;:)]”’".IndexOf(s[0]) >= 0) return false;                     // ", a podcast from ..."
             if (s.Length > MaxSentenceLength) return false;
             // Captions and headings are short and have no ending; a sentence has a few words and usually a terminator.
             int words = Tokenizer.Tokenize(s).Count;
             if (words < 4) return false;
-            return IsTerminated(s) || s.Length >= 60;
+            // Without a mark a long line passes only when it ends as a Korean sentence does (…했다): an English line
+            // without one is a heading or was cut ("... from AI, while").
+            char last = s[s.Length - 1];
+            return IsTerminated(s) || (s.Length >= 60 && (last == '다' || last == '요' || last == '죠'));
         }
 
         private static string Normal(string s) =>

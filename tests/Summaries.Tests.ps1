@@ -149,43 +149,7 @@ Describe 'The archive corpus' {
         $eligible = @($articles | Where-Object { (Split-Sentence $_.Content).Count -ge 2 })
         $eligible.Count | Should -BeGreaterThan 900
         $summarised = @($eligible | Add-AiSummary -Force)
-        # Plain loops and .NET calls: this runs over every article of the archive, and pipelines there cost seconds.
-        $nonWord = [regex]::new('[^\p{L}\p{Nd}]', 'Compiled')
-        $sentenceEnd = [regex]::new('[.!?\u3002\u2026][\u201D\u2019"\x27)\]\s]*$', 'Compiled')
-        $cutOff = [regex]::new('(?<![다요죠!?"\u201D.…])(\.\.\.|…)$', 'Compiled')
-        $problems = foreach ($a in $summarised) {
-            if (-not $a.Summary) { "no summary: $($a.Title)"; continue }
-            $sentences = [AiNews.Summaries.SentenceSplitter]::Split($a.Summary)
-            if ($sentences.Count -gt 3) { "$($sentences.Count) sentences: $($a.Title)" }
-            $language = [AiNews.Text.LanguageGuess]::Decide($a.Language, $a.Title, $a.Content)
-            if ($language -like 'ko*') { if ($a.Summary.Length -gt 300) { "$($a.Summary.Length) characters: $($a.Title)" } }
-            elseif ($a.Summary.Split([char[]] " `t`n", [StringSplitOptions]::RemoveEmptyEntries).Count -gt 60) { "over 60 words: $($a.Title)" }
-            # The standfirst: paragraphs that appear twice, and the lines before the first that ends a sentence.
-            $seen = [Collections.Generic.HashSet[string]]::new()
-            $standfirst = [Collections.Generic.List[string]]::new()
-            $inBody = $false
-            foreach ($line in $a.Content.Split("`n")) {
-                $p = $line.Trim()
-                if (-not $p) { continue }
-                $n = $nonWord.Replace($p, '').ToLowerInvariant()
-                if (-not $inBody -and $sentenceEnd.IsMatch($p)) { $inBody = $true }
-                if ($n -and (-not $inBody -or -not $seen.Add($n))) { $standfirst.Add($n) }
-                $null = $seen.Add($n)
-            }
-            if (-not $inBody) { $standfirst.Clear() }   # no sentence at all: the lines are the body
-            # A whole sentence, unless the one sentence had to be shortened (the documented "…" when none fits).
-            foreach ($s in $sentences) {
-                if ($cutOff.IsMatch($s) -and -not ($sentences.Count -eq 1 -and $s.EndsWith('…'))) { "a cut-off sentence: $($a.Title) / $s" }
-            }
-            $title = $nonWord.Replace($a.Title, '').ToLowerInvariant()
-            if ($title -and $nonWord.Replace($a.Summary, '').ToLowerInvariant().Contains($title)) { "repeats the title: $($a.Title)" }
-            foreach ($s in $sentences) {
-                $n = $nonWord.Replace($s, '').ToLowerInvariant()
-                if (-not $n) { continue }
-                if ($title.Contains($n)) { "a sentence of the title: $($a.Title)" }
-                foreach ($f in $standfirst) { if ($f.Contains($n)) { "repeats the standfirst: $($a.Title) / $s"; break } }
-            }
-        }
+        $problems = $summarised | Get-SummaryProblem
         $problems | Should -BeNullOrEmpty
     }
 }

@@ -160,7 +160,7 @@ namespace AiNews.Commands
             }
             string summary = _extractive.Summarize(a.Title, a.Content, a.Language);
             if (summary == null)
-                WriteVerbose($"'{a.Title}' has no sentence to summarise besides its title; its summary is left as it was.");
+                WriteVerbose($"'{a.Title}' has no sentence to summarise besides its title and standfirst; its summary is left as it was.");
             else
                 a.Summary = summary;
             WriteObject(a);

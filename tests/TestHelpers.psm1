@@ -95,4 +95,49 @@ function Get-NuGetPackageFolder {
     $folder
 }
 
-Export-ModuleMember -Function Get-SharedRoot, Get-FreeTcpPort, Get-NuGetPackageFolder, Invoke-ChildShell
+# What is wrong with an article's extractive summary by the rules of issue 11 (nothing, for a good one): missing,
+# over three sentences, over 300 characters (Korean) or 60 words (English), a sentence cut off, the title or the
+# standfirst repeated. Shared by tests/Summaries.Tests.ps1 (over the seed archive) and bench/summaries.ps1.
+# Plain loops and .NET calls: it runs over every article of the archive, and pipelines there cost seconds.
+$script:NonWord = [regex]::new('[^\p{L}\p{Nd}]', 'Compiled')
+$script:SentenceEnd = [regex]::new('[.!?\u3002\u2026][\u201D\u2019"\x27)\]\s]*$', 'Compiled')
+$script:CutOff = [regex]::new('(?<![다요죠!?"\u201D.…])(\.\.\.|…)$', 'Compiled')
+function Get-SummaryProblem {
+    param([Parameter(Mandatory, Position = 0, ValueFromPipeline)] $Article)
+    process {
+        $a = $Article
+        if (-not $a.Summary) { "no summary: $($a.Title)"; return }
+        $sentences = [AiNews.Summaries.SentenceSplitter]::Split($a.Summary)
+        if ($sentences.Count -gt 3) { "over 3 sentences: $($a.Title) ($($sentences.Count))" }
+        $language = [AiNews.Text.LanguageGuess]::Decide($a.Language, $a.Title, $a.Content)
+        if ($language -like 'ko*') { if ($a.Summary.Length -gt 300) { "over 300 characters: $($a.Title) ($($a.Summary.Length))" } }
+        elseif ($a.Summary.Split([char[]] " `t`n", [StringSplitOptions]::RemoveEmptyEntries).Count -gt 60) { "over 60 words: $($a.Title)" }
+        # The standfirst: paragraphs that appear twice, and the lines before the first that ends a sentence.
+        $seen = [Collections.Generic.HashSet[string]]::new()
+        $standfirst = [Collections.Generic.List[string]]::new()
+        $inBody = $false
+        foreach ($line in "$($a.Content)".Split("`n")) {
+            $p = $line.Trim()
+            if (-not $p) { continue }
+            $n = $script:NonWord.Replace($p, '').ToLowerInvariant()
+            if (-not $inBody -and $script:SentenceEnd.IsMatch($p)) { $inBody = $true }
+            if ($n -and (-not $inBody -or -not $seen.Add($n))) { $standfirst.Add($n) }
+            $null = $seen.Add($n)
+        }
+        if (-not $inBody) { $standfirst.Clear() }   # no sentence at all: the lines are the body
+        # Whole sentences, unless the one sentence had to be shortened (the documented "…" when none fits).
+        foreach ($s in $sentences) {
+            if ($script:CutOff.IsMatch($s) -and -not ($sentences.Count -eq 1 -and $s.EndsWith('…'))) { "a cut-off sentence: $($a.Title) / $s" }
+        }
+        $title = $script:NonWord.Replace("$($a.Title)", '').ToLowerInvariant()
+        if ($title -and $script:NonWord.Replace($a.Summary, '').ToLowerInvariant().Contains($title)) { "repeats the title: $($a.Title)" }
+        foreach ($s in $sentences) {
+            $n = $script:NonWord.Replace($s, '').ToLowerInvariant()
+            if (-not $n) { continue }
+            if ($title.Contains($n)) { "a sentence of the title: $($a.Title)" }
+            foreach ($f in $standfirst) { if ($f.Contains($n)) { "repeats the standfirst: $($a.Title) / $s"; break } }
+        }
+    }
+}
+
+Export-ModuleMember -Function Get-SharedRoot, Get-FreeTcpPort, Get-NuGetPackageFolder, Invoke-ChildShell, Get-SummaryProblem

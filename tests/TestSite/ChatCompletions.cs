@@ -10,7 +10,8 @@ namespace AiNews.TestSite;
 /// [ok] (the default: a good answer inside a ```json fence), [length-once], [bad-json], [stray-tag-once], [http500-once],
 /// [http401], [deep-json] / [deep-body] (an answer / a whole response of 50,000 nested '['), [no-json-mode] (400 when the
 /// request asks for response_format, as LM Studio does), [huge] (a 6 MB answer), [long-summary] (a 5,000-character
-/// summary), [slow] (answers after 4 s, or when the client gives up).
+/// summary), [slow] (answers after 4 s, or when the client gives up), [silent] (never answers; holds the connection
+/// until the client gives up, as a hung model server does).
 /// A "-once" failure happens on the first request (the normal budget); the retry (larger max_tokens) is answered well.
 /// Every request is recorded; GET /__stats/chat reads them in the order they arrived.
 /// </summary>
@@ -54,6 +55,11 @@ public sealed class ChatCompletions
             if (Has("[slow]"))
             {
                 try { await Task.Delay(SlowAnswer, ctx.RequestAborted); await Reply(ctx, 200, Completion(Good)); } catch (Exception) { }
+                return;
+            }
+            if (Has("[silent]"))
+            {
+                try { await Task.Delay(Timeout.Infinite, ctx.RequestAborted); } catch (Exception) { }
                 return;
             }
             if (Has("[huge]")) { await Reply(ctx, 200, Completion(new string('x', HugeAnswerChars))); return; }

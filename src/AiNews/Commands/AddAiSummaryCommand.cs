@@ -29,7 +29,11 @@ namespace AiNews.Commands
         private Taxonomy _taxonomy;
         private SourceCatalog _catalog;
         private bool _catalogLoaded;
-        private int _ok, _retried, _fellBack, _cached, _byPolicy;
+        private int _ok, _retried, _fellBack, _cached, _byPolicy, _seen;
+        private ProgressRecord _progress;
+
+        /// <summary>The Write-Progress activity of Add-AiSummary's LLM requests (any fixed number; it tells bars apart).</summary>
+        private const int ProgressActivityId = 0x5A11;
 
         [Parameter(Mandatory = true, ValueFromPipeline = true)]
         [ArticleTransformation]
@@ -39,6 +43,14 @@ namespace AiNews.Commands
         [Parameter]
         [ValidateRange(1, 20)]
         public int SentenceCount { get; set; } = 3;
+
+        /// <summary>
+        /// The length budget of an extractive summary: characters of a Korean summary; an English one gets a fifth as
+        /// many words (300 → 60). Whole sentences only; see <see cref="ExtractiveSummarizer.MaxLength"/>.
+        /// </summary>
+        [Parameter]
+        [ValidateRange(20, 5000)]
+        public int MaxLength { get; set; } = ExtractiveSummarizer.DefaultMaxLength;
 
         /// <summary>Replace summaries the articles already have (by default only missing ones, and those that merely repeat the title).</summary>
         [Parameter]
@@ -85,8 +97,16 @@ namespace AiNews.Commands
         [Parameter(ParameterSetName = LlmSet)]
         public Uri Proxy { get; set; }
 
-        /// <summary>Keep the articles' organization, tags and importance; take only the summary from the LLM.</summary>
+        /// <summary>
+        /// Let the LLM's organization, tags and importance replace the articles' (those of the tagger, Add-AiTag). Without
+        /// it the LLM gives the summary only: one tagger decides labels unless the user asks for the LLM's.
+        /// </summary>
         [Parameter(ParameterSetName = LlmSet)]
+        public SwitchParameter UseLlmLabels { get; set; }
+
+        /// <summary>What the LLM path did before -UseLlmLabels: keeping the labels is now the default; kept so scripts that pass it still run.</summary>
+        [Parameter(ParameterSetName = LlmSet)]
+        [Obsolete("The articles' labels are kept by default now; -UseLlmLabels takes the LLM's instead.")]
         public SwitchParameter KeepLabels { get; set; }
 
         /// <summary>A taxonomy file merged over the shipped one: the labels the LLM may choose from.</summary>
@@ -96,9 +116,14 @@ namespace AiNews.Commands
 
         protected override void BeginProcessing()
         {
-            _extractive = new ExtractiveSummarizer { SentenceCount = SentenceCount };
+            _extractive = new ExtractiveSummarizer { SentenceCount = SentenceCount, MaxLength = MaxLength };
             if (ParameterSetName != LlmSet) return;
 
+#pragma warning disable CS0618 // -KeepLabels is obsolete, still bound: a script that says both is contradicting itself
+            if (KeepLabels && UseLlmLabels)
+                ThrowTerminating(ErrorIds.ConflictingParameters, ErrorCategory.InvalidArgument, null,
+                    "-KeepLabels and -UseLlmLabels contradict each other: leave out -KeepLabels (keeping the labels is the default) or -UseLlmLabels.");
+#pragma warning restore CS0618
             Taxonomy taxonomy = LoadTaxonomy(Taxonomy);
             string key = ApiKey != null ? new NetworkCredential(string.Empty, ApiKey).Password : Environment.GetEnvironmentVariable(ApiKeyVariable);
             var options = new LlmOptions
@@ -110,7 +135,8 @@ namespace AiNews.Commands
             };
             string cacheFolder = CachePath != null ? FileSystemPath(CachePath) : SummaryCache.DefaultFolder;
             _taxonomy = taxonomy;
-            try { _llm = new LlmSummarizer(options, taxonomy, new SummaryCache(cacheFolder)); }
+            // Runs on the pipeline thread (inside Summarize), so WriteDebug is allowed; the lines never hold the key.
+            try { _llm = new LlmSummarizer(options, taxonomy, new SummaryCache(cacheFolder)) { Trace = WriteDebug }; }
             catch (ArgumentException e) { ThrowTerminating(ErrorIds.LlmFailed, ErrorCategory.InvalidArgument, UriDisplay.WithoutQuery(Endpoint), e.Message, e); }
             // The endpoint without its query: Azure-style and some gateways put the key there (?key=, ?api-key=).
             WriteVerbose($"LLM: {Model} at {UriDisplay.WithoutQuery(_llm.Endpoint)} (API key {(string.IsNullOrEmpty(key) ? "none" : "given")}), cache {cacheFolder}.");
@@ -126,14 +152,15 @@ namespace AiNews.Commands
                 WriteObject(a);
                 return;
             }
+            if (_llm != null) ShowProgress(a);
             if (_llm != null && AllowsAi(a) && SummarizeWithLlm(a))
             {
                 WriteObject(a);
                 return;
             }
-            string summary = _extractive.Summarize(a.Title, a.Content);
+            string summary = _extractive.Summarize(a.Title, a.Content, a.Language);
             if (summary == null)
-                WriteVerbose($"'{a.Title}' has no sentence to summarise besides its title; its summary is left as it was.");
+                WriteVerbose($"'{a.Title}' has no sentence to summarise besides its title and standfirst; its summary is left as it was.");
             else
                 a.Summary = summary;
             WriteObject(a);
@@ -160,8 +187,10 @@ namespace AiNews.Commands
             }
             LlmResult r = outcome.Result;
             a.Summary = r.Summary;
-            if (!KeepLabels)
+            if (UseLlmLabels)
                 ArticleLabels.Set(a, _taxonomy, organization: r.Organization, tags: r.Tags, importance: r.Importance);
+            else if (r.Organization != a.Organization || !(r.Tags ?? new string[0]).SequenceEqual(a.Tags ?? new string[0]))
+                WriteDebug($"'{a.Title}' keeps its labels ({a.Organization ?? "none"}; {string.Join(", ", a.Tags ?? new string[0])}); the LLM said {r.Organization}; {string.Join(", ", r.Tags)} (-UseLlmLabels takes those).");
             return true;
         }
 
@@ -186,9 +215,22 @@ namespace AiNews.Commands
             return false;
         }
 
+        // Pipeline input has no known total: the bar counts the articles and names the one being asked about.
+        private void ShowProgress(Article a)
+        {
+            // A new record each time: a host may keep the ones it was given (a PowerShell instance's Progress stream does).
+            _progress = new ProgressRecord(ProgressActivityId, "Summarising with " + Model,
+                $"article {++_seen}: {(string.IsNullOrEmpty(a.Title) ? a.Url : a.Title)}");
+            WriteProgress(_progress);
+        }
+
         protected override void EndProcessing()
         {
             if (_llm == null) return;
+            if (_progress != null)
+            {
+                WriteProgress(new ProgressRecord(ProgressActivityId, _progress.Activity, "done") { RecordType = ProgressRecordType.Completed });
+            }
             string line = $"LLM: {_ok} ok, {_retried} retried, {_fellBack} fell back";
             if (_cached > 0) line += $" ({_cached} from cache)";
             if (_byPolicy > 0) line += $"; {_byPolicy} extractive by source policy";

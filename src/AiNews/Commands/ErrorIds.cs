@@ -33,5 +33,6 @@ namespace AiNews.Commands
         public const string JobExists = "AiNews.JobExists";
         public const string JobNotFound = "AiNews.JobNotFound";
         public const string UnknownParameter = "AiNews.UnknownParameter";
+        public const string ConflictingParameters = "AiNews.ConflictingParameters";
     }
 }

@@ -69,9 +69,20 @@ namespace AiNews.Summaries
             if (jsonMode) body.Append(",\"response_format\":{\"type\":\"json_object\"}");
             body.Append('}');
 
+            var clock = System.Diagnostics.Stopwatch.StartNew();
+            byte[] payload = new UTF8Encoding(false).GetBytes(body.ToString());
+            ChatReply reply = SendBytes(payload, cancellationToken);
+            reply.RequestBytes = payload.Length;
+            reply.Elapsed = clock.Elapsed;
+            return reply;
+        }
+
+        private ChatReply SendBytes(byte[] payload, CancellationToken cancellationToken)
+        {
             using (var request = new HttpRequestMessage(HttpMethod.Post, _uri))
             {
-                request.Content = new StringContent(body.ToString(), Encoding.UTF8, "application/json");
+                request.Content = new ByteArrayContent(payload);
+                request.Content.Headers.ContentType = new System.Net.Http.Headers.MediaTypeHeaderValue("application/json") { CharSet = "utf-8" };
                 if (!string.IsNullOrEmpty(_apiKey))
                 {
                     if (_azure) request.Headers.Add("api-key", _apiKey);
@@ -99,7 +110,9 @@ namespace AiNews.Summaries
                         {
                             return new ChatReply { StatusCode = (int)response.StatusCode, Error = "the connection broke during the answer: " + e.Message, Transient = true };
                         }
-                        return Interpret(response, text);
+                        ChatReply reply = Interpret(response, text);
+                        reply.ResponseBytes = Encoding.UTF8.GetByteCount(text);
+                        return reply;
                     }
                 }
             }

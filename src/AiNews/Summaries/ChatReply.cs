@@ -12,5 +12,11 @@ namespace AiNews.Summaries
         public bool Transient { get; set; }
         /// <summary>True when the endpoint did not answer within the timeout.</summary>
         public bool TimedOut { get; set; }
+        /// <summary>The size of the request body sent (UTF-8 bytes), for -Debug.</summary>
+        public long RequestBytes { get; set; }
+        /// <summary>The size of the response body read (bytes; 0 when none was read), for -Debug.</summary>
+        public long ResponseBytes { get; set; }
+        /// <summary>How long the call took, answer included.</summary>
+        public System.TimeSpan Elapsed { get; set; }
     }
 }

@@ -3,17 +3,42 @@ using System.Collections.Generic;
 using System.Linq;
 using System.Text.RegularExpressions;
 using AiNews.Tagging;
+using AiNews.Text;
 
 namespace AiNews.Summaries
 {
     /// <summary>
     /// Offline extractive summaries: the sentences that are most central in a graph of word overlap
     /// (TextRank, with a mild preference for the lead, as news puts the gist first), in their original order.
-    /// Photo credits, bylines, e-mail addresses, copyright lines and the headline itself never make it in.
+    /// Photo credits, bylines, e-mail addresses, copyright lines, the headline and the standfirst never make it in.
+    /// A summary is short enough to skim: at most <see cref="SentenceCount"/> whole sentences within
+    /// <see cref="MaxLength"/> (characters of Korean, or a fifth as many words of English).
     /// </summary>
     public sealed class ExtractiveSummarizer
     {
+        /// <summary>
+        /// The default length budget: 300 characters of Korean, about three short news sentences, what a reader takes
+        /// in at a glance in a digest entry.
+        /// </summary>
+        public const int DefaultMaxLength = 300;
+
+        /// <summary>
+        /// English is measured in words, not characters: a budget of <see cref="MaxLength"/> allows MaxLength / 5 words
+        /// (300 → 60). Sixty English words carry about as much as 300 Korean characters (a Korean syllable block holds
+        /// roughly what a fifth of an English word with its space does).
+        /// </summary>
+        public const int CharactersPerEnglishWord = 5;
+
+        /// <summary>
+        /// The mark of a sentence that had to be shortened: only when not one whole sentence fits the budget, the best
+        /// one is cut at its last clause break (or word) that fits, and this shows the reader it goes on.
+        /// </summary>
+        public const string ShortenedMark = "…";
+
         public int SentenceCount { get; set; } = 3;
+
+        /// <summary>The length budget: characters of a Korean (or Chinese, Japanese) summary; English gets MaxLength / 5 words.</summary>
+        public int MaxLength { get; set; } = DefaultMaxLength;
 
         /// <summary>Sentences longer than this (characters) are skipped: they are tables or run-together junk.</summary>
         public int MaxSentenceLength { get; set; } = 400;
@@ -29,17 +54,39 @@ namespace AiNews.Summaries
             @"(무단\s*전재|재배포\s*금지|저작권자|ⓒ|©|All rights reserved|Copyright|기사제보|구독하기|Subscribe|Sign up|newsletter|Advertisement|관련기사|^사진\s*=|^\s*(사진|이미지)\s*(제공|출처)|^\s*\[?사진\]?\s*$)",
             RegexOptions.IgnoreCase | RegexOptions.CultureInvariant);
 
-        /// <summary>The summary of a text, or null when it holds no usable sentence besides the title.</summary>
-        public string Summarize(string title, string content)
+        /// <summary>A clause break to shorten an over-long sentence at: a comma, semicolon or colon, or a dash between spaces.</summary>
+        private static readonly Regex ClauseBreak = new Regex(@"[,;:，、](?=\s)|\s[-–—](?=\s)", RegexOptions.CultureInvariant);
+
+        /// <summary>The summary of a text, or null when it holds no usable sentence besides the title and standfirst.</summary>
+        /// <param name="language">The article's language ("ko", "en"); null guesses it from the text. It decides the unit of <see cref="MaxLength"/>.</param>
+        public string Summarize(string title, string content, string language = null)
         {
-            List<string> picked = Pick(title, content);
+            List<string> picked = Pick(title, content, language);
             return picked.Count == 0 ? null : string.Join(" ", picked);
         }
 
-        public List<string> Pick(string title, string content)
+        /// <summary>Whether a summary of text in <paramref name="language"/> is measured in words (English and other spaced scripts) rather than characters.</summary>
+        public static bool CountsWords(string language) =>
+            !(language != null && (language.StartsWith("ko", StringComparison.OrdinalIgnoreCase)
+                || language.StartsWith("ja", StringComparison.OrdinalIgnoreCase) || language.StartsWith("zh", StringComparison.OrdinalIgnoreCase)));
+
+        /// <summary>The length of <paramref name="text"/> in the unit of <paramref name="language"/>: words or characters.</summary>
+        public static int Measure(string text, string language) =>
+            CountsWords(language) ? CountWords(text) : (text ?? string.Empty).Length;
+
+        /// <summary>The budget in the unit of <paramref name="language"/>: MaxLength characters, or MaxLength / 5 words.</summary>
+        public int Budget(string language) =>
+            CountsWords(language) ? Math.Max(1, MaxLength / CharactersPerEnglishWord) : Math.Max(1, MaxLength);
+
+        private static int CountWords(string text) =>
+            (text ?? string.Empty).Split((char[])null, StringSplitOptions.RemoveEmptyEntries).Length;
+
+        public List<string> Pick(string title, string content, string language = null)
         {
+            language = LanguageGuess.Decide(language, title, content);
             var all = SentenceSplitter.Split(content ?? string.Empty).Select(Clean).Where(s => s.Length > 0).ToList();
             string normalTitle = Normal(title);
+            List<string> standfirst = Standfirst(content);
             var candidates = new List<int>();
             // Pages repeat their standfirst ("dek") as the first paragraph: a sentence seen already is no candidate.
             var seen = new List<string>();
@@ -47,24 +94,116 @@ namespace AiNews.Summaries
             {
                 if (!IsUsable(all[i], normalTitle, strict: true)) continue;
                 string normal = Normal(all[i]);
+                if (IsStandfirst(normal, standfirst)) continue;
                 if (seen.Any(x => x == normal || Overlap(normal, x) > 0.9)) continue;
                 seen.Add(normal);
                 candidates.Add(i);
             }
             if (candidates.Count == 0)
                 for (int i = 0; i < all.Count; i++)
-                    if (IsUsable(all[i], normalTitle, strict: false)) candidates.Add(i);
+                    if (IsUsable(all[i], normalTitle, strict: false) && !IsStandfirst(Normal(all[i]), standfirst)) candidates.Add(i);
             if (candidates.Count == 0) return new List<string>();
 
             int n = Math.Max(1, SentenceCount);
-            if (candidates.Count <= n) return candidates.Select(i => all[i]).ToList();
+            int budget = Budget(language);
+            double[] rank = candidates.Count <= 1 ? new[] { 1.0 } : TextRank(candidates.Select(i => Words(all[i])).ToList(), candidates.Count);
+            var ranked = Enumerable.Range(0, candidates.Count).OrderByDescending(k => rank[k]).ThenBy(k => k).ToList();
 
-            var words = candidates.Select(i => Words(all[i])).ToList();
-            double[] rank = TextRank(words, candidates.Count);
-            return Enumerable.Range(0, candidates.Count)
-                .OrderByDescending(k => rank[k]).ThenBy(k => k)
-                .Take(n).OrderBy(k => k)
-                .Select(k => all[candidates[k]]).ToList();
+            // The most central sentences that fit, whole: a sentence too long for what is left of the budget is passed
+            // over for the next one (a summary is never cut inside a sentence while a whole one fits).
+            var chosen = new List<int>();
+            int used = 0;
+            foreach (int k in ranked)
+            {
+                string s = all[candidates[k]];
+                int cost = Measure(s, language) + (chosen.Count > 0 && !CountsWords(language) ? 1 : 0); // the joining space
+                if (used + cost > budget) continue;
+                chosen.Add(k);
+                used += cost;
+                if (chosen.Count == n) break;
+            }
+            if (chosen.Count > 0) return chosen.OrderBy(k => k).Select(k => all[candidates[k]]).ToList();
+
+            // Not one sentence fits: the most central one, shortened at its last clause break that fits.
+            return new List<string> { Shorten(all[candidates[ranked[0]]], budget, language) };
+        }
+
+        /// <summary>
+        /// <paramref name="sentence"/> cut to <paramref name="budget"/> (with the mark) at its last clause break that fits,
+        /// or else at its last word that fits, or (a Korean run without spaces) at the budget.
+        /// </summary>
+        internal static string Shorten(string sentence, int budget, string language)
+        {
+            int markCost = CountsWords(language) ? 0 : ShortenedMark.Length;
+            bool Fits(int end) => Measure(sentence.Substring(0, end).TrimEnd(), language) + markCost <= budget;
+            int best = -1;
+            foreach (Match m in ClauseBreak.Matches(sentence))
+                if (m.Index > 0 && Fits(m.Index)) best = m.Index;
+            if (best < 0)
+                for (int i = sentence.Length - 1; i > 0; i--)
+                    if (char.IsWhiteSpace(sentence[i]) && Fits(i)) { best = i; break; }
+            if (best < 0) best = Math.Max(1, Math.Min(sentence.Length, budget - markCost));
+            return sentence.Substring(0, best).TrimEnd(' ', ',', ';', ':', '-', '–', '—') + ShortenedMark;
+        }
+
+        /// <summary>
+        /// The standfirst of a page as the extraction left it in the body: a paragraph that appears twice (pages repeat
+        /// their dek as the first paragraph), and the subtitle lines that open the body before its first sentence
+        /// (lines with no sentence ending, such as Korean 부제). A reader sees them beside the summary already.
+        /// </summary>
+        internal static List<string> Standfirst(string content)
+        {
+            var paragraphs = (content ?? string.Empty).Replace("\r\n", "\n").Split('\n')
+                .Select(p => p.Trim()).Where(p => p.Length > 0).ToList();
+            var result = new List<string>();
+            var counts = new Dictionary<string, int>(StringComparer.Ordinal);
+            foreach (string p in paragraphs)
+            {
+                string normal = Normal(p);
+                if (normal.Length == 0) continue;
+                counts[normal] = counts.TryGetValue(normal, out int c) ? c + 1 : 1;
+            }
+            result.AddRange(counts.Where(kv => kv.Value > 1).Select(kv => kv.Key));
+            // Without a sentence after them they are the body itself, not its standfirst.
+            int body = paragraphs.FindIndex(EndsWithSentenceMark);
+            for (int i = 0; i < body; i++)
+            {
+                string normal = Normal(paragraphs[i]);
+                if (normal.Length > 0) result.Add(normal);
+            }
+            return result;
+        }
+
+        private static bool IsStandfirst(string normalSentence, List<string> standfirst) =>
+            normalSentence.Length > 0 && standfirst.Any(p => p.Contains(normalSentence));
+
+        // A sentence the source cut off: it trails off in "..." or "…" where no sentence ended ("지능화를...", "the
+        // armies of…"); archives and feeds shorten bodies this way. "증가했다…" and "said..." are whole.
+        private static bool IsCutOff(string s)
+        {
+            string t = s.TrimEnd();
+            int end = t.Length;
+            while (end > 0 && (t[end - 1] == '.' || t[end - 1] == '…')) end--;
+            int dots = t.Length - end;
+            if (dots == 0 || (dots == 1 && t[t.Length - 1] == '.')) return false;
+            if (end == 0) return true;
+            char before = t[end - 1];
+            return !(before == '다' || before == '요' || before == '죠' || before == '!' || before == '?' || before == '”' || before == '"');
+        }
+
+        // A full stop, question or exclamation mark, possibly inside closing quotes: 밝혔다. / said." — but not a quoted
+        // phrase alone (대표 "이제 시작"), which is how Korean subtitles end.
+        private static bool EndsWithSentenceMark(string s)
+        {
+            string t = s.TrimEnd('”', '’', '"', '\'', ')', ']', '」', '』', ' ');
+            return t.Length > 0 && ".!?。…".IndexOf(t[t.Length - 1]) >= 0;
+        }
+
+        private static bool IsTerminated(string s)
+        {
+            if (s.Length == 0) return false;
+            char last = s[s.Length - 1];
+            return ".!?。…”\"’'".IndexOf(last) >= 0 || last == ')';
         }
 
         private static string Clean(string sentence)
@@ -80,16 +219,19 @@ namespace AiNews.Summaries
             if (normal.Length == 0) return false;
             if (normalTitle.Length > 0 && (normal == normalTitle || normalTitle.Contains(normal) || Overlap(normal, normalTitle) > 0.8)) return false;
             if (Email.IsMatch(s) || Byline.IsMatch(s) || Junk.IsMatch(s)) return false;
+            if (IsCutOff(s)) return false;
             if (!strict) return true;
             // A sentence cut at its start by the extraction ("on xAI's Grok has caused ...") reads badly.
             if (s[0] >= 'a' && s[0] <= 'z') return false;
+            if (",;:)]”’".IndexOf(s[0]) >= 0) return false;                     // ", a podcast from ..."
             if (s.Length > MaxSentenceLength) return false;
             // Captions and headings are short and have no ending; a sentence has a few words and usually a terminator.
             int words = Tokenizer.Tokenize(s).Count;
             if (words < 4) return false;
+            // Without a mark a long line passes only when it ends as a Korean sentence does (…했다): an English line
+            // without one is a heading or was cut ("... from AI, while").
             char last = s[s.Length - 1];
-            bool terminated = ".!?。…”\"’'".IndexOf(last) >= 0 || last == ')';
-            return terminated || s.Length >= 60;
+            return IsTerminated(s) || (s.Length >= 60 && (last == '다' || last == '요' || last == '죠'));
         }
 
         private static string Normal(string s) =>

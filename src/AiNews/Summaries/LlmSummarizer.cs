@@ -56,18 +56,31 @@ namespace AiNews.Summaries
 
         public Uri Endpoint => _client.Uri;
 
+        /// <summary>
+        /// Receives one line per cache look-up and per request (sizes, status, time) for -Debug; called on the caller's
+        /// thread. The lines name the article and the model, never the API key or the endpoint's query.
+        /// </summary>
+        public Action<string> Trace { get; set; }
+
         /// <summary>Summarises and labels one article; cancelling <paramref name="cancellationToken"/> (Ctrl+C) throws an OperationCanceledException.</summary>
         public LlmOutcome Summarize(string title, string content, string articleLanguage, CancellationToken cancellationToken = default(CancellationToken))
         {
             string language = _options.Language ?? LanguageGuess.Decide(articleLanguage, title, content) ?? "en";
             string key = SummaryCache.Key(_options.Model, PromptVersion, language, title, content);
             LlmResult cached = _cache?.Get(key);
-            if (cached != null && Validate(cached, title) == null) return new LlmOutcome { Status = LlmStatus.Cached, Result = cached };
+            if (cached != null && Validate(cached, title) == null)
+            {
+                Trace?.Invoke($"LLM cache hit for '{title}' (key {key.Substring(0, Math.Min(12, key.Length))}…).");
+                return new LlmOutcome { Status = LlmStatus.Cached, Result = cached };
+            }
+            Trace?.Invoke($"LLM cache {(cached == null ? "miss" : "entry unusable")} for '{title}'{(_cache == null ? " (no cache)" : "")}.");
             if (_timeoutsInARow >= ConsecutiveTimeoutsToGiveUp)
                 return new LlmOutcome { Status = LlmStatus.FellBack, Problem = $"the endpoint timed out {_timeoutsInARow} times in a row, so it is not asked again in this run" };
 
             string system = SystemPrompt(language);
             string user = UserPrompt(title, content);
+            if (content != null && content.Length > _options.MaxInputCharacters)
+                Trace?.Invoke($"'{title}': the body is cut to its first {_options.MaxInputCharacters:N0} of {content.Length:N0} characters for the request.");
             string first = Attempt(system, user, _options.MaxTokens, title, cancellationToken, out LlmResult result);
             if (first == null)
             {
@@ -89,12 +102,12 @@ namespace AiNews.Summaries
         private string Attempt(string system, string user, int maxTokens, string title, CancellationToken cancellationToken, out LlmResult result)
         {
             result = null;
-            ChatReply reply = _client.Send(_options.Model, system, user, maxTokens, _jsonMode, cancellationToken);
+            ChatReply reply = Send(system, user, maxTokens, title, cancellationToken);
             if (reply.StatusCode == 400 && _jsonMode)
             {
                 // Some servers (LM Studio, older vLLM) reject response_format json_object: ask without it from now on.
                 _jsonMode = false;
-                reply = _client.Send(_options.Model, system, user, maxTokens, _jsonMode, cancellationToken);
+                reply = Send(system, user, maxTokens, title, cancellationToken);
             }
             // A timeout is not retried: the retry would wait as long again, and a larger budget makes it slower still.
             _timeoutsInARow = reply.TimedOut ? _timeoutsInARow + 1 : 0;
@@ -114,6 +127,17 @@ namespace AiNews.Summaries
             string problem = Validate(result, title);
             if (problem != null) { result = null; return problem; }
             return null;
+        }
+
+        private ChatReply Send(string system, string user, int maxTokens, string title, CancellationToken cancellationToken)
+        {
+            ChatReply reply = _client.Send(_options.Model, system, user, maxTokens, _jsonMode, cancellationToken);
+            Trace?.Invoke($"LLM request for '{title}': {reply.RequestBytes:N0} bytes sent ({_options.Model}, max_tokens {maxTokens}, JSON mode {(_jsonMode ? "on" : "off")}); "
+                + (reply.StatusCode > 0 ? $"HTTP {reply.StatusCode}, {reply.ResponseBytes:N0} bytes back" : "no answer")
+                + $" in {reply.Elapsed.TotalSeconds:0.0} s"
+                + (reply.FinishReason != null ? $", finish_reason {reply.FinishReason}" : "")
+                + (reply.Error != null ? $"; {reply.Error}" : "") + ".");
+            return reply;
         }
 
         private string Validate(LlmResult r, string title)

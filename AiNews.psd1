@@ -29,8 +29,6 @@
     FunctionsToExport    = @()
     AliasesToExport      = @()
     VariablesToExport    = @()
-    # The .NET Framework that Windows PowerShell 5.1 needs under the engine (netstandard2.0 with its System.* polyfills).
-    DotNetFrameworkVersion = '4.7.2'
     # No HelpInfoURI: the help ships inside the module (en-US/), there is no updatable-help site for Update-Help to ask.
     PrivateData          = @{
         PSData = @{

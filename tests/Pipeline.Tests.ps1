@@ -116,3 +116,62 @@ Describe 'The archive''s month README.md' {
         @(Get-TestSiteHookRequest $hook).Count | Should -Be 0
     }
 }
+
+Describe 'CSV round trip' {
+    BeforeAll {
+        $script:Articles = @($Samples | ForEach-Object { [AiNews.Commands.ArticleTransformationAttribute]::ToArticle($_) })
+        $Articles[0].Sources = @([AiNews.ArticleSource]::new('예제뉴스', $Articles[0].Url), [AiNews.ArticleSource]::new('Other Wire', 'https://wire.example.org/a?id=1'))
+        $Articles[0].Images = 'https://img.example.com/a,b.png', 'https://img.example.com/c.png'
+        $Articles[0].Organizations = '국내 기업', 'OpenAI'
+    }
+
+    It 'writes list properties as "a; b" text, never a type name' {
+        $csv = $Articles | ConvertTo-Csv
+        ($csv -join "`n") | Should -Not -Match 'System\.String\[\]|AiNews\.ArticleSource|AiNews\.TextList'
+        $row = ($csv | ConvertFrom-Csv)[0]
+        $row.Tags | Should -BeExactly ($Articles[0].Tags -join '; ')
+        $row.Organizations | Should -BeExactly '국내 기업; OpenAI'
+        $row.Images | Should -BeExactly 'https://img.example.com/a,b.png; https://img.example.com/c.png'
+        $row.Sources | Should -BeExactly "예제뉴스 <$($Articles[0].Url)>; Other Wire <https://wire.example.org/a?id=1>"
+    }
+
+    It 'binds back from Import-Csv so that Export-AiDigest writes the same digest' {
+        $file = Join-Path $TestDrive 'articles.csv'
+        $Articles | Export-Csv -Path $file -Encoding utf8
+        $fromCsv = Import-Csv -Path $file -Encoding utf8 | Export-AiDigest -TimeZone Asia/Seoul -MaxContentLength 0
+        $fromCsv | Should -BeExactly ($Articles | Export-AiDigest -TimeZone Asia/Seoul -MaxContentLength 0)
+        $fromCsv | Should -Match '\[Other Wire\]\(https://wire\.example\.org/a\?id=1\)'
+        $back = @($fromCsv | ConvertFrom-AiDigest -TimeZone Asia/Seoul)
+        $back.Count | Should -Be $Articles.Count
+        ($back | Where-Object Url -eq $Articles[0].Url).Tags | Should -Be @($Articles[0].Tags)
+    }
+
+    It 'keeps lists usable as lists in scripts' {
+        $a = [AiNews.Article]::new()
+        $a.Tags = 'LLM', '에이전트'
+        $a.Tags += '반도체'
+        $a.Tags.Count | Should -Be 3
+        $a.Tags[1] | Should -Be '에이전트'
+        $a.Tags -contains '반도체' | Should -BeTrue
+        $a.Tags = $null
+        $a.Tags.Count | Should -Be 0
+        ($a | ConvertTo-Json -Compress) | Should -Match '"Tags":\[\]'
+    }
+
+    It 'reads a date exported under de-DE as the same day (3 April stays 3 April)' {
+        $culture = [cultureinfo]::CurrentCulture
+        try {
+            [cultureinfo]::CurrentCulture = 'de-DE'
+            $a = [AiNews.Commands.ArticleTransformationAttribute]::ToArticle($Samples[0])
+            $a.Published = [DateTimeOffset]::new(2026, 4, 3, 10, 0, 0, [TimeSpan]::FromHours(2))
+            $row = $a | ConvertTo-Csv | ConvertFrom-Csv
+            $row.Published | Should -Match '^03\.04\.2026'
+            $digest = $row | Export-AiDigest -TimeZone Europe/Berlin
+            $digest | Should -Match '2026-04-03'
+            ($digest | ConvertFrom-AiDigest -TimeZone Europe/Berlin).Published.Month | Should -Be 4
+            # ISO 8601 comes first, whatever the culture.
+            ([pscustomobject]@{ Title = 't'; Url = 'https://e.com/1'; Published = '2026-04-03T10:00:00+02:00' } | Export-AiDigest -TimeZone Europe/Berlin) | Should -Match '2026-04-03'
+        }
+        finally { [cultureinfo]::CurrentCulture = $culture }
+    }
+}

@@ -21,6 +21,8 @@ BeforeAll {
         'Invoke-AiNewsJob'     = 'writes the archive, its state and log'
         'Register-AiNewsJob'   = 'changes the crontab or Task Scheduler'
         'Unregister-AiNewsJob' = 'changes the crontab or Task Scheduler'
+        # Add-AiSummary -Endpoint sends article text to a model and writes its cache; its -WhatIf case below is ready
+        # for when it supports ShouldProcess (that cmdlet is being reworked separately).
     }
 
     # Everything under a folder, with each file's hash: what "nothing changed" is compared on.
@@ -78,13 +80,13 @@ BeforeAll {
         $bin = Join-Path $TestDrive 'whatif-bin'
         New-Item -ItemType Directory -Force -Path $bin | Out-Null
         $table = Join-Path $TestDrive 'whatif-crontab.txt'
-        $entry = "0 * * * * pwsh -File ainews-job.ps1 # AiNews job: Existing"
-        Set-Content -Path $table -Value "MAILTO=me@example.com`n$entry`n" -NoNewline
+        Set-Content -Path $table -Value "MAILTO=me@example.com`n" -NoNewline
         Set-Content -Path (Join-Path $bin 'crontab') -Value "#!/bin/sh`ncase `"`$1`" in`n  -l) cat '$table' ;;`n  -) cat > '$table' ;;`n  *) exit 2 ;;`nesac`n" -NoNewline
         & chmod +x (Join-Path $bin 'crontab')
         $saved = $env:PATH
         try {
             $env:PATH = $bin + [IO.Path]::PathSeparator + $env:PATH
+            $null = Register-AiNewsJob -ArchivePath (Join-Path $TestDrive 'cron-existing') -Name Existing -Force
             $before = Get-TreeState $TestDrive | Where-Object { $_ -like "$table|*" }
             $null = & $Script
             @{ Before = $before; After = (Get-TreeState $TestDrive | Where-Object { $_ -like "$table|*" }); Requests = 0 }

@@ -35,8 +35,12 @@ namespace AiNews
         /// <summary>Display name of the outlet, e.g. "AI타임스".</summary>
         public string Source { get; set; }
 
-        /// <summary>Every outlet that carried the story (set by Merge-AiArticle); empty for a single-source article.</summary>
-        public ArticleSource[] Sources { get; set; } = Array.Empty<ArticleSource>();
+        /// <summary>
+        /// Every outlet that carried the story (set by Merge-AiArticle); empty for a single-source article. Reads as
+        /// "Name &lt;Url&gt;; ..." in Export-Csv; never null.
+        /// </summary>
+        public ArticleSourceList Sources { get => _sources; set => _sources = value ?? ArticleSourceList.Empty; }
+        private ArticleSourceList _sources = ArticleSourceList.Empty;
 
         /// <summary>Id of the catalog source the article came from (see Get-AiSource), when known.</summary>
         public string SourceId { get; set; }
@@ -48,8 +52,13 @@ namespace AiNews
 
         /// <summary>The one organization the story is mainly about (or a bucket such as "기타").</summary>
         public string Organization { get; set; }
-        public string[] Organizations { get; set; } = Array.Empty<string>();
-        public string[] Tags { get; set; } = Array.Empty<string>();
+
+        /// <summary>Every organization the story names; "a; b" in Export-Csv (as <see cref="Tags"/> and <see cref="Images"/>); never null.</summary>
+        public TextList Organizations { get => _organizations; set => _organizations = value ?? TextList.Empty; }
+        private TextList _organizations = TextList.Empty;
+
+        public TextList Tags { get => _tags; set => _tags = value ?? TextList.Empty; }
+        private TextList _tags = TextList.Empty;
 
         /// <summary>Whether the story is substantively about AI (set by Add-AiTag); null when nobody has judged it yet.</summary>
         public bool? IsAiRelated { get; set; }
@@ -60,7 +69,8 @@ namespace AiNews
 
         /// <summary>Plain-text body; paragraphs separated by blank lines.</summary>
         public string Content { get; set; }
-        public string[] Images { get; set; } = Array.Empty<string>();
+        public TextList Images { get => _images; set => _images = value ?? TextList.Empty; }
+        private TextList _images = TextList.Empty;
 
         public override string ToString() => Title ?? Url ?? base.ToString();
     }

@@ -1,4 +1,5 @@
 using System;
+using System.Collections.Generic;
 using System.Management.Automation;
 using System.Threading;
 using AiNews.Common;
@@ -80,6 +81,30 @@ namespace AiNews.Commands
             MyInvocation.BoundParameters.TryGetValue("WhatIf", out object given)
                 ? given is SwitchParameter s && s.IsPresent
                 : LanguagePrimitives.IsTrue(SessionState.PSVariable.GetValue("WhatIfPreference"));
+
+        /// <summary>
+        /// The files of -Path arguments (wildcards expanded, in the order given). A path without wildcards that does not
+        /// exist is one non-terminating <paramref name="errorId"/> error whose message is <paramref name="notFound"/>(path);
+        /// a pattern that matches nothing is no error (as with Get-ChildItem), only a -Verbose line. The other paths are still resolved.
+        /// </summary>
+        protected List<string> ResolvePaths(IEnumerable<string> paths, string errorId, Func<string, string> notFound)
+        {
+            var files = new List<string>();
+            foreach (string p in paths)
+            {
+                Exception missing = null;
+                try
+                {
+                    var matches = GetResolvedProviderPathFromPSPath(p, out ProviderInfo _);
+                    files.AddRange(matches);
+                    if (matches.Count == 0) WriteVerbose($"No file matches '{p}'.");
+                    continue;
+                }
+                catch (ItemNotFoundException e) { missing = e; }
+                WriteItemError(errorId, ErrorCategory.ObjectNotFound, p, notFound(p), missing);
+            }
+            return files;
+        }
 
         /// <summary>A provider path relative to the current location, as a full file-system path.</summary>
         protected string FileSystemPath(string path) => SessionState.Path.GetUnresolvedProviderPathFromPSPath(path);

@@ -4,6 +4,7 @@ using System.Collections.Generic;
 using System.Globalization;
 using System.Linq;
 using System.Management.Automation;
+using AiNews.Common;
 
 namespace AiNews.Commands
 {
@@ -53,7 +54,7 @@ namespace AiNews.Commands
                 Tags = List(properties, nameof(Article.Tags)),
                 Summary = Text(properties, nameof(Article.Summary)),
                 Content = Text(properties, nameof(Article.Content)),
-                Images = List(properties, nameof(Article.Images)),
+                Images = List(properties, nameof(Article.Images), ';'),   // URLs may hold commas, never "; "
                 Sources = Sources(properties),
                 IsAiRelated = Flag(properties, nameof(Article.IsAiRelated)),
             };
@@ -68,10 +69,15 @@ namespace AiNews.Commands
             return result;
         }
 
-        /// <summary>Sources as ArticleSource objects or anything with Name and Url (e.g. from ConvertFrom-Json).</summary>
+        /// <summary>
+        /// Sources as ArticleSource objects, anything with Name and Url (e.g. from ConvertFrom-Json), or the
+        /// "Name &lt;Url&gt;; ..." text of an Export-Csv cell.
+        /// </summary>
         private static ArticleSource[] Sources(Dictionary<string, object> properties)
         {
-            if (!properties.TryGetValue(nameof(Article.Sources), out object v) || !(v is IEnumerable e) || v is string) return Array.Empty<ArticleSource>();
+            if (!properties.TryGetValue(nameof(Article.Sources), out object v)) return Array.Empty<ArticleSource>();
+            if (v is string text) return ArticleSourceList.Parse(text);
+            if (!(v is IEnumerable e)) return Array.Empty<ArticleSource>();
             var result = new List<ArticleSource>();
             foreach (object item in e)
             {
@@ -98,9 +104,7 @@ namespace AiNews.Commands
                 case DateTime dt: return new DateTimeOffset(dt);
                 case string s when s.Trim().Length == 0: return null;
                 case string s:
-                    if (DateTimeOffset.TryParse(s, CultureInfo.InvariantCulture, DateTimeStyles.AllowWhiteSpaces, out DateTimeOffset parsed)
-                        || DateTimeOffset.TryParse(s, CultureInfo.CurrentCulture, DateTimeStyles.AllowWhiteSpaces, out parsed))
-                        return parsed;
+                    if (DateParser.TryParseUserText(s, CultureInfo.CurrentCulture, out DateTimeOffset parsed)) return parsed;
                     throw new ArgumentTransformationMetadataException($"Published '{s}' is not a date and time.");
                 default:
                     throw new ArgumentTransformationMetadataException($"Published must be a date, not a {v.GetType().Name}.");
@@ -123,11 +127,12 @@ namespace AiNews.Commands
             }
         }
 
-        private static string[] List(Dictionary<string, object> properties, string name)
+        /// <summary>A list property from a list, or from a CSV cell: "LLM; 에이전트" as Export-Csv writes it, or "LLM, 에이전트" as typed.</summary>
+        private static string[] List(Dictionary<string, object> properties, string name, params char[] separators)
         {
             if (!properties.TryGetValue(name, out object v) || v == null) return Array.Empty<string>();
             IEnumerable<string> items = v is string s
-                ? s.Split(new[] { ',', ';' }, StringSplitOptions.RemoveEmptyEntries)      // a CSV cell: "LLM, 에이전트"
+                ? TextList.Split(s, separators.Length > 0 ? separators : new[] { ',', ';' })
                 : v is IEnumerable e ? e.Cast<object>().Select(x => Convert.ToString(Unwrap(x), CultureInfo.InvariantCulture))
                 : new[] { Convert.ToString(v, CultureInfo.InvariantCulture) };
             return items.Select(x => x?.Trim()).Where(x => !string.IsNullOrEmpty(x)).ToArray();

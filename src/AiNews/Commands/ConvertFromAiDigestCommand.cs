@@ -22,7 +22,8 @@ namespace AiNews.Commands
         private DigestReader _reader;
 
         /// <summary>Digest files; wildcards allowed.</summary>
-        [Parameter(Mandatory = true, Position = 0, ParameterSetName = PathSet)]
+        [Parameter(Mandatory = true, Position = 0, ParameterSetName = PathSet, ValueFromPipelineByPropertyName = true)]
+        [SupportsWildcards]
         [ValidateNotNullOrEmpty]
         public string[] Path { get; set; }
 
@@ -74,7 +75,8 @@ namespace AiNews.Commands
                     _text.Append(InputObject);
                     break;
                 case PathSet:
-                    ReadFiles(ResolveWildcards(Path));
+                    ReadFiles(ResolvePaths(Path, ErrorIds.DigestNotFound,
+                        p => $"No digest file matches '{p}'. Check the path; Get-ChildItem lists what is there."));
                     break;
                 case ArchiveSet:
                     ReadArchive();
@@ -109,24 +111,6 @@ namespace AiNews.Commands
                 if (day.Key >= Since.Date && day.Key <= Until.Date) files.Add(day.Value);
             WriteVerbose($"{files.Count} day file(s) of {root} fall between {Since:yyyy-MM-dd} and {Until:yyyy-MM-dd}.");
             ReadFiles(files);
-        }
-
-        private List<string> ResolveWildcards(string[] paths)
-        {
-            var files = new List<string>();
-            foreach (string p in paths)
-            {
-                try
-                {
-                    files.AddRange(GetResolvedProviderPathFromPSPath(p, out ProviderInfo provider));
-                }
-                catch (ItemNotFoundException e)
-                {
-                    WriteItemError(ErrorIds.DigestNotFound, ErrorCategory.ObjectNotFound, p,
-                        $"No digest file matches '{p}'. Check the path; Get-ChildItem lists what is there.", e);
-                }
-            }
-            return files;
         }
 
         private void ReadFiles(List<string> files)
@@ -180,6 +164,12 @@ namespace AiNews.Commands
 
         private void Emit(DigestDocument document, string origin)
         {
+            if (document.IsFolderIndex)
+            {
+                // Get-ChildItem ./news -Recurse -Filter *.md passes the month indexes too; they are no digests, and no error.
+                WriteVerbose($"{origin} is an archive folder index (README.md), not a digest; it has no articles to read.");
+                return;
+            }
             foreach (string problem in document.Problems) WriteWarning($"{origin}: {problem}");
             foreach (string defect in document.Defects)
                 WriteItemError(ErrorIds.DigestMalformed, ErrorCategory.InvalidData, origin,

@@ -20,12 +20,18 @@ namespace AiNews.Commands
         private const string FeedSet = "FeedUri";
         private const string UriSet = "Uri";
         private const string PathSet = "Path";
+        private const string LiteralPathSet = "LiteralPath";
 
         private ArticleCollector _collector;
         private SourceCatalog _catalog;
+        private readonly List<string> _sourceIds = new List<string>();
 
-        /// <summary>Catalog ids of the sources to read (Get-AiSource lists them); default: the catalog's default source.</summary>
-        [Parameter(Position = 0, ParameterSetName = SourceSet)]
+        /// <summary>
+        /// Catalog ids of the sources to read (Get-AiSource lists them, and its output binds here by Id); default: the
+        /// catalog's default source. Named only: the one positional parameter is -Path, so "Get-AiArticle ./feed.xml" reads the file.
+        /// </summary>
+        [Parameter(ParameterSetName = SourceSet, ValueFromPipelineByPropertyName = true)]
+        [Alias("Id")]
         [ArgumentCompleter(typeof(SourceIdCompleter))]
         [ValidateNotNullOrEmpty]
         public string[] Source { get; set; }
@@ -47,9 +53,15 @@ namespace AiNews.Commands
 
         /// <summary>Local feed files, or HTML files (one article each); wildcards allowed.</summary>
         [Parameter(Mandatory = true, Position = 0, ParameterSetName = PathSet, ValueFromPipelineByPropertyName = true)]
-        [Alias("FullName")]
+        [SupportsWildcards]
         [ValidateNotNullOrEmpty]
         public string[] Path { get; set; }
+
+        /// <summary>Local feed or HTML files taken as written ([ ] * ? are part of the name); binds the output of Get-ChildItem.</summary>
+        [Parameter(Mandatory = true, ParameterSetName = LiteralPathSet, ValueFromPipelineByPropertyName = true)]
+        [Alias("PSPath", "LP")]
+        [ValidateNotNullOrEmpty]
+        public string[] LiteralPath { get; set; }
 
         /// <summary>Only articles published at or after this time.</summary>
         [Parameter]
@@ -77,6 +89,7 @@ namespace AiNews.Commands
         [Parameter(ParameterSetName = SourceSet)]
         [Parameter(ParameterSetName = FeedSet)]
         [Parameter(ParameterSetName = PathSet)]
+        [Parameter(ParameterSetName = LiteralPathSet)]
         public SwitchParameter SkipContent { get; set; }
 
         /// <summary>Drop articles that are not about AI (judged by the taxonomy, as Add-AiTag does).</summary>
@@ -157,13 +170,15 @@ namespace AiNews.Commands
         protected override void ProcessRecord()
         {
             if (ParameterSetName == UriSet) _collector.AddPages(Uri);
-            else if (ParameterSetName == PathSet) _collector.AddFiles(ResolveFiles(Path));
+            else if (ParameterSetName == PathSet) _collector.AddFiles(ResolvePaths(Path, ErrorIds.FileUnreadable, p => $"No file matches '{p}'; the other paths are still read."));
+            else if (ParameterSetName == LiteralPathSet) _collector.AddFiles(Array.ConvertAll(LiteralPath, FileSystemPath));
+            else if (ParameterSetName == SourceSet && Source != null) _sourceIds.AddRange(Source);   // one per piped Get-AiSource object
         }
 
         protected override void EndProcessing()
         {
             // Only now is the parameter set certain: in BeginProcessing, pages bound from the pipeline are not yet bound.
-            if (ParameterSetName == SourceSet) _collector.AddSources(_catalog, Source);
+            if (ParameterSetName == SourceSet) _collector.AddSources(_catalog, _sourceIds);
             else if (ParameterSetName == FeedSet) _collector.AddFeeds(FeedUri);
             foreach (CollectionEvent e in _collector.Collect(StopToken))
             {
@@ -184,20 +199,6 @@ namespace AiNews.Commands
                         break;
                 }
             }
-        }
-
-        private List<string> ResolveFiles(string[] paths)
-        {
-            var files = new List<string>();
-            foreach (string p in paths)
-            {
-                try { files.AddRange(GetResolvedProviderPathFromPSPath(p, out ProviderInfo _)); }
-                catch (ItemNotFoundException ex)
-                {
-                    WriteItemError(ErrorIds.FileUnreadable, ErrorCategory.ObjectNotFound, p, $"No file matches '{p}'.", ex);
-                }
-            }
-            return files;
         }
 
         private FetchOptions FetchOptions()

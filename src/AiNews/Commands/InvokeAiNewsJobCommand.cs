@@ -214,7 +214,8 @@ namespace AiNews.Commands
                 .AddParameter("Since", since);
             if (!string.IsNullOrEmpty(SourceFile)) ps.AddParameter("SourceFile", SourceFile);
             if (!string.IsNullOrEmpty(CachePath)) ps.AddParameter("CachePath", CachePath);
-            if (NoCache) ps.AddParameter("NoCache");
+            // -WhatIf writes nothing, the HTTP cache included: the feeds are read afresh and not stored.
+            if (NoCache || WhatIfRequested) ps.AddParameter("NoCache");
             return ps;
         }
 

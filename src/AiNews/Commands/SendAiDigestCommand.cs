@@ -3,7 +3,6 @@ using System.Collections.Generic;
 using System.IO;
 using System.Management.Automation;
 using System.Text;
-using System.Threading;
 using AiNews.Common;
 using AiNews.Delivery;
 using AiNews.Digest;
@@ -21,6 +20,7 @@ namespace AiNews.Commands
     {
         private const string TextSet = "Text";
         private const string PathSet = "Path";
+        private const string LiteralPathSet = "LiteralPath";
         public const string WebhookVariable = "AINEWS_WEBHOOK_URI";
 
         /// <summary>
@@ -30,19 +30,31 @@ namespace AiNews.Commands
         public const long MaxDigestBytes = 10L * 1024 * 1024;
 
         private readonly StringBuilder _text = new StringBuilder();
+        private Uri _webhook;
 
         /// <summary>Digest Markdown, e.g. the output of Export-AiDigest; piped lines are joined.</summary>
         [Parameter(Mandatory = true, ParameterSetName = TextSet, ValueFromPipeline = true)]
         [AllowEmptyString]
         public string InputObject { get; set; }
 
-        /// <summary>A digest file.</summary>
-        [Parameter(Mandatory = true, Position = 0, ParameterSetName = PathSet)]
+        /// <summary>Digest files, each sent as a digest of its own; wildcards allowed.</summary>
+        [Parameter(Mandatory = true, Position = 0, ParameterSetName = PathSet, ValueFromPipelineByPropertyName = true)]
+        [SupportsWildcards]
         [ValidateNotNullOrEmpty]
-        public string Path { get; set; }
+        public string[] Path { get; set; }
 
-        /// <summary>The incoming webhook; default: $env:AINEWS_WEBHOOK_URI. It is never written to logs.</summary>
+        /// <summary>Digest files taken as written ([ ] * ? are part of the name); binds the output of Get-ChildItem.</summary>
+        [Parameter(Mandatory = true, ParameterSetName = LiteralPathSet, ValueFromPipelineByPropertyName = true)]
+        [Alias("PSPath", "LP")]
+        [ValidateNotNullOrEmpty]
+        public string[] LiteralPath { get; set; }
+
+        /// <summary>
+        /// The incoming webhook: a URL, or a SecureString (Get-Secret without -AsPlainText); default: $env:AINEWS_WEBHOOK_URI.
+        /// It is never written to logs.
+        /// </summary>
         [Parameter]
+        [SecretUriTransformation]
         public Uri WebhookUri { get; set; }
 
         [Parameter(Mandatory = true)]
@@ -64,52 +76,87 @@ namespace AiNews.Commands
         [Parameter]
         public SwitchParameter PassThru { get; set; }
 
+        protected override void BeginProcessing()
+        {
+            _webhook = WebhookUri;
+            if (_webhook != null) return;
+            string fromEnvironment = Environment.GetEnvironmentVariable(WebhookVariable);
+            if (!string.IsNullOrWhiteSpace(fromEnvironment) && Uri.TryCreate(fromEnvironment.Trim(), UriKind.Absolute, out _webhook)) return;
+            // -WhatIf sends nothing, so it needs no webhook: it still says what would be sent.
+            if (!WhatIfRequested)
+                ThrowTerminating(ErrorIds.WebhookMissing, ErrorCategory.InvalidArgument, null,
+                    $"No webhook: give -WebhookUri or set ${WebhookVariable} to the incoming-webhook URL of your {Kind} channel.");
+        }
+
         protected override void ProcessRecord()
         {
-            if (ParameterSetName == TextSet)
+            switch (ParameterSetName)
             {
-                if (_text.Length > 0) _text.Append('\n');
-                _text.Append(InputObject);
+                case TextSet:
+                    if (_text.Length > 0) _text.Append('\n');
+                    _text.Append(InputObject);
+                    break;
+                case PathSet:
+                    foreach (string file in ResolvePaths(Path, ErrorIds.DigestNotFound,
+                        p => $"No digest file matches '{p}'; the other digests are still sent. Check the path; Get-ChildItem lists what is there."))
+                        SendFile(file);
+                    break;
+                default:
+                    foreach (string p in LiteralPath) SendFile(FileSystemPath(p));
+                    break;
             }
         }
 
         protected override void EndProcessing()
         {
-            Uri webhook = WebhookUri;
-            if (webhook == null)
-            {
-                string fromEnvironment = Environment.GetEnvironmentVariable(WebhookVariable);
-                if (string.IsNullOrWhiteSpace(fromEnvironment) || !Uri.TryCreate(fromEnvironment.Trim(), UriKind.Absolute, out webhook))
-                    ThrowTerminating(ErrorIds.WebhookMissing, ErrorCategory.InvalidArgument, null,
-                        $"No webhook: give -WebhookUri or set ${WebhookVariable} to the incoming-webhook URL of your {Kind} channel.");
-            }
+            if (ParameterSetName == TextSet) Send(_text.ToString(), "the piped digest");
+        }
 
-            string markdown = _text.ToString();
-            if (ParameterSetName == PathSet)
+        /// <summary>Sends one digest file; a file that cannot be read is an error of its own, and the other files are still sent.</summary>
+        private void SendFile(string path)
+        {
+            byte[] bytes;
+            try { bytes = LocalFile.ReadAtMost(path, MaxDigestBytes); }
+            catch (Exception e) when (e is IOException || e is UnauthorizedAccessException)
             {
-                string path = FileSystemPath(Path);
-                byte[] bytes = null;
-                try { bytes = LocalFile.ReadAtMost(path, MaxDigestBytes); }
-                catch (Exception e) when (e is IOException || e is UnauthorizedAccessException)
-                {
-                    ThrowTerminating(ErrorIds.DigestNotFound, ErrorCategory.ObjectNotFound, path, $"Cannot read the digest '{path}': {e.Message}", e);
-                }
-                if (bytes == null)
-                    ThrowTerminating(ErrorIds.FileTooLarge, ErrorCategory.LimitsExceeded, path,
-                        $"'{path}' is larger than {MaxDigestBytes / (1024 * 1024)} MB, which no digest is; nothing was sent. Check that -Path names a digest file.");
-                markdown = new UTF8Encoding(false, false).GetString(bytes).TrimStart('\uFEFF');
+                WriteItemError(ErrorIds.DigestNotFound, ErrorCategory.ObjectNotFound, path, $"Cannot read the digest '{path}': {e.Message}", e);
+                return;
             }
+            if (bytes == null)
+            {
+                WriteItemError(ErrorIds.FileTooLarge, ErrorCategory.LimitsExceeded, path,
+                    $"'{path}' is larger than {MaxDigestBytes / (1024 * 1024)} MB, which no digest is; nothing was sent from it. Check that -Path names a digest file.");
+                return;
+            }
+            WriteVerbose($"Reading {path}.");
+            Send(new UTF8Encoding(false, false).GetString(bytes).TrimStart('\uFEFF'), path);
+        }
+
+        private void Send(string markdown, string origin)
+        {
             DigestDocument digest = new DigestReader().Read(markdown);
+            if (digest.IsFolderIndex)
+            {
+                WriteVerbose($"{origin} is an archive folder index (README.md), not a digest; nothing was sent from it.");
+                return;
+            }
             if (digest.Articles.Count == 0)
             {
-                WriteWarning("The digest has no articles; nothing was sent.");
+                WriteWarning($"{origin}: the digest has no articles; nothing was sent.");
                 return;
             }
             string title = DigestFormat.Default.Title(digest.Day ?? DateTime.Today);
             List<string> messages = WebhookMessageBuilder.Build(Kind, title, digest.Articles, SummaryLength);
+            if (_webhook == null)
+            {
+                // Only under -WhatIf (BeginProcessing stops otherwise): say what would be posted, and post nothing.
+                for (int i = 0; i < messages.Count; i++)
+                    ShouldProcess($"{Kind} webhook (none given yet)", $"Post message {i + 1} of {messages.Count} ({messages[i].Length} characters)");
+                return;
+            }
 
             WebhookSender sender;
-            try { sender = new WebhookSender(webhook, new HttpClientSettings { Proxy = Proxy }) { MaxAttempts = MaxAttempts }; }
+            try { sender = new WebhookSender(_webhook, new HttpClientSettings { Proxy = Proxy }) { MaxAttempts = MaxAttempts }; }
             catch (ArgumentException e) { ThrowTerminating(ErrorIds.WebhookMissing, ErrorCategory.InvalidArgument, null, e.Message, e); return; }
             using (sender)
             {
@@ -134,6 +181,5 @@ namespace AiNews.Commands
                 WriteProgress(new ProgressRecord(2, "Sending the digest", "Done") { RecordType = ProgressRecordType.Completed });
             }
         }
-
     }
 }

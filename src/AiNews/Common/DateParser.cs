@@ -125,6 +125,23 @@ namespace AiNews.Common
 
         private static readonly Regex StatedOffset = new Regex(@"(Z|[+-]\d{2}:?\d{2}|\b(GMT|UTC|UT)\b)\s*$", Options);
 
+        /// <summary>
+        /// A date a user wrote or a tool exported (an Import-Csv cell, a hashtable value): ISO 8601 first, which means the
+        /// same on every machine, then <paramref name="culture"/> (the one Export-Csv wrote it in: under de-DE "03.04.2026"
+        /// is 3 April), then the invariant culture. A date without an offset is local time, as PowerShell reads it.
+        /// Unlike <see cref="TryParse"/> it does not judge the range; the article does.
+        /// </summary>
+        public static bool TryParseUserText(string text, CultureInfo culture, out DateTimeOffset value)
+        {
+            value = default;
+            string t = text?.Trim();
+            if (string.IsNullOrEmpty(t)) return false;
+            const DateTimeStyles styles = DateTimeStyles.AllowWhiteSpaces | DateTimeStyles.AssumeLocal;
+            if (Iso.IsMatch(t) && DateTimeOffset.TryParse(t, CultureInfo.InvariantCulture, styles, out value)) return true;
+            return DateTimeOffset.TryParse(t, culture ?? CultureInfo.CurrentCulture, styles, out value)
+                || DateTimeOffset.TryParse(t, CultureInfo.InvariantCulture, styles, out value);
+        }
+
         /// <summary>Like <see cref="TryParse"/>, or null.</summary>
         public static DateTimeOffset? Parse(string text, TimeZoneInfo zoneForZoneless) =>
             TryParse(text, zoneForZoneless, out DateTimeOffset value) ? value : (DateTimeOffset?)null;

@@ -10,6 +10,9 @@ namespace AiNews.Digest
         public DateTime? Day { get; internal set; }
         public List<Article> Articles { get; } = new List<Article>();
 
+        /// <summary>True for an archive folder's README.md (its index of day files): it holds no articles and none are read from it.</summary>
+        public bool IsFolderIndex { get; internal set; }
+
         /// <summary>Where the table-of-contents lines start (after the start marker's line) and end (the end marker); -1 when absent.</summary>
         public int TocStart { get; internal set; } = -1;
         public int TocEnd { get; internal set; } = -1;

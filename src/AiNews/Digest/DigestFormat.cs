@@ -88,6 +88,10 @@ namespace AiNews.Digest
         /// <summary>The heading of a folder index: "🤖 AI 뉴스 아카이브 - 2026년 01월".</summary>
         public string ArchiveMonthTitle(DateTime month) => ArchiveTitle + " - " + MonthName(month);
 
+        /// <summary>True for the heading of a folder index (<see cref="ArchiveMonthTitle"/>), whatever its month.</summary>
+        public bool IsFolderIndexTitle(string title) =>
+            title != null && title.StartsWith(ArchiveTitle + " - ", StringComparison.Ordinal);
+
         /// <summary>The count of articles as the indexes show it: "12건".</summary>
         public string Count(int articles) => articles.ToString(CultureInfo.InvariantCulture) + "건";
 

@@ -61,7 +61,15 @@ namespace AiNews.Digest
                         document.Sections++;
                         break;
                     case HeadingBlock heading when heading.Level == 1 && current == null:
-                        if (f.TryParseTitle(MarkdownEscaper.Unescape(HeadingText(text, heading)), out DateTime day)) document.Day = day;
+                        string title = MarkdownEscaper.Unescape(HeadingText(text, heading));
+                        if (f.TryParseTitle(title, out DateTime day)) document.Day = day;
+                        else if (f.IsFolderIndexTitle(title))
+                        {
+                            // A folder's README.md lists day files under "### 📅 1월 20일 (2건)" with a link to each: read as
+                            // a digest it would give one phantom article per day, so it gives none.
+                            document.IsFolderIndex = true;
+                            return document;
+                        }
                         break;
                     case ThematicBreakBlock _:
                         Finish(current, document, currentReported);

@@ -77,7 +77,7 @@ namespace AiNews.Stories
             return set.Contains(ImportanceLevel.High) ? ImportanceLevel.High : set.Contains(ImportanceLevel.Normal) || set.Count == 0 ? ImportanceLevel.Normal : ImportanceLevel.Low;
         }
 
-        private static string[] Union(IEnumerable<string[]> lists) =>
+        private static string[] Union(IEnumerable<IEnumerable<string>> lists) =>
             lists.Where(l => l != null).SelectMany(l => l).Where(x => !string.IsNullOrWhiteSpace(x)).Distinct(StringComparer.OrdinalIgnoreCase).ToArray();
     }
 }

@@ -152,6 +152,11 @@ namespace AiNews.Tagging
                 else if (hit.InLead) ctx.Add("memberLead:" + kind, 0.5);
             }
             foreach (string kind in SuffixKinds(doc.Title)) ctx.Add("suffixTitle:" + kind, true);
+            // What the story is about says whose story it is: policy words lean to a government, research words to a lab.
+            foreach (TagEntry tag in taxonomy.Tags)
+                if (tags.TryGetValue(tag.Name, out CueProfile tp)) ctx.Add("tag:" + tag.Name, FeatureVector.Log(tp.Score));
+            if (subject != null && subject.Organization == null && subject.Text.Length > 0)
+                ctx.Add("subjectLatin", Tokenizer.IsLatinOrDigit(subject.Text[0]) && !english);
             foreach (string kind in BucketKinds)
             {
                 string label = taxonomy.BucketName(kind);

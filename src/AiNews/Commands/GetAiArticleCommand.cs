@@ -83,6 +83,11 @@ namespace AiNews.Commands
         [Parameter]
         public SwitchParameter AiOnly { get; set; }
 
+        /// <summary>With -AiOnly: a taxonomy file merged over the shipped one, as Add-AiTag -Taxonomy takes it.</summary>
+        [Parameter]
+        [ValidateNotNullOrEmpty]
+        public string Taxonomy { get; set; }
+
         /// <summary>Concurrent requests (at most 4 per host).</summary>
         [Parameter]
         [ValidateRange(1, 64)]
@@ -147,6 +152,7 @@ namespace AiNews.Commands
                 First = Bound(nameof(First)) ? First : (int?)null,
                 SkipContent = SkipContent,
                 AiOnly = AiOnly,
+                Taxonomy = AiOnly ? LoadTaxonomy(Taxonomy) : null,
                 MaxItemsPerFeed = MaxItemsPerFeed,
                 Fetch = FetchOptions(),
             };

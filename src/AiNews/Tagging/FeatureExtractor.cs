@@ -143,6 +143,16 @@ namespace AiNews.Tagging
             ctx.Add("namedCount", FeatureVector.Log(present.Count));
             ctx.Add("english", english);
             ctx.Add("foreignLean", Math.Max(-3, Math.Min(3, foreignLean)) / 3.0);
+            CountryCues(doc, out int foreignBody, out int domesticBody, out bool countryOpensTitle);
+            ctx.Add("foreignBody", FeatureVector.Log(foreignBody));
+            ctx.Add("domesticBody", FeatureVector.Log(domesticBody));
+            // "우크라이나 “...”", "중국, AI 규제 ...": a country heading the headline acts as its government.
+            ctx.Add("countryOpensTitle", countryOpensTitle);
+            // A linear model cannot combine two facts by itself: a story written abroad with nobody in the headline is
+            // often a trend piece; the same with a subject is that subject's story.
+            ctx.Add("english&noSubject", english && subject == null);
+            ctx.Add("english&unknownSubject", english && subject != null && subject.Organization == null);
+            ctx.Add("noSubject&noNamedTitle", subject == null && inTitle.Count == 0);
             ctx.Add("looksForeign", foreignLean > 0);
             ctx.Add("short", doc.IsShort);
             foreach (var hit in doc.Hits(_m.Buckets))
@@ -176,7 +186,6 @@ namespace AiNews.Tagging
                 f.Add("bias", 1.0);
                 OwnTagFeatures(f, c, top);
                 f.Add("main:" + mainKind, true);
-                if (mainKind == "named") f.Add("mainOrg:" + ruleMain, true);
                 foreach (TagEntry other in taxonomy.Tags)
                     if (other.Name != tag.Name && tags.TryGetValue(other.Name, out CueProfile o)) f.Add("x:" + other.Name, FeatureVector.Log(o.Score));
                 f.Add("ai", FeatureVector.Log(aiProfile.Score));
@@ -255,6 +264,21 @@ namespace AiNews.Tagging
                         if (_m.Titles.Contains(kind + ":" + stem)) kinds.Add(kind);
                 }
             return kinds.OrderBy(k => k, StringComparer.Ordinal);
+        }
+
+        private void CountryCues(TaggingDocument doc, out int foreign, out int domestic, out bool opensTitle)
+        {
+            foreign = domestic = 0;
+            opensTitle = false;
+            foreach (var hit in doc.Hits(_m.Country, all: true))
+            {
+                if (hit.InTitle)
+                {
+                    if (hit.Hit.First == 0 && hit.Hit.Term.Label == "foreign") opensTitle = true;
+                    continue;
+                }
+                if (hit.Hit.Term.Label == "foreign") foreign++; else domestic++;
+            }
         }
 
         private static Dictionary<string, CueProfile> Profiles(TaggingDocument doc, TermMatcher matcher, bool diminishing)

@@ -14,15 +14,15 @@ namespace AiNews.Tagging
         // Weights smaller than this are dropped when saved: they change no decision and only bloat the file.
         private const double NegligibleWeight = 1e-6;
 
-        public static Dictionary<string, double> TrainBinary(IReadOnlyList<FeatureVector> xs, IReadOnlyList<bool> ys, TaggerSettings s)
+        public static Dictionary<string, double> TrainBinary(IReadOnlyList<FeatureVector> xs, IReadOnlyList<bool> ys, TaggerSettings s, double l2)
         {
             var index = new FeatureIndex();
             var rows = xs.Select(index.Encode).ToList();
             int n = rows.Count;
             if (n == 0) return new Dictionary<string, double>();
             // The gradient's Lipschitz bound for the logistic loss: 1/4 of the largest squared row norm.
-            double lipschitz = 0.25 * rows.Max(r => r.SquaredNorm) + s.L2;
-            return index.Decode(Minimize(index.Count, lipschitz, s, (w, grad) =>
+            double lipschitz = 0.25 * rows.Max(r => r.SquaredNorm) + l2;
+            return index.Decode(Minimize(index.Count, lipschitz, s, l2, (w, grad) =>
             {
                 double loss = 0;
                 for (int i = 0; i < n; i++)
@@ -37,14 +37,14 @@ namespace AiNews.Tagging
             }));
         }
 
-        public static Dictionary<string, double> TrainRanking(IReadOnlyList<IReadOnlyList<FeatureVector>> groups, IReadOnlyList<int> gold, TaggerSettings s)
+        public static Dictionary<string, double> TrainRanking(IReadOnlyList<IReadOnlyList<FeatureVector>> groups, IReadOnlyList<int> gold, TaggerSettings s, double l2)
         {
             var index = new FeatureIndex();
             var encoded = groups.Select(g => g.Select(index.Encode).ToList()).ToList();
             int n = encoded.Count;
             if (n == 0) return new Dictionary<string, double>();
-            double lipschitz = encoded.SelectMany(g => g).Max(r => r.SquaredNorm) + s.L2;
-            return index.Decode(Minimize(index.Count, lipschitz, s, (w, grad) =>
+            double lipschitz = encoded.SelectMany(g => g).Max(r => r.SquaredNorm) + l2;
+            return index.Decode(Minimize(index.Count, lipschitz, s, l2, (w, grad) =>
             {
                 double loss = 0;
                 for (int i = 0; i < n; i++)
@@ -66,12 +66,37 @@ namespace AiNews.Tagging
             }));
         }
 
+        /// <summary>The mean log-likelihood of yes/no labels under weights: how well held-out articles are predicted.</summary>
+        public static double LogLikelihood(IReadOnlyList<FeatureVector> xs, IReadOnlyList<bool> ys, IReadOnlyDictionary<string, double> w)
+        {
+            double sum = 0;
+            for (int i = 0; i < xs.Count; i++)
+            {
+                double z = xs[i].Dot(w);
+                sum -= ys[i] ? Softplus(-z) : Softplus(z);
+            }
+            return xs.Count == 0 ? 0 : sum / xs.Count;
+        }
+
+        /// <summary>The mean log-probability of the labelled candidate under weights.</summary>
+        public static double LogLikelihood(IReadOnlyList<IReadOnlyList<FeatureVector>> groups, IReadOnlyList<int> gold, IReadOnlyDictionary<string, double> w)
+        {
+            double sum = 0;
+            for (int i = 0; i < groups.Count; i++)
+            {
+                var z = groups[i].Select(f => f.Dot(w)).ToList();
+                double max = z.Max();
+                sum += z[gold[i]] - max - Math.Log(z.Sum(v => Math.Exp(v - max)));
+            }
+            return groups.Count == 0 ? 0 : sum / groups.Count;
+        }
+
         public static double Sigmoid(double z) => z >= 0 ? 1 / (1 + Math.Exp(-z)) : Math.Exp(z) / (1 + Math.Exp(z));
 
         private static double Softplus(double z) => z > 30 ? z : Math.Log(1 + Math.Exp(z));
 
         // Nesterov's accelerated gradient with the safe step 1/L (scaled by the settings' learning rate).
-        private static double[] Minimize(int dims, double lipschitz, TaggerSettings s, Func<double[], double[], double> lossAndGradient)
+        private static double[] Minimize(int dims, double lipschitz, TaggerSettings s, double l2, Func<double[], double[], double> lossAndGradient)
         {
             double step = s.LearningRate / lipschitz;
             var w = new double[dims];
@@ -85,7 +110,7 @@ namespace AiNews.Tagging
                 Array.Clear(grad, 0, dims);
                 lossAndGradient(look, grad);
                 Array.Copy(w, previous, dims);
-                for (int j = 0; j < dims; j++) w[j] = look[j] - step * (grad[j] + s.L2 * look[j]);
+                for (int j = 0; j < dims; j++) w[j] = look[j] - step * (grad[j] + l2 * look[j]);
             }
             return w;
         }

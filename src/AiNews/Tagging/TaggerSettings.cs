@@ -32,8 +32,14 @@ namespace AiNews.Tagging
         /// <summary>Gradient steps of training; full-batch, from zero weights, so the result depends on the data only.</summary>
         public int Iterations { get; private set; } = 400;
         public double LearningRate { get; private set; } = 0.5;
-        /// <summary>L2 penalty per example: keeps weights small so that in-sample and cross-validated figures stay close.</summary>
-        public double L2 { get; private set; } = 0.002;
+        /// <summary>
+        /// L2 penalties tried per model part (organization, tags, AI relevance): keeps weights small so that in-sample and
+        /// cross-validated figures stay close. Training picks one per part on a held-out fifth of its own training
+        /// articles, so the choice never sees the articles it is scored on.
+        /// </summary>
+        public List<double> L2Choices { get; } = new List<double>();
+        /// <summary>The penalty when the settings name none.</summary>
+        public const double DefaultL2 = 0.002;
         /// <summary>Cross-validation folds, fixed by article id.</summary>
         public int Folds { get; private set; } = 5;
 
@@ -70,7 +76,9 @@ namespace AiNews.Tagging
             s.MaxTags = (int)Num("maxTags", s.MaxTags);
             s.Iterations = (int)Num("iterations", s.Iterations);
             s.LearningRate = Num("learningRate", s.LearningRate);
-            s.L2 = Num("l2", s.L2);
+            if (root.TryGetValue("l2Choices", out object l2) && l2 is List<object> choices)
+                foreach (object c in choices) if (c is double d && d >= 0) s.L2Choices.Add(d);
+            if (s.L2Choices.Count == 0) s.L2Choices.Add(DefaultL2);
             s.Folds = (int)Num("folds", s.Folds);
             if (s.Folds < 2) throw new FormatException($"'{origin}': folds must be at least 2.");
             s.ForeignDateline = Json.String(root, "foreignDateline") ?? s.ForeignDateline;

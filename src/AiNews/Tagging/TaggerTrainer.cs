@@ -50,33 +50,45 @@ namespace AiNews.Tagging
             var w = new TaggerWeights { TrainedOn = trainedOn };
             var all = articles.Select(a => (Label: a, Description: Describe(a))).ToList();
             var ai = all.Where(x => x.Label.AiRelated).ToList();
+            // The penalty of each part is chosen on a held-out share of these training articles only.
+            var fit = all.Where(x => !HeldOut(x.Label)).ToList();
+            var held = all.Where(x => HeldOut(x.Label)).ToList();
 
             // Organization: rank each article's candidates; an article whose labelled organization is no candidate teaches nothing.
-            var groups = new List<IReadOnlyList<FeatureVector>>();
-            var gold = new List<int>();
-            foreach (var x in ai)
+            double orgL2 = ChooseL2(l2 =>
             {
-                int i = x.Description.Candidates.FindIndex(c => c.Label == x.Label.Organization);
-                if (i < 0) continue;
-                groups.Add(x.Description.Candidates.Select(c => c.Features).ToList());
-                gold.Add(i);
-            }
-            Copy(LogisticRegression.TrainRanking(groups, gold, _settings), w.Organization);
+                var (g, y) = OrganizationData(fit.Where(x => x.Label.AiRelated));
+                var (hg, hy) = OrganizationData(held.Where(x => x.Label.AiRelated));
+                return LogisticRegression.LogLikelihood(hg, hy, LogisticRegression.TrainRanking(g, y, _settings, l2));
+            });
+            var (groups, gold) = OrganizationData(ai);
+            Copy(LogisticRegression.TrainRanking(groups, gold, _settings, orgL2), w.Organization);
 
             // Tags: one yes/no model per tag, and one on the tags' own cues pooled, for tags the data does not know.
+            var tagNames = _describer.Taxonomy.Tags.Select(t => t.Name).ToList();
+            double tagL2 = ChooseL2(l2 =>
+            {
+                double sum = 0;
+                foreach (string tag in tagNames)
+                {
+                    var (xs, ys) = TagData(fit.Where(x => x.Label.AiRelated), tag);
+                    var (hx, hy) = TagData(held.Where(x => x.Label.AiRelated), tag);
+                    sum += LogisticRegression.LogLikelihood(hx, hy, LogisticRegression.TrainBinary(xs, ys, _settings, l2));
+                }
+                return sum;
+            });
             var pooledX = new List<FeatureVector>();
             var pooledY = new List<bool>();
-            foreach (TagEntry tag in _describer.Taxonomy.Tags)
+            foreach (string tag in tagNames)
             {
-                var xs = ai.Select(x => x.Description.TagFeatures[tag.Name]).ToList();
-                var ys = ai.Select(x => x.Label.Tags.Contains(tag.Name)).ToList();
+                var (xs, ys) = TagData(ai, tag);
                 var weights = new Dictionary<string, double>(StringComparer.Ordinal);
-                Copy(LogisticRegression.TrainBinary(xs, ys, _settings), weights);
-                w.Tags[tag.Name] = weights;
+                Copy(LogisticRegression.TrainBinary(xs, ys, _settings, tagL2), weights);
+                w.Tags[tag] = weights;
                 pooledX.AddRange(xs.Select(OwnOnly));
                 pooledY.AddRange(ys);
             }
-            Copy(LogisticRegression.TrainBinary(pooledX, pooledY, _settings), w.AnyTag);
+            Copy(LogisticRegression.TrainBinary(pooledX, pooledY, _settings, tagL2), w.AnyTag);
             w.TagThreshold = BestThreshold(t =>
             {
                 var f = new TagFigures();
@@ -92,9 +104,56 @@ namespace AiNews.Tagging
             });
 
             // AI relevance over every article.
-            Copy(LogisticRegression.TrainBinary(all.Select(x => x.Description.AiFeatures).ToList(), all.Select(x => x.Label.AiRelated).ToList(), _settings), w.AiRelevance);
+            double aiL2 = ChooseL2(l2 => LogisticRegression.LogLikelihood(held.Select(x => x.Description.AiFeatures).ToList(), held.Select(x => x.Label.AiRelated).ToList(),
+                LogisticRegression.TrainBinary(fit.Select(x => x.Description.AiFeatures).ToList(), fit.Select(x => x.Label.AiRelated).ToList(), _settings, l2)));
+            Copy(LogisticRegression.TrainBinary(all.Select(x => x.Description.AiFeatures).ToList(), all.Select(x => x.Label.AiRelated).ToList(), _settings, aiL2), w.AiRelevance);
             w.AiThreshold = BestThreshold(t => all.Count(x => (Tagger.AiProbability(x.Description, w) >= t) == x.Label.AiRelated) / (double)Math.Max(1, all.Count));
+            w.Penalties = FormattableString.Invariant($"organization {orgL2}, tags {tagL2}, AI relevance {aiL2}");
             return w;
+        }
+
+        // A fifth of the training articles, by a hash of the id other than the folds' own.
+        private bool HeldOut(LabelledArticle a)
+        {
+            unchecked
+            {
+                uint h = (uint)a.Id * 0x85EBCA6Bu;
+                h ^= h >> 13;
+                return h % (uint)Folds == 0;
+            }
+        }
+
+        // The penalty whose model predicts the held-out articles best; the first (smallest) on a tie.
+        private double ChooseL2(Func<double, double> heldOutLikelihood)
+        {
+            if (_settings.L2Choices.Count == 1) return _settings.L2Choices[0];
+            double best = _settings.L2Choices[0], bestScore = double.NegativeInfinity;
+            foreach (double l2 in _settings.L2Choices)
+            {
+                double score = heldOutLikelihood(l2);
+                if (score > bestScore + 1e-12) { best = l2; bestScore = score; }
+            }
+            return best;
+        }
+
+        private static (List<IReadOnlyList<FeatureVector>>, List<int>) OrganizationData(IEnumerable<(LabelledArticle Label, ArticleDescription Description)> articles)
+        {
+            var groups = new List<IReadOnlyList<FeatureVector>>();
+            var gold = new List<int>();
+            foreach (var x in articles)
+            {
+                int i = x.Description.Candidates.FindIndex(c => c.Label == x.Label.Organization);
+                if (i < 0) continue;
+                groups.Add(x.Description.Candidates.Select(c => c.Features).ToList());
+                gold.Add(i);
+            }
+            return (groups, gold);
+        }
+
+        private static (List<FeatureVector>, List<bool>) TagData(IEnumerable<(LabelledArticle Label, ArticleDescription Description)> articles, string tag)
+        {
+            var list = articles.ToList();
+            return (list.Select(x => x.Description.TagFeatures[tag]).ToList(), list.Select(x => x.Label.Tags.Contains(tag)).ToList());
         }
 
         /// <summary>Scores weights on articles (in-sample when they were trained on them).</summary>

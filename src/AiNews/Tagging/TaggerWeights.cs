@@ -25,6 +25,8 @@ namespace AiNews.Tagging
         public double TagThreshold { get; set; } = 0.5;
         /// <summary>An article is AI-related when its probability reaches this.</summary>
         public double AiThreshold { get; set; } = 0.5;
+        /// <summary>The L2 penalties training chose for each part, for the record.</summary>
+        public string Penalties { get; set; }
         /// <summary>What the weights were trained on (file name and article count), for the record.</summary>
         public string TrainedOn { get; set; }
 
@@ -42,6 +44,7 @@ namespace AiNews.Tagging
                 TagThreshold = Json.Number(root, "tagThreshold") ?? 0.5,
                 AiThreshold = Json.Number(root, "aiThreshold") ?? 0.5,
                 TrainedOn = Json.String(root, "trainedOn"),
+                Penalties = Json.String(root, "penalties"),
             };
             Read(root, "organization", w.Organization, origin);
             Read(root, "anyTag", w.AnyTag, origin);
@@ -76,6 +79,7 @@ namespace AiNews.Tagging
             sb.Append("{\n");
             sb.Append("  \"about\": ").Append(Json.Quote("Learned weights of the tagger; written by build.ps1 train-tagger (bench/train-tagger.ps1), do not edit by hand.")).Append(",\n");
             sb.Append("  \"trainedOn\": ").Append(Json.Quote(TrainedOn)).Append(",\n");
+            sb.Append("  \"penalties\": ").Append(Json.Quote(Penalties)).Append(",\n");
             sb.Append("  \"tagThreshold\": ").Append(Number(TagThreshold)).Append(",\n");
             sb.Append("  \"aiThreshold\": ").Append(Number(AiThreshold)).Append(",\n");
             Write(sb, "organization", Organization, "  "); sb.Append(",\n");

@@ -204,7 +204,8 @@ namespace AiNews.Tagging
             a.Add("body", FeatureVector.Log(aiProfile.BodyStrong));
             a.Add("weak", FeatureVector.Log(aiProfile.LeadWeak + aiProfile.BodyWeak));
             a.Add("distinct", FeatureVector.Log(aiProfile.StrongTerms.Count));
-            a.Add("short", doc.IsShort);
+            // How long a page is says nothing about its topic (in the labels every near-empty page happens to be AI news);
+            // only a near-empty page whose headline names neither AI nor an AI company is a feature: it has nothing to go on.
             a.Add("shortTitleless", doc.IsShort && aiProfile.TitleStrong == 0 && inTitle.Count == 0);
             a.Add("namedTitle", inTitle.Count > 0);
             a.Add("named", FeatureVector.Log(total));

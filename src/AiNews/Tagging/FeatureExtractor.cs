@@ -137,6 +137,7 @@ namespace AiNews.Tagging
                 ctx.Add("subject:" + subjectBucket, true);
                 ctx.Add("subjectRaw:" + subject.Kind, true);
                 ctx.Add("subjectHow:" + subject.How, true);
+                ctx.Add("subjectMentions", FeatureVector.Log(subject.Mentions));
             }
             ctx.Add("titleNamed:" + Math.Min(inTitle.Count, 2), true);
             ctx.Add("topNamed", FeatureVector.Log(present.Count > 0 ? present[0].Value.Score : 0));

@@ -12,5 +12,7 @@ namespace AiNews.Tagging
         public bool Foreign;
         /// <summary>How it was found: "comma" (a short phrase closed by a comma), "start" (a phrase's first words), "first" (the headline's first word).</summary>
         public string How;
+        /// <summary>For an unknown name: how often the body repeats it (a company's own story keeps naming it).</summary>
+        public int Mentions;
     }
 }

@@ -162,13 +162,14 @@ namespace AiNews.Tagging
         {
             string name = Tokenizer.Stems(head.Text).Last();
             if (name.Length < 2 || char.IsDigit(name[0]) || _m.CueWords.Contains(name) || _m.CueWords.Contains(head.Text) || _settings.Roles.Contains(name)) return null;
+            int mentions;
             if (doc.English)
             {
                 if (!char.IsUpper(name[0]) || _settings.CommonEnglish.Contains(name)) return null;
-                if (doc.CountCapitalizedMidSentence(name) < 1) return null;
+                if ((mentions = doc.CountCapitalizedMidSentence(name)) < 1) return null;
             }
-            else if (doc.CountInContent(name) < minCount) return null;
-            return new HeadlineSubject { Text = head.Text, Kind = "unknown" };
+            else if ((mentions = doc.CountInContent(name)) < minCount) return null;
+            return new HeadlineSubject { Text = head.Text, Kind = "unknown", Mentions = mentions };
         }
 
         private sealed class Phrase

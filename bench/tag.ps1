@@ -16,16 +16,11 @@ param(
     [switch] $Detail
 )
 $ErrorActionPreference = 'Stop'
-$root = Split-Path -Parent $PSScriptRoot
-Import-Module (Join-Path $root 'AiNews.psd1') -Force
-if (-not $Labels) {
-    Import-Module (Join-Path $root 'tests/TestHelpers.psm1') -Force
-    $shared = Get-SharedRoot -RepoRoot $root
-    $Labels = if ($shared) { Join-Path $shared 'corpus/labels/dev-extended.jsonl' }
-    if (-not $Labels -or -not (Test-Path $Labels)) { Write-Warning 'No labels found (../shared/corpus/labels/dev-extended.jsonl); set AINEWS_SHARED or pass -Labels.'; return }
-}
+. (Join-Path $PSScriptRoot 'TaggerLabels.ps1')
+$Labels = Resolve-TaggerLabels $Labels
+if (-not $Labels) { Write-Warning 'No labels found (../shared/corpus/labels/dev-extended.jsonl); set AINEWS_SHARED or pass -Labels.'; return }
 
-$articles = [AiNews.Tagging.LabelledArticle]::Load((Resolve-Path $Labels).Path)
+$articles = [AiNews.Tagging.LabelledArticle]::Load($Labels)
 $trainer = [AiNews.Tagging.TaggerTrainer]::new()
 $elapsed = [Diagnostics.Stopwatch]::StartNew()
 $cv = $trainer.CrossValidate($articles)

@@ -14,17 +14,12 @@ param(
     [string] $OutFile
 )
 $ErrorActionPreference = 'Stop'
-$root = Split-Path -Parent $PSScriptRoot
-Import-Module (Join-Path $root 'AiNews.psd1') -Force
-if (-not $Labels) {
-    Import-Module (Join-Path $root 'tests/TestHelpers.psm1') -Force
-    $shared = Get-SharedRoot -RepoRoot $root
-    $Labels = if ($shared) { Join-Path $shared 'corpus/labels/dev-extended.jsonl' }
-    if (-not $Labels -or -not (Test-Path $Labels)) { throw 'No labels found (../shared/corpus/labels/dev-extended.jsonl); set AINEWS_SHARED or pass -Labels.' }
-}
+. (Join-Path $PSScriptRoot 'TaggerLabels.ps1')
+$Labels = Resolve-TaggerLabels $Labels
+if (-not $Labels) { throw 'No labels found (../shared/corpus/labels/dev-extended.jsonl); set AINEWS_SHARED or pass -Labels.' }
 if (-not $OutFile) { $OutFile = Join-Path $root 'module/data/tagger-weights.json' }
 
-$articles = [AiNews.Tagging.LabelledArticle]::Load((Resolve-Path $Labels).Path)
+$articles = [AiNews.Tagging.LabelledArticle]::Load($Labels)
 $trainer = [AiNews.Tagging.TaggerTrainer]::new()
 $elapsed = [Diagnostics.Stopwatch]::StartNew()
 $weights = $trainer.Train($articles, "$(Split-Path -Leaf $Labels) ($($articles.Count) articles)")

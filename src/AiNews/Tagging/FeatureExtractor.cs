@@ -214,6 +214,9 @@ namespace AiNews.Tagging
             a.Add("topTag", FeatureVector.Log(top));
             a.Add("english", english);
             a.Add("length", FeatureVector.Log(content.Length / 1000.0));
+            HeadlineAiUse(doc.Title, out bool inList, out bool basedOn);
+            a.Add("titleAiInList", inList);
+            a.Add("titleAiBased", basedOn);
             d.AiFeatures = a;
             return d;
         }
@@ -266,6 +269,20 @@ namespace AiNews.Tagging
                         if (_m.Titles.Contains(kind + ":" + stem)) kinds.Add(kind);
                 }
             return kinds.OrderBy(k => k, StringComparer.Ordinal);
+        }
+
+        // How the headline uses its AI word: one item of a list ("배터리·AI·방산", "AI·디지털 전환") or a product's
+        // selling point ("AI 기반 ...", "AI-based") is a passing mention more often than the story's subject.
+        private void HeadlineAiUse(List<Token> title, out bool inList, out bool basedOn)
+        {
+            inList = basedOn = false;
+            foreach (TermHit hit in _m.Ai.MatchAll(title))
+            {
+                if (hit.Term.Weight < 1.0) continue;
+                Token first = title[hit.First], last = title[hit.Last];
+                if (_settings.ListMarks.IndexOf(first.Before) >= 0 || _settings.ListMarks.IndexOf(last.After) >= 0) inList = true;
+                if (hit.Last + 1 < title.Count && _settings.BasedOnWords.Contains(Tokenizer.Stems(title[hit.Last + 1].Text).Last())) basedOn = true;
+            }
         }
 
         private void CountryCues(TaggingDocument doc, out int foreign, out int domestic, out bool opensTitle)

@@ -51,6 +51,10 @@ namespace AiNews.Tagging
         public HashSet<string> FormerMarkers { get; } = new HashSet<string>(StringComparer.OrdinalIgnoreCase);
         /// <summary>Capitalised English words that open headlines without being names ("Why", "How").</summary>
         public HashSet<string> CommonEnglish { get; } = new HashSet<string>(StringComparer.OrdinalIgnoreCase);
+        /// <summary>Marks that join the items of a headline's list ("배터리·AI·방산").</summary>
+        public string ListMarks { get; private set; } = "·";
+        /// <summary>Words after an AI cue that make it a product's selling point ("AI 기반", "AI-based").</summary>
+        public HashSet<string> BasedOnWords { get; } = new HashSet<string>(StringComparer.OrdinalIgnoreCase);
         /// <summary>The dateline of a report from abroad ("현지시간"): counts as several country cues.</summary>
         public string ForeignDateline { get; private set; } = "현지시간";
 
@@ -82,6 +86,8 @@ namespace AiNews.Tagging
             s.Folds = (int)Num("folds", s.Folds);
             if (s.Folds < 2) throw new FormatException($"'{origin}': folds must be at least 2.");
             s.ForeignDateline = Json.String(root, "foreignDateline") ?? s.ForeignDateline;
+            s.ListMarks = Json.String(root, "listMarks") ?? s.ListMarks;
+            s.BasedOnWords.UnionWith(Json.Strings(root, "basedOnWords"));
             s.Roles.UnionWith(Json.Strings(root, "roles"));
             s.RoleModifiers.UnionWith(Json.Strings(root, "roleModifiers"));
             s.FormerMarkers.UnionWith(Json.Strings(root, "formerMarkers"));

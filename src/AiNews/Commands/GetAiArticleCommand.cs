@@ -142,6 +142,7 @@ namespace AiNews.Commands
 
         protected override void BeginProcessing()
         {
+            if (Taxonomy != null && !AiOnly) WriteWarning("-Taxonomy only serves -AiOnly; without it, no article is judged and the file is not read.");
             var options = new ArticleCollectorOptions
             {
                 Zone = ResolveTimeZone(TimeZone),

@@ -16,8 +16,11 @@
       fuzz    build, then run the fuzz harness (tests/tools/Fuzz.ps1) for -Minutes minutes with a fresh seed: mutated
               feeds and pages (../shared or tests/Fixtures) through the feed reader and the extractor; prints the number
               of inputs tried and every failure with its seed, and fails on any.
-      bench-tag  build, then score the tagger on ../shared/corpus/labels/dev.jsonl (organization accuracy, tag micro-F1,
+      bench-tag  build, then score the tagger on ../shared/corpus/labels/dev-extended.jsonl (bench/tag.ps1): 5-fold
+              cross-validation by article id and in-sample (organization accuracy, tag micro-F1 and per-tag F1,
               AI-relevance accuracy) beside the old keyword system's labels; figures go to bench/RESULTS.md by hand.
+      train-tagger  build, then learn the tagger's weights from all of dev-extended.jsonl into
+              module/data/tagger-weights.json (bench/train-tagger.ps1; deterministic).
       clean   removes build output.
 .EXAMPLE
     dotnet tool restore; dotnet pwsh -NoProfile -File build.ps1 test
@@ -27,7 +30,7 @@
 [CmdletBinding()]
 param(
     [Parameter(Position = 0)]
-    [ValidateSet('build', 'test', 'demo', 'bench-extract', 'bench-tag', 'package', 'fuzz', 'clean')]
+    [ValidateSet('build', 'test', 'demo', 'bench-extract', 'bench-tag', 'train-tagger', 'package', 'fuzz', 'clean')]
     [string[]] $Task = @('build'),
 
     # Pester tests to run (paths or names under tests/); default: all.
@@ -167,6 +170,7 @@ foreach ($t in $Task) {
         'demo' { Invoke-ChildScript 'examples/demo.ps1' 'demo' }
         'bench-extract' { Invoke-ChildScript 'bench/extract.ps1' 'extraction benchmark' }
         'bench-tag' { Invoke-ChildScript 'bench/tag.ps1' 'tagging benchmark' }
+        'train-tagger' { Invoke-ChildScript 'bench/train-tagger.ps1' 'tagger training' }
         'package' { Invoke-Package }
         'fuzz' { Invoke-Fuzz }
         'clean' { Invoke-Clean }

@@ -54,7 +54,7 @@ namespace AiNews.Collection
             _options = options ?? throw new ArgumentNullException(nameof(options));
             _fetcher = fetcher;
             _window = options.Window();
-            if (options.AiOnly) _tagger = new Tagger(Taxonomy.Default);
+            if (options.AiOnly) _tagger = new Tagger(options.Taxonomy ?? Taxonomy.Default);
         }
 
         /// <summary>

@@ -38,6 +38,9 @@ namespace AiNews.Collection
         /// <summary>Drop articles the taxonomy does not judge to be about AI.</summary>
         public bool AiOnly { get; set; }
 
+        /// <summary>The taxonomy AiOnly judges with (a user's merged over the shipped one); null: the shipped one.</summary>
+        public Tagging.Taxonomy Taxonomy { get; set; }
+
         /// <summary>Entries read from one feed at most (the first ones it lists).</summary>
         public int MaxItemsPerFeed { get; set; } = DefaultMaxItemsPerFeed;
 

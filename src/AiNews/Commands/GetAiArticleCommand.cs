@@ -96,6 +96,11 @@ namespace AiNews.Commands
         [Parameter]
         public SwitchParameter AiOnly { get; set; }
 
+        /// <summary>With -AiOnly: a taxonomy file merged over the shipped one, as Add-AiTag -Taxonomy takes it.</summary>
+        [Parameter]
+        [ValidateNotNullOrEmpty]
+        public string Taxonomy { get; set; }
+
         /// <summary>Concurrent requests (at most 4 per host).</summary>
         [Parameter]
         [ValidateRange(1, 64)]
@@ -150,6 +155,7 @@ namespace AiNews.Commands
 
         protected override void BeginProcessing()
         {
+            if (Taxonomy != null && !AiOnly) WriteWarning("-Taxonomy only serves -AiOnly; without it, no article is judged and the file is not read.");
             var options = new ArticleCollectorOptions
             {
                 Zone = ResolveTimeZone(TimeZone),
@@ -160,6 +166,7 @@ namespace AiNews.Commands
                 First = Bound(nameof(First)) ? First : (int?)null,
                 SkipContent = SkipContent,
                 AiOnly = AiOnly,
+                Taxonomy = AiOnly ? LoadTaxonomy(Taxonomy) : null,
                 MaxItemsPerFeed = MaxItemsPerFeed,
                 Fetch = FetchOptions(),
             };

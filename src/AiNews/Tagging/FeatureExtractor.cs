@@ -1,0 +1,325 @@
+using System;
+using System.Collections.Generic;
+using System.Linq;
+using AiNews.Text;
+
+namespace AiNews.Tagging
+{
+    /// <summary>
+    /// Describes an article for the model: each candidate organization with where and how it is named (headline subject,
+    /// position of first mention, mentions in title/lead/body, a person's background, nationality cues), each tag's cue
+    /// evidence and the AI-relevance evidence. Every named organization, the shipped ones and a user's, gets the same
+    /// features: nothing here is keyed on one company.
+    /// </summary>
+    internal sealed class FeatureExtractor
+    {
+        // A first mention this early in the body (characters) is the lead's own subject.
+        private const int EarlyMention = 200;
+
+        private static readonly string[] BucketKinds = { Taxonomy.Government, Taxonomy.Research, Taxonomy.Domestic, Taxonomy.Foreign, Taxonomy.Other };
+
+        private readonly TaxonomyMatchers _m;
+        private readonly TaggerSettings _settings;
+        private readonly SubjectFinder _subjects;
+
+        public FeatureExtractor(TaxonomyMatchers matchers, TaggerSettings settings)
+        {
+            _m = matchers;
+            _settings = settings;
+            _subjects = new SubjectFinder(matchers, settings);
+        }
+
+        private sealed class OrgEvidence
+        {
+            public double Score;
+            public int Title, Lead, Body, Background, NameHits;
+            public int FirstTitleToken = -1;
+            public int FirstOffset = -1;
+        }
+
+        private sealed class CueProfile
+        {
+            public int TitleStrong, TitleWeak, LeadStrong, LeadWeak, BodyStrong, BodyWeak;
+            public double Score;
+            public HashSet<string> StrongTerms = new HashSet<string>(StringComparer.OrdinalIgnoreCase);
+        }
+
+        public ArticleDescription Describe(string title, string content, string language)
+        {
+            title = TextNormalizer.SingleLine(title ?? string.Empty);
+            content = content ?? string.Empty;
+            language = LanguageGuess.Decide(language, title, content) ?? "en";
+            bool english = language.StartsWith("en", StringComparison.OrdinalIgnoreCase);
+            var doc = new TaggingDocument(title, content, english, _settings);
+            var d = new ArticleDescription();
+            Taxonomy taxonomy = _m.Taxonomy;
+
+            // ---- evidence -------------------------------------------------------------------------
+            Dictionary<string, CueProfile> ai = Profiles(doc, _m.Ai, diminishing: false);
+            CueProfile aiProfile = ai.TryGetValue("ai", out CueProfile p) ? p : new CueProfile();
+            d.AiScore = Math.Round(aiProfile.Score, 2);
+            d.TitleAiHits = aiProfile.TitleStrong;
+
+            var orgs = new Dictionary<string, OrgEvidence>(StringComparer.Ordinal);
+            foreach (var hit in doc.Hits(_m.Orgs))
+            {
+                string label = hit.Hit.Term.Label;
+                if (!orgs.TryGetValue(label, out OrgEvidence e)) orgs[label] = e = new OrgEvidence();
+                if (_subjects.IsBackground(hit.Tokens, hit.Hit.First, hit.Hit.Last)) { e.Background++; continue; }
+                e.Score += hit.Hit.Term.Weight * hit.Weight;
+                if (hit.Hit.Term.Weight >= 1.0) e.NameHits++;
+                if (hit.InTitle) { e.Title++; if (e.FirstTitleToken < 0) e.FirstTitleToken = hit.Hit.First; }
+                else
+                {
+                    if (hit.InLead) e.Lead++; else e.Body++;
+                    if (e.FirstOffset < 0) e.FirstOffset = hit.Offset;
+                }
+            }
+            foreach (var kv in orgs.Where(kv => kv.Value.Score > 0)) d.OrganizationScores[kv.Key] = Math.Round(kv.Value.Score, 2);
+            var present = orgs.Where(kv => kv.Value.Score > 0).OrderByDescending(kv => kv.Value.Score).ThenBy(kv => kv.Key, StringComparer.Ordinal).ToList();
+            var inTitle = present.Where(kv => kv.Value.Title > 0).OrderBy(kv => kv.Value.FirstTitleToken).ToList();
+            d.Listed.AddRange(present.Where(kv => kv.Value.Title > 0 || kv.Value.Score >= _settings.ListedScore).Select(kv => kv.Key));
+
+            HeadlineSubject subject = _subjects.Find(doc);
+            d.Subject = subject?.Text;
+            string subjectBucket = subject != null && subject.Organization == null ? _subjects.BucketKindFor(subject, doc) : null;
+            int foreignLean = _subjects.ForeignLean(doc);
+            string ruleMain = RuleMain(subject, subjectBucket, inTitle, present);
+
+            Dictionary<string, CueProfile> tags = Profiles(doc, _m.Tags, diminishing: true);
+            foreach (var kv in tags) d.TagScores[kv.Key] = Math.Round(kv.Value.Score, 2);
+            d.TitleHasImportanceCue = doc.Title.Count > 0 && _m.Importance.Match(doc.Title).Count > 0;
+
+            // ---- organization candidates --------------------------------------------------------
+            double total = present.Sum(kv => kv.Value.Score);
+            double second(string except) => present.Where(kv => kv.Key != except).Select(kv => kv.Value.Score).DefaultIfEmpty(0).Max();
+            var named = present.Select(kv => kv.Key).ToList();
+            if (subject?.Organization != null && !named.Contains(subject.Organization)) named.Add(subject.Organization);
+            foreach (string org in named)
+            {
+                OrgEvidence e = orgs.TryGetValue(org, out OrgEvidence x) ? x : new OrgEvidence();
+                var f = new FeatureVector();
+                f.Add("n:bias", 1.0);
+                bool isSubject = subject?.Organization == org;
+                f.Add("n:subject", isSubject);
+                if (isSubject) f.Add("n:subject:" + subject.How, true);
+                if (subject != null && !isSubject) f.Add("n:otherSubject:" + (subject.Organization != null ? "named" : subject.Kind), true);
+                f.Add("n:title", e.Title > 0);
+                f.Add("n:titleFirst", inTitle.Count > 0 && inTitle[0].Key == org);
+                f.Add("n:titleOnly", inTitle.Count == 1 && inTitle[0].Key == org);
+                f.Add("n:titleShared", e.Title > 0 && inTitle.Count > 1);
+                if (e.FirstTitleToken >= 0) f.Add("n:titlePos", 1.0 - (double)e.FirstTitleToken / Math.Max(1, doc.Title.Count));
+                f.Add("n:score", FeatureVector.Log(e.Score));
+                f.Add("n:share", total > 0 ? e.Score / total : 0);
+                double s2 = second(org);
+                f.Add("n:top", e.Score > 0 && e.Score >= s2);
+                f.Add("n:dominant", e.Score > 0 && e.Score >= 2 * s2);
+                f.Add("n:lead", e.Lead > 0);
+                f.Add("n:leadCount", FeatureVector.Log(e.Lead));
+                f.Add("n:bodyCount", FeatureVector.Log(e.Body));
+                f.Add("n:early", e.FirstOffset >= 0 && e.FirstOffset < EarlyMention);
+                f.Add("n:absentFromText", e.Lead + e.Body == 0);
+                f.Add("n:aliasOnly", e.Score > 0 && e.NameHits == 0);
+                f.Add("n:background", e.Background > 0);
+                f.Add("n:rule", ruleMain == org);
+                f.Add("n:english", english);
+                f.Add("n:short", doc.IsShort);
+                d.Candidates.Add(new OrganizationCandidate(org, true, f));
+            }
+
+            // The context a bucket is judged in; each bucket weighs it its own way.
+            var ctx = new FeatureVector();
+            ctx.Add("bias", 1.0);
+            if (subject == null) ctx.Add("noSubject", true);
+            else if (subject.Organization != null) ctx.Add("subjectNamed", true);
+            else
+            {
+                ctx.Add("subject:" + subjectBucket, true);
+                ctx.Add("subjectRaw:" + subject.Kind, true);
+                ctx.Add("subjectHow:" + subject.How, true);
+                ctx.Add("subjectMentions", FeatureVector.Log(subject.Mentions));
+            }
+            ctx.Add("titleNamed:" + Math.Min(inTitle.Count, 2), true);
+            ctx.Add("topNamed", FeatureVector.Log(present.Count > 0 ? present[0].Value.Score : 0));
+            ctx.Add("namedCount", FeatureVector.Log(present.Count));
+            ctx.Add("english", english);
+            ctx.Add("foreignLean", Math.Max(-3, Math.Min(3, foreignLean)) / 3.0);
+            CountryCues(doc, out int foreignBody, out int domesticBody, out bool countryOpensTitle);
+            ctx.Add("foreignBody", FeatureVector.Log(foreignBody));
+            ctx.Add("domesticBody", FeatureVector.Log(domesticBody));
+            // "우크라이나 “...”", "중국, AI 규제 ...": a country heading the headline acts as its government.
+            ctx.Add("countryOpensTitle", countryOpensTitle);
+            // A linear model cannot combine two facts by itself: a story written abroad with nobody in the headline is
+            // often a trend piece; the same with a subject is that subject's story.
+            ctx.Add("english&noSubject", english && subject == null);
+            ctx.Add("english&unknownSubject", english && subject != null && subject.Organization == null);
+            ctx.Add("noSubject&noNamedTitle", subject == null && inTitle.Count == 0);
+            ctx.Add("looksForeign", foreignLean > 0);
+            ctx.Add("short", doc.IsShort);
+            foreach (var hit in doc.Hits(_m.Buckets))
+            {
+                string kind = hit.Hit.Term.Label.Substring("bucket:".Length);
+                if (hit.InTitle) ctx.Add("memberTitle:" + kind, 1.0);
+                else if (hit.InLead) ctx.Add("memberLead:" + kind, 0.5);
+            }
+            foreach (string kind in SuffixKinds(doc.Title)) ctx.Add("suffixTitle:" + kind, true);
+            // What the story is about says whose story it is: policy words lean to a government, research words to a lab.
+            foreach (TagEntry tag in taxonomy.Tags)
+                if (tags.TryGetValue(tag.Name, out CueProfile tp)) ctx.Add("tag:" + tag.Name, FeatureVector.Log(tp.Score));
+            if (subject != null && subject.Organization == null && subject.Text.Length > 0)
+                ctx.Add("subjectLatin", Tokenizer.IsLatinOrDigit(subject.Text[0]) && !english);
+            foreach (string kind in BucketKinds)
+            {
+                string label = taxonomy.BucketName(kind);
+                var f = new FeatureVector();
+                for (int i = 0; i < ctx.Names.Count; i++) f.Add("b:" + kind + ":" + ctx.Names[i], ctx.Values[i]);
+                f.Add("b:" + kind + ":rule", ruleMain == label);
+                d.Candidates.Add(new OrganizationCandidate(label, false, f));
+            }
+
+            // ---- tags ----------------------------------------------------------------------------
+            double top = tags.Count == 0 ? 0 : tags.Values.Max(t => t.Score);
+            string mainKind = ruleMain != null && _m.OrgByName.ContainsKey(ruleMain) ? "named" : KindOf(ruleMain);
+            foreach (TagEntry tag in taxonomy.Tags)
+            {
+                CueProfile c = tags.TryGetValue(tag.Name, out CueProfile cp) ? cp : new CueProfile();
+                var f = new FeatureVector();
+                f.Add("bias", 1.0);
+                OwnTagFeatures(f, c, top);
+                f.Add("main:" + mainKind, true);
+                foreach (TagEntry other in taxonomy.Tags)
+                    if (other.Name != tag.Name && tags.TryGetValue(other.Name, out CueProfile o)) f.Add("x:" + other.Name, FeatureVector.Log(o.Score));
+                f.Add("ai", FeatureVector.Log(aiProfile.Score));
+                f.Add("english", english);
+                d.TagFeatures[tag.Name] = f;
+            }
+
+            // ---- AI relevance ----------------------------------------------------------------------
+            var a = new FeatureVector();
+            a.Add("bias", 1.0);
+            a.Add("score", FeatureVector.Log(aiProfile.Score));
+            a.Add("titleHits", Math.Min(3, aiProfile.TitleStrong) / 3.0);
+            a.Add("titleAny", aiProfile.TitleStrong > 0);
+            a.Add("titleWeak", aiProfile.TitleWeak > 0);
+            a.Add("lead", FeatureVector.Log(aiProfile.LeadStrong));
+            a.Add("body", FeatureVector.Log(aiProfile.BodyStrong));
+            a.Add("weak", FeatureVector.Log(aiProfile.LeadWeak + aiProfile.BodyWeak));
+            a.Add("distinct", FeatureVector.Log(aiProfile.StrongTerms.Count));
+            // How long a page is says nothing about its topic (in the labels every near-empty page happens to be AI news);
+            // only a near-empty page whose headline names neither AI nor an AI company is a feature: it has nothing to go on.
+            a.Add("shortTitleless", doc.IsShort && aiProfile.TitleStrong == 0 && inTitle.Count == 0);
+            a.Add("namedTitle", inTitle.Count > 0);
+            a.Add("named", FeatureVector.Log(total));
+            a.Add("tags", FeatureVector.Log(tags.Values.Sum(t => t.Score)));
+            a.Add("topTag", FeatureVector.Log(top));
+            a.Add("english", english);
+            a.Add("length", FeatureVector.Log(content.Length / 1000.0));
+            HeadlineAiUse(doc.Title, out bool inList, out bool basedOn);
+            a.Add("titleAiInList", inList);
+            a.Add("titleAiBased", basedOn);
+            d.AiFeatures = a;
+            return d;
+        }
+
+        /// <summary>The features a tag's own cues give it; a tag without trained weights of its own is judged on these alone.</summary>
+        private static void OwnTagFeatures(FeatureVector f, CueProfile c, double top)
+        {
+            f.Add("own:titleStrong", c.TitleStrong > 0);
+            f.Add("own:titleWeak", c.TitleWeak > 0);
+            f.Add("own:leadStrong", FeatureVector.Log(c.LeadStrong));
+            f.Add("own:leadWeak", FeatureVector.Log(c.LeadWeak));
+            f.Add("own:bodyStrong", FeatureVector.Log(c.BodyStrong));
+            f.Add("own:bodyWeak", FeatureVector.Log(c.BodyWeak));
+            f.Add("own:distinct", FeatureVector.Log(c.StrongTerms.Count));
+            f.Add("own:score", FeatureVector.Log(c.Score));
+            f.Add("own:share", top > 0 ? c.Score / top : 0);
+            f.Add("own:top", top > 0 && c.Score >= top);
+        }
+
+        private string KindOf(string bucketName)
+        {
+            foreach (string kind in BucketKinds)
+                if (_m.Taxonomy.BucketName(kind) == bucketName) return kind;
+            return Taxonomy.Other;
+        }
+
+        // The main organization as the hand-written rules chose it: the headline's subject, else the one company in the
+        // headline, else a dominant one. A feature like any other: the model learns how far to trust it.
+        private string RuleMain(HeadlineSubject subject, string subjectBucket, List<KeyValuePair<string, OrgEvidence>> inTitle,
+            List<KeyValuePair<string, OrgEvidence>> present)
+        {
+            Taxonomy t = _m.Taxonomy;
+            if (subject != null) return subject.Organization ?? t.BucketName(subjectBucket);
+            if (inTitle.Count == 1) return inTitle[0].Key;
+            if (inTitle.Count > 1) return t.BucketName(Taxonomy.Other);
+            if (present.Count > 0 && present[0].Value.Score >= 5.0 && (present.Count == 1 || present[0].Value.Score >= 2.0 * present[1].Value.Score))
+                return present[0].Key;
+            return t.BucketName(Taxonomy.Other);
+        }
+
+        private IEnumerable<string> SuffixKinds(List<Token> title)
+        {
+            var kinds = new HashSet<string>(StringComparer.Ordinal);
+            foreach (Token token in title)
+                foreach (string stem in Tokenizer.Stems(token.Text))
+                {
+                    foreach (var suffix in _m.Suffixes)
+                        if (stem.Length > suffix.Key.Length && stem.EndsWith(suffix.Key, StringComparison.Ordinal)) kinds.Add(suffix.Value);
+                    foreach (string kind in new[] { Taxonomy.Government, Taxonomy.Research })
+                        if (_m.Titles.Contains(kind + ":" + stem)) kinds.Add(kind);
+                }
+            return kinds.OrderBy(k => k, StringComparer.Ordinal);
+        }
+
+        // How the headline uses its AI word: one item of a list ("배터리·AI·방산", "AI·디지털 전환") or a product's
+        // selling point ("AI 기반 ...", "AI-based") is a passing mention more often than the story's subject.
+        private void HeadlineAiUse(List<Token> title, out bool inList, out bool basedOn)
+        {
+            inList = basedOn = false;
+            foreach (TermHit hit in _m.Ai.MatchAll(title))
+            {
+                if (hit.Term.Weight < 1.0) continue;
+                Token first = title[hit.First], last = title[hit.Last];
+                if (_settings.ListMarks.IndexOf(first.Before) >= 0 || _settings.ListMarks.IndexOf(last.After) >= 0) inList = true;
+                if (hit.Last + 1 < title.Count && _settings.BasedOnWords.Contains(Tokenizer.Stems(title[hit.Last + 1].Text).Last())) basedOn = true;
+            }
+        }
+
+        private void CountryCues(TaggingDocument doc, out int foreign, out int domestic, out bool opensTitle)
+        {
+            foreign = domestic = 0;
+            opensTitle = false;
+            foreach (var hit in doc.Hits(_m.Country, all: true))
+            {
+                if (hit.InTitle)
+                {
+                    if (hit.Hit.First == 0 && hit.Hit.Term.Label == "foreign") opensTitle = true;
+                    continue;
+                }
+                if (hit.Hit.Term.Label == "foreign") foreign++; else domestic++;
+            }
+        }
+
+        private static Dictionary<string, CueProfile> Profiles(TaggingDocument doc, TermMatcher matcher, bool diminishing)
+        {
+            var byLabel = new Dictionary<string, CueProfile>(StringComparer.Ordinal);
+            var perTerm = new Dictionary<string, int>(StringComparer.OrdinalIgnoreCase);
+            foreach (var hit in doc.Hits(matcher, all: true))
+            {
+                Term term = hit.Hit.Term;
+                string key = term.Label + "\u0001" + term.Text;
+                int n = perTerm.TryGetValue(key, out int count) ? count : 0;
+                perTerm[key] = n + 1;
+                if (!byLabel.TryGetValue(term.Label, out CueProfile c)) byLabel[term.Label] = c = new CueProfile();
+                // The same word again adds less and less: a press release repeating one product name is not five topics.
+                c.Score += term.Weight * hit.Weight / (diminishing ? 1 + n : 1);
+                bool strong = term.Weight >= 1.0;
+                if (strong) c.StrongTerms.Add(term.Text);
+                if (hit.InTitle) { if (strong) c.TitleStrong++; else c.TitleWeak++; }
+                else if (hit.InLead) { if (strong) c.LeadStrong++; else c.LeadWeak++; }
+                else { if (strong) c.BodyStrong++; else c.BodyWeak++; }
+            }
+            return byLabel;
+        }
+    }
+}

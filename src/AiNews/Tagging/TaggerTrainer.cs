@@ -1,0 +1,231 @@
+using System;
+using System.Collections.Generic;
+using System.Linq;
+using System.Runtime.CompilerServices;
+
+namespace AiNews.Tagging
+{
+    /// <summary>
+    /// Learns <see cref="TaggerWeights"/> from hand-labelled articles and measures them honestly: in-sample, and by
+    /// k-fold cross-validation with folds fixed by article id, where every threshold is chosen on the training folds
+    /// only. Used by build.ps1 train-tagger and bench-tag and by the quality test.
+    /// </summary>
+    public sealed class TaggerTrainer
+    {
+        // Decision thresholds are tried on this grid of probabilities and chosen on the training articles.
+        private const double ThresholdFrom = 0.2, ThresholdTo = 0.8, ThresholdStep = 0.025;
+
+        private readonly Tagger _describer;
+        private readonly TaggerSettings _settings;
+        private readonly ConditionalWeakTable<LabelledArticle, ArticleDescription> _descriptions = new ConditionalWeakTable<LabelledArticle, ArticleDescription>();
+
+        /// <param name="taxonomy">null: the shipped taxonomy.</param>
+        /// <param name="settings">null: the shipped settings.</param>
+        public TaggerTrainer(Taxonomy taxonomy = null, TaggerSettings settings = null)
+        {
+            _settings = settings ?? TaggerSettings.Default;
+            _describer = Tagger.Untrained(taxonomy ?? Taxonomy.Default, _settings);
+        }
+
+        public int Folds => _settings.Folds;
+
+        /// <summary>The fold of an article: a fixed integer hash of its id, so that folds never depend on file order.</summary>
+        public static int FoldOf(int id, int folds)
+        {
+            unchecked
+            {
+                uint h = (uint)id * 2654435761u;   // Knuth's multiplicative hash
+                h ^= h >> 16;
+                return (int)(h % (uint)folds);
+            }
+        }
+
+        private ArticleDescription Describe(LabelledArticle a) =>
+            _descriptions.GetValue(a, x => _describer.Describe(x.Title, x.Text, null));
+
+        /// <summary>Trains on every article given. Deterministic: the same articles give the same weights.</summary>
+        public TaggerWeights Train(IReadOnlyList<LabelledArticle> articles, string trainedOn = null)
+        {
+            if (articles == null) throw new ArgumentNullException(nameof(articles));
+            var w = new TaggerWeights { TrainedOn = trainedOn };
+            var all = articles.Select(a => (Label: a, Description: Describe(a))).ToList();
+            var ai = all.Where(x => x.Label.AiRelated).ToList();
+            // The penalty of each part is chosen on a held-out share of these training articles only.
+            var fit = all.Where(x => !HeldOut(x.Label)).ToList();
+            var held = all.Where(x => HeldOut(x.Label)).ToList();
+
+            // Organization: rank each article's candidates; an article whose labelled organization is no candidate teaches nothing.
+            double orgL2 = ChooseL2(l2 =>
+            {
+                var (g, y) = OrganizationData(fit.Where(x => x.Label.AiRelated));
+                var (hg, hy) = OrganizationData(held.Where(x => x.Label.AiRelated));
+                return LogisticRegression.LogLikelihood(hg, hy, LogisticRegression.TrainRanking(g, y, _settings, l2));
+            });
+            var (groups, gold) = OrganizationData(ai);
+            Copy(LogisticRegression.TrainRanking(groups, gold, _settings, orgL2), w.Organization);
+
+            // Tags: one yes/no model per tag, and one on the tags' own cues pooled, for tags the data does not know.
+            var tagNames = _describer.Taxonomy.Tags.Select(t => t.Name).ToList();
+            double tagL2 = ChooseL2(l2 =>
+            {
+                double sum = 0;
+                foreach (string tag in tagNames)
+                {
+                    var (xs, ys) = TagData(fit.Where(x => x.Label.AiRelated), tag);
+                    var (hx, hy) = TagData(held.Where(x => x.Label.AiRelated), tag);
+                    sum += LogisticRegression.LogLikelihood(hx, hy, LogisticRegression.TrainBinary(xs, ys, _settings, l2));
+                }
+                return sum;
+            });
+            var pooledX = new List<FeatureVector>();
+            var pooledY = new List<bool>();
+            foreach (string tag in tagNames)
+            {
+                var (xs, ys) = TagData(ai, tag);
+                var weights = new Dictionary<string, double>(StringComparer.Ordinal);
+                Copy(LogisticRegression.TrainBinary(xs, ys, _settings, tagL2), weights);
+                w.Tags[tag] = weights;
+                pooledX.AddRange(xs.Select(OwnOnly));
+                pooledY.AddRange(ys);
+            }
+            Copy(LogisticRegression.TrainBinary(pooledX, pooledY, _settings, tagL2), w.AnyTag);
+            w.TagThreshold = BestThreshold(t =>
+            {
+                var f = new TagFigures();
+                foreach (var x in ai)
+                {
+                    var predicted = Tagger.TagProbabilities(x.Description, w).Where(kv => kv.Value >= t)
+                        .OrderByDescending(kv => kv.Value).Take(_settings.MaxTags).Select(kv => kv.Key).ToList();
+                    f.TruePositives += predicted.Count(p => x.Label.Tags.Contains(p));
+                    f.FalsePositives += predicted.Count(p => !x.Label.Tags.Contains(p));
+                    f.FalseNegatives += x.Label.Tags.Count(e => !predicted.Contains(e));
+                }
+                return f.F1;
+            });
+
+            // AI relevance over every article.
+            double aiL2 = ChooseL2(l2 => LogisticRegression.LogLikelihood(held.Select(x => x.Description.AiFeatures).ToList(), held.Select(x => x.Label.AiRelated).ToList(),
+                LogisticRegression.TrainBinary(fit.Select(x => x.Description.AiFeatures).ToList(), fit.Select(x => x.Label.AiRelated).ToList(), _settings, l2)));
+            Copy(LogisticRegression.TrainBinary(all.Select(x => x.Description.AiFeatures).ToList(), all.Select(x => x.Label.AiRelated).ToList(), _settings, aiL2), w.AiRelevance);
+            w.AiThreshold = BestThreshold(t => all.Count(x => (Tagger.AiProbability(x.Description, w) >= t) == x.Label.AiRelated) / (double)Math.Max(1, all.Count));
+            w.Penalties = FormattableString.Invariant($"organization {orgL2}, tags {tagL2}, AI relevance {aiL2}");
+            return w;
+        }
+
+        // A fifth of the training articles, by a hash of the id other than the folds' own.
+        private bool HeldOut(LabelledArticle a)
+        {
+            unchecked
+            {
+                uint h = (uint)a.Id * 0x85EBCA6Bu;
+                h ^= h >> 13;
+                return h % (uint)Folds == 0;
+            }
+        }
+
+        // The penalty whose model predicts the held-out articles best; the first (smallest) on a tie.
+        private double ChooseL2(Func<double, double> heldOutLikelihood)
+        {
+            if (_settings.L2Choices.Count == 1) return _settings.L2Choices[0];
+            double best = _settings.L2Choices[0], bestScore = double.NegativeInfinity;
+            foreach (double l2 in _settings.L2Choices)
+            {
+                double score = heldOutLikelihood(l2);
+                if (score > bestScore + 1e-12) { best = l2; bestScore = score; }
+            }
+            return best;
+        }
+
+        private static (List<IReadOnlyList<FeatureVector>>, List<int>) OrganizationData(IEnumerable<(LabelledArticle Label, ArticleDescription Description)> articles)
+        {
+            var groups = new List<IReadOnlyList<FeatureVector>>();
+            var gold = new List<int>();
+            foreach (var x in articles)
+            {
+                int i = x.Description.Candidates.FindIndex(c => c.Label == x.Label.Organization);
+                if (i < 0) continue;
+                groups.Add(x.Description.Candidates.Select(c => c.Features).ToList());
+                gold.Add(i);
+            }
+            return (groups, gold);
+        }
+
+        private static (List<FeatureVector>, List<bool>) TagData(IEnumerable<(LabelledArticle Label, ArticleDescription Description)> articles, string tag)
+        {
+            var list = articles.ToList();
+            return (list.Select(x => x.Description.TagFeatures[tag]).ToList(), list.Select(x => x.Label.Tags.Contains(tag)).ToList());
+        }
+
+        /// <summary>Scores weights on articles (in-sample when they were trained on them).</summary>
+        public TaggerEvaluation Evaluate(TaggerWeights weights, IEnumerable<LabelledArticle> articles)
+        {
+            var e = new TaggerEvaluation();
+            foreach (LabelledArticle a in articles)
+            {
+                TagResult r = _describer.Decide(Describe(a), weights);
+                e.Add(a, r.Organization, r.Tags, r.IsAiRelated);
+            }
+            return e;
+        }
+
+        /// <summary>
+        /// k-fold cross-validation: each fold is scored by weights trained on the other folds; the figures pool every
+        /// article's out-of-fold labels.
+        /// </summary>
+        public TaggerEvaluation CrossValidate(IReadOnlyList<LabelledArticle> articles)
+        {
+            var e = new TaggerEvaluation();
+            for (int fold = 0; fold < Folds; fold++)
+            {
+                int k = fold;
+                var train = articles.Where(a => FoldOf(a.Id, Folds) != k).ToList();
+                TaggerWeights w = Train(train);
+                foreach (LabelledArticle a in articles.Where(a => FoldOf(a.Id, Folds) == k))
+                {
+                    TagResult r = _describer.Decide(Describe(a), w);
+                    e.Add(a, r.Organization, r.Tags, r.IsAiRelated);
+                }
+            }
+            return e;
+        }
+
+        /// <summary>The old keyword system's figures, from what it wrote into the archive (it kept every article as AI news).</summary>
+        public static TaggerEvaluation EvaluateOldSystem(IEnumerable<LabelledArticle> articles)
+        {
+            var e = new TaggerEvaluation();
+            foreach (LabelledArticle a in articles) e.Add(a, a.OldOrganization, a.OldTags, true);
+            return e;
+        }
+
+        // The lowest threshold of the best score; ties go to the one nearest 0.5, the model's own even odds.
+        private static double BestThreshold(Func<double, double> score)
+        {
+            double best = 0.5, bestScore = double.NegativeInfinity;
+            int steps = (int)Math.Round((ThresholdTo - ThresholdFrom) / ThresholdStep);
+            for (int i = 0; i <= steps; i++)
+            {
+                double t = Math.Round(ThresholdFrom + i * ThresholdStep, 3);
+                double s = score(t);
+                if (s > bestScore + 1e-12 || (Math.Abs(s - bestScore) <= 1e-12 && Math.Abs(t - 0.5) < Math.Abs(best - 0.5)))
+                {
+                    best = t;
+                    bestScore = s;
+                }
+            }
+            return best;
+        }
+
+        private static FeatureVector OwnOnly(FeatureVector f)
+        {
+            var v = new FeatureVector();
+            for (int i = 0; i < f.Names.Count; i++)
+                if (f.Names[i] == "bias" || f.Names[i].StartsWith("own:", StringComparison.Ordinal)) v.Add(f.Names[i], f.Values[i]);
+            return v;
+        }
+
+        private static void Copy(Dictionary<string, double> from, Dictionary<string, double> to)
+        {
+            foreach (var kv in from) to[kv.Key] = kv.Value;
+        }
+    }
+}

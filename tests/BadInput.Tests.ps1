@@ -285,8 +285,8 @@ Describe 'An archive that cannot be written' {
         try {
             $watch = [Diagnostics.Stopwatch]::StartNew()
             $err = Get-TerminatingError { New-DayArticle -Title '잠긴 기사' -Url 'https://example.com/held' | Export-AiDigest -ArchivePath $root -LockTimeout 1 }
-            $watch.Elapsed.TotalSeconds | Should -BeGreaterOrEqual 1
-            $err.FullyQualifiedErrorId | Should -BeLike 'AiNews.ArchiveLocked,*'
+            $err.FullyQualifiedErrorId | Should -BeLike 'AiNews.ArchiveLocked,*' -Because "$($err.Exception.Message)"
+            $watch.Elapsed.TotalSeconds | Should -BeGreaterOrEqual 0.9
         }
         finally { $lock.Dispose() }
     }

@@ -145,7 +145,7 @@ Describe 'Files read by <Name>' -ForEach $ReaderCases {
 Describe '-WhatIf of <Name>' -ForEach $WriterCases {
     It 'changes nothing on disk and sends nothing' {
         $WhatIfCases.ContainsKey($Name) | Should -BeTrue -Because "every cmdlet with -WhatIf needs a case in `$WhatIfCases ($Name has none)"
-        $onWindows = $IsWindows -or $PSVersionTable.PSEdition -eq 'Desktop'   # $IsWindows does not exist in Windows PowerShell 5.1
+        $onWindows = [Environment]::OSVersion.Platform -eq 'Win32NT'
         if ($onWindows -and $Name -like '*AiNewsJob' -and $Name -ne 'Invoke-AiNewsJob') { Set-ItResult -Skipped -Because 'the Task Scheduler is not faked'; return }
         $outcome = & $WhatIfCases[$Name]
         $outcome.After | Should -Be $outcome.Before

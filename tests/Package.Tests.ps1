@@ -57,7 +57,9 @@ Describe 'Packaged with Publish-PSResource, installed with Install-PSResource' -
         $script:Work = Join-Path $TestDrive 'package'
         $script:UserHome = Join-Path $TestDrive 'home'
         $script:SavedModules = Join-Path $TestDrive 'modules'
-        New-Item -ItemType Directory -Force -Path $UserHome, $SavedModules | Out-Null
+        # .config and .local/share must exist: on Unix .NET answers an empty path for an ApplicationData folder that does
+        # not, and NuGet and PSResourceGet then write NuGet/NuGet.Config and PSResourceGet/*.xml into the current folder.
+        New-Item -ItemType Directory -Force -Path $UserHome, $SavedModules, (Join-Path $UserHome '.config'), (Join-Path $UserHome '.local/share') | Out-Null
         $script:ChildEnvironment = if ($OnWindows) { @{ PSModulePath = "$SavedModules;$env:PSModulePath" } } else { @{ HOME = $UserHome } }
 
         # 1. Package (from the built module folder), then as a user: find by command, install.

@@ -10,7 +10,8 @@
       demo    the main job, offline: the daily pipeline against the loopback test site, into out/news.
       package build, then lay the installable module out in out/AiNews/<version> (manifest, module/, en-US/) and
               zip it; copy that folder into a folder of $env:PSModulePath to install.
-      bench-extract  build, then score the article extractor on ../shared/corpus/aeb-dev (bench/extract.ps1).
+      bench-extract  build, then score the article extractor on ../shared/corpus/aeb-dev and trafilatura-eval (both
+              halves by file number) through Get-AiArticle -Path, beside published figures (bench/extract.ps1).
       fuzz    build, then run the fuzz harness (tests/tools/Fuzz.ps1) for -Minutes minutes with a fresh seed: mutated
               feeds and pages (../shared or tests/Fixtures) through the feed reader and the extractor; prints the number
               of inputs tried and every failure with its seed, and fails on any.

@@ -19,6 +19,15 @@ namespace AiNews.Extraction
         /// <summary>Paragraphs shorter than this that are all link text are dropped as teasers.</summary>
         public const int LinkOnlyMaxLength = 200;
 
+        /// <summary>The block around the headline holds at most this many characters besides it (dateline, byline, kicker).</summary>
+        public const int HeadlineBlockMaxExtra = 400;
+
+        /// <summary>
+        /// ... and at most this share of the body's text besides the headline: on a page whose whole story is two short
+        /// paragraphs the "block around the headline" would otherwise be the story, and the page came back empty.
+        /// </summary>
+        public const double HeadlineBlockMaxShare = 0.5;
+
         public void Run(ExtractionContext context)
         {
             var body = context.Body;
@@ -93,10 +102,15 @@ namespace AiNews.Extraction
                 if (t.Length == 0 || !(t == title || title.Contains(t) || t.Contains(title))) continue;
                 // Grow to the largest ancestor that still holds only a little text besides the headline and no paragraph of its own.
                 IElement block = h;
+                int headline = DomText.TextLength(h);
+                int story = DomText.TextLength(body) - headline;
                 for (var parent = h.ParentElement; parent != null && parent != body; parent = parent.ParentElement)
                 {
-                    if (DomText.TextLength(parent) > DomText.TextLength(h) + 400) break;
+                    int besides = DomText.TextLength(parent) - headline;
+                    if (besides > HeadlineBlockMaxExtra) break;
                     if (parent.QuerySelectorAll("p").Any(x => DomText.TextLength(x) > 200)) break;
+                    // On a short page the whole story may fit in the 400 characters: the block must leave most of it.
+                    if (besides > story * HeadlineBlockMaxShare) break;
                     block = parent;
                 }
                 block.Remove();

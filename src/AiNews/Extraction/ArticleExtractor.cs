@@ -54,6 +54,7 @@ namespace AiNews.Extraction
             () => new LeadStep(),            // the standfirst the scorer left out
             () => new ImagesStep(),
             () => new TextStep(),            // paragraphs, boilerplate lines, JSON-LD fallback
+            () => new FallbackStep(),        // never empty when the page holds text
             () => new LanguageStep(),
         };
 

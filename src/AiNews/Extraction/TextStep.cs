@@ -85,7 +85,7 @@ namespace AiNews.Extraction
         /// <summary>The same at the start, with a tighter bound (a kicker or category label before the first sentence).</summary>
         public const int LeadingLineMaxLength = 20;
 
-        private static readonly Regex SentenceEnd = new Regex(@"[.!?…""”»]$", RegexOptions.Compiled);
+        private static readonly Regex SentenceEnd = new Regex(@"[.!?…""”»)]$", RegexOptions.Compiled);
 
         private static void TrimEdges(List<string> paragraphs)
         {

@@ -22,7 +22,8 @@ namespace AiNews.Extraction
         public void Run(ExtractionContext context)
         {
             var page = context.Page;
-            if (!string.IsNullOrWhiteSpace(page.Content)) return;
+            // A site rule knows its site: a body of images only (a webtoon) stays empty rather than be guessed.
+            if (!string.IsNullOrWhiteSpace(page.Content) || context.SiteRule != null) return;
             if (!string.IsNullOrWhiteSpace(context.StructuredBody))
             {
                 Use(context, TextNormalizer.Paragraphs(context.StructuredBody).Select(p => string.Join("\n", p)).ToList(), ExtractionMethod.StructuredData,

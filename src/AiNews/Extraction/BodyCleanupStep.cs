@@ -19,6 +19,12 @@ namespace AiNews.Extraction
         /// <summary>Paragraphs shorter than this that are all link text are dropped as teasers.</summary>
         public const int LinkOnlyMaxLength = 200;
 
+        /// <summary>
+        /// ... and "all link text" means more than this share: a short label before the link ("Read also:", "See:")
+        /// leaves a teaser a teaser.
+        /// </summary>
+        public const double TeaserMinLinkDensity = 0.6;
+
         /// <summary>The block around the headline holds at most this many characters besides it (dateline, byline, kicker).</summary>
         public const int HeadlineBlockMaxExtra = 400;
 
@@ -71,7 +77,7 @@ namespace AiNews.Extraction
             {
                 if (!DomText.IsInside(e, body) || e.QuerySelector("a") == null) continue;
                 int length = DomText.TextLength(e);
-                if (length > 0 && length < LinkOnlyMaxLength && DomText.LinkDensity(e) > 0.9
+                if (length > 0 && length < LinkOnlyMaxLength && DomText.LinkDensity(e) > TeaserMinLinkDensity
                     && e.QuerySelectorAll("a").All(a => IsSameSite(context, a.GetAttribute("href")))) e.Remove();
             }
             // The headline repeated inside the body.

@@ -101,6 +101,17 @@ function Invoke-Extraction([IO.FileInfo[]] $Files) {
     @{ Bodies = $bodies; Seconds = $watch.Elapsed.TotalSeconds }
 }
 
+# Expands a corpus's pages, extracts them, and writes each body to <name>.txt in a new folder (both scorers read that).
+function Get-Predictions([string] $Corpus, [string] $Prefix) {
+    $pages = Expand-Pages $Corpus
+    try { $run = Invoke-Extraction $pages.Files } finally { Remove-Item $pages.Folder -Recurse -Force }
+    $out = New-TempFolder $Prefix
+    foreach ($name in $run.Bodies.Keys) {
+        [IO.File]::WriteAllText((Join-Path $out "$name.txt"), $run.Bodies[$name], [Text.UTF8Encoding]::new($false))
+    }
+    @{ Run = $run; Folder = $out }
+}
+
 function Invoke-Scorer([string[]] $Arguments) {
     $output = & $python.Source @Arguments
     if ($LASTEXITCODE -ne 0) { throw "The scorer failed: $output" }
@@ -111,13 +122,9 @@ $results = [Collections.Generic.List[object]]::new()
 
 if ('aeb-dev' -in $Corpora) {
     $corpus = Join-Path $SharedRoot 'corpus/aeb-dev'
-    $pages = Expand-Pages $corpus
-    try { $run = Invoke-Extraction $pages.Files } finally { Remove-Item $pages.Folder -Recurse -Force }
-    $out = New-TempFolder 'aeb-extract'
-    foreach ($name in $run.Bodies.Keys) {
-        $json = @{ articleBody = $run.Bodies[$name] } | ConvertTo-Json -Compress
-        [IO.File]::WriteAllText((Join-Path $out "$name.json"), $json, [Text.UTF8Encoding]::new($false))
-    }
+    $predictions = Get-Predictions $corpus 'aeb-extract'
+    $run = $predictions.Run
+    $out = $predictions.Folder
     $scoreArgs = @((Join-Path $SharedRoot 'tools/aeb-score.py'), (Join-Path $corpus 'ground-truth.json'), $out)
     if ($PerItem) { $scoreArgs += @('--per-item', (Join-Path $PerItem 'aeb-dev.tsv')) }
     $line = Invoke-Scorer $scoreArgs | Where-Object { $_ -match '^F1' } | Select-Object -First 1
@@ -133,12 +140,9 @@ if ('aeb-dev' -in $Corpora) {
 
 if ('trafilatura-eval' -in $Corpora) {
     $corpus = Join-Path $SharedRoot 'corpus/trafilatura-eval'
-    $pages = Expand-Pages $corpus
-    try { $run = Invoke-Extraction $pages.Files } finally { Remove-Item $pages.Folder -Recurse -Force }
-    $out = New-TempFolder 'traf-extract'
-    foreach ($name in $run.Bodies.Keys) {
-        [IO.File]::WriteAllText((Join-Path $out "$name.txt"), $run.Bodies[$name], [Text.UTF8Encoding]::new($false))
-    }
+    $predictions = Get-Predictions $corpus 'traf-extract'
+    $run = $predictions.Run
+    $out = $predictions.Folder
     # The halves: evaldata.json restricted to even and odd file numbers.
     $evaldata = Get-Content -Raw (Join-Path $corpus 'evaldata.json') | ConvertFrom-Json -AsHashtable
     $parts = [ordered]@{ all = Join-Path $corpus 'evaldata.json' }

@@ -242,10 +242,10 @@ Describe 'Failure classes of the general extractor (issue 12)' {
     It 'drops a short same-site teaser with a label before its link, keeps a link to elsewhere' {
         $story = '<p>' + ('The council opened the new bridge on Monday after two years of work. ' * 3) + '</p>'
         $teaser = '<p>Read also: <a href="/news/old-bridge-closes">The old bridge closes for good in spring</a></p>'
-        $source = '<p>Source: <a href="https://council.example.net/report">the council''s report on the bridge project</a>.</p>'
+        $source = '<p>Details: <a href="https://council.example.net/report">the council''s report on the bridge project</a>.</p>'
         $r = $Extractor.Extract("<html><body><article>$story$teaser$story$source</article></body></html>", [Uri]'https://news.example.org/bridge')
         $r.Content | Should -Not -BeLike '*old bridge closes*'
-        $r.Content | Should -BeLike "*Source: the council's report on the bridge project."
+        $r.Content | Should -BeLike "*Details: the council's report on the bridge project."
     }
 }
 

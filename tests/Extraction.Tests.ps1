@@ -247,6 +247,13 @@ Describe 'Failure classes of the general extractor (issue 12)' {
         $r.Content | Should -Not -BeLike '*old bridge closes*'
         $r.Content | Should -BeLike "*Details: the council's report on the bridge project."
     }
+    It 'gives the body in composed Unicode (NFC), so that a letter written as one code point or two compares the same' {
+        $precomposed = "$([char]0x09A6)$([char]0x09C7)$([char]0x09B6)$([char]0x09DF) " * 30   # Bengali with U+09DF, which NFC writes as U+09AF U+09BC
+        $r = $Extractor.Extract("<html lang='bn'><body><article><p>$precomposed</p></article></body></html>", $null)
+        $r.Content | Should -Not -BeNullOrEmpty
+        $r.Content.IsNormalized([Text.NormalizationForm]::FormC) | Should -BeTrue
+        $r.Content | Should -BeLike "*$([char]0x09AF)$([char]0x09BC)*"
+    }
 }
 
 Describe 'Never an empty body when the page holds text (fallbacks)' {

@@ -49,7 +49,7 @@ namespace AiNews.Extraction
             paragraphs = paragraphs.Where(p => !string.IsNullOrWhiteSpace(p)).ToList();
             if (paragraphs.Count == 0) return;
             context.Paragraphs = paragraphs;
-            context.Page.Content = string.Join("\n\n", paragraphs);
+            context.Page.Content = TextStep.Composed(string.Join("\n\n", paragraphs));
             context.Page.Method = method;
             context.Page.Notes.Add(note);
         }

@@ -66,7 +66,7 @@ namespace AiNews.Extraction
                     .Select(p => DoubleEscaped.IsMatch(p) ? System.Net.WebUtility.HtmlDecode(p) : p).ToList();
                 context.Page.Method = ExtractionMethod.StructuredData;
             }
-            context.Page.Content = string.Join("\n\n", context.Paragraphs);
+            context.Page.Content = Composed(string.Join("\n\n", context.Paragraphs));
             if (context.Page.Content.Length == 0) { context.Page.Content = null; context.Page.Method = ExtractionMethod.None; }
         }
 
@@ -97,6 +97,13 @@ namespace AiNews.Extraction
 
         private static bool IsFurniture(string paragraph, int maxLength) =>
             paragraph.Length < maxLength && !SentenceEnd.IsMatch(paragraph.TrimEnd());
+
+        /// <summary>
+        /// The text in Unicode's composed form (NFC): pages write some letters both ways (Bengali য় as one code point or
+        /// as য + nukta, Hangul as syllables or jamo), and the same words must compare, search and count the same.
+        /// </summary>
+        internal static string Composed(string text) =>
+            string.IsNullOrEmpty(text) || text.IsNormalized(System.Text.NormalizationForm.FormC) ? text : text.Normalize(System.Text.NormalizationForm.FormC);
 
         // A teaser ends in an ellipsis; a complete body does not.
         private static bool IsComplete(string body)

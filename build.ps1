@@ -12,7 +12,8 @@
       package build, then out/AiNews.<version>.nupkg made by Publish-PSResource (tools/Publish-AiNewsPackage.ps1):
               the installable folder out/AiNews/<version> (manifest, LICENSE, CHANGELOG.md, README.md, module/,
               en-US/) published to the local file repository out/repository, and its zip out/AiNews-<version>.zip.
-      bench-extract  build, then score the article extractor on ../shared/corpus/aeb-dev (bench/extract.ps1).
+      bench-extract  build, then score the article extractor on ../shared/corpus/aeb-dev and trafilatura-eval (both
+              halves by file number) through Get-AiArticle -Path, beside published figures (bench/extract.ps1).
       fuzz    build, then run the fuzz harness (tests/tools/Fuzz.ps1) for -Minutes minutes with a fresh seed: mutated
               feeds and pages (../shared or tests/Fixtures) through the feed reader and the extractor; prints the number
               of inputs tried and every failure with its seed, and fails on any.

@@ -1,5 +1,5 @@
 # Full-text extraction (AiNews.Extraction): our own small pages in Fixtures/pages, plus a quality floor on
-# the shared aeb-dev corpus (skipped when ../shared or python3 is missing).
+# the shared corpora aeb-dev and trafilatura-eval (skipped when ../shared or python3 is missing).
 BeforeDiscovery { . "$PSScriptRoot/SharedCorpus.ps1" }
 
 BeforeAll {
@@ -200,10 +200,113 @@ Describe 'Rules file' {
     }
 }
 
-Describe 'Quality on the shared aeb-dev corpus' {
-    It 'keeps F1 of word 4-grams at or above 0.95' -Skip:(-not $HasShared -or -not (Get-Command python3 -ErrorAction SilentlyContinue)) {
-        $result = & (Join-Path $RepoRoot 'bench/extract.ps1') -Corpus (Join-Path $SharedRoot 'corpus/aeb-dev') -PassThru | Select-Object -Last 1
-        $result.F1 | Should -BeGreaterOrEqual 0.95
-        $result.Recall | Should -BeGreaterOrEqual 0.95
+Describe 'Failure classes of the general extractor (issue 12)' {
+    It 'puts the standfirst the header holds in front of the body, once' {
+        $r = Read-Page 'standfirst-header.html' 'https://coast.example.org/2025/ferry'
+        $p = Get-Paragraphs $r.Content
+        $p[0] | Should -BeLike 'For three weeks a small electric ferry without a crew*'
+        $p[1] | Should -BeLike 'The ferry makes the crossing every twenty minutes*'
+        $p.Count | Should -Be 4
+        $r.Notes | Should -Contain 'The standfirst after the headline (<p> marked as a lead) was put in front of the body.'
+    }
+    It 'leaves a one-line dek that restates the headline out of the body' {
+        $html = '<html><body><header><h1>Ferry runs without crew</h1><h2 class="dek">A robot steers the boat for three weeks.</h2></header>' +
+            '<div class="text"><p>' + ('The ferry crosses the harbour every twenty minutes, watched from the quay. ' * 4) + '</p></div></body></html>'
+        $r = $Extractor.Extract($html, $null)
+        $r.Content | Should -Not -BeLike '*robot steers*'
+    }
+    It 'keeps a short story whose whole text fits next to the headline (it came back empty)' {
+        $r = Read-Page 'short-story.html' 'https://school.example.org/blog/puzzle'
+        $p = Get-Paragraphs $r.Content
+        $p | Should -Be @('Do you remember how loops work? Here is a page from our course book!', 'Loops are easy for you? Then try to solve our puzzle of the week!')
+    }
+    It 'reads a page whose <noscript> a stray open tag left unclosed, and a story only a <noscript> carries' {
+        $r = Read-Page 'noscript-unclosed.html' 'https://park.example.org/news/wolves'
+        (Get-Paragraphs $r.Content).Count | Should -Be 3
+        $r.Content | Should -BeLike 'Rangers counted at least six wolves*'
+        $story = '<p>' + ('The blog post is rendered by script; without it the reader sees this copy of the text. ' * 4) + '</p>'
+        $js = $Extractor.Extract("<html><body><div id='app'></div><noscript>$story</noscript><noscript>Please enable JavaScript.</noscript></body></html>", $null)
+        $js.Content | Should -BeLike 'The blog post is rendered by script*'
+        $js.Content | Should -Not -BeLike '*enable JavaScript*'
+    }
+    It 'drops short furniture lines after the last sentence, but not a list the story ends with' {
+        $story = '<p>' + ('The council opened the new bridge on Monday after two years of work. ' * 3) + '</p>'
+        $r = $Extractor.Extract("<html><body><article>$story<p>More from the newsroom</p><p>Share this story</p></article></body></html>", $null)
+        @(Get-Paragraphs $r.Content).Count | Should -Be 1
+        $r.Content | Should -Not -BeLike '*newsroom*'
+        $list = '<ul><li>Bridge length 210 m</li><li>Two lanes</li><li>Cycle path</li><li>Opened 2025</li><li>Cost 40 million</li></ul>'
+        $l = $Extractor.Extract("<html><body><article>$story$list</article></body></html>", $null)
+        @(Get-Paragraphs $l.Content).Count | Should -Be 6
+        $l.Content | Should -BeLike '*Cost 40 million'
+    }
+    It 'drops a short same-site teaser with a label before its link, keeps a link to elsewhere' {
+        $story = '<p>' + ('The council opened the new bridge on Monday after two years of work. ' * 3) + '</p>'
+        $teaser = '<p>Read also: <a href="/news/old-bridge-closes">The old bridge closes for good in spring</a></p>'
+        $source = '<p>Details: <a href="https://council.example.net/report">the council''s report on the bridge project</a>.</p>'
+        $r = $Extractor.Extract("<html><body><article>$story$teaser$story$source</article></body></html>", [Uri]'https://news.example.org/bridge')
+        $r.Content | Should -Not -BeLike '*old bridge closes*'
+        $r.Content | Should -BeLike "*Details: the council's report on the bridge project."
+    }
+    It 'gives the body in composed Unicode (NFC), so that a letter written as one code point or two compares the same' {
+        $precomposed = "$([char]0x09A6)$([char]0x09C7)$([char]0x09B6)$([char]0x09DF) " * 30   # Bengali with U+09DF, which NFC writes as U+09AF U+09BC
+        $r = $Extractor.Extract("<html lang='bn'><body><article><p>$precomposed</p></article></body></html>", $null)
+        $r.Content | Should -Not -BeNullOrEmpty
+        $r.Content.IsNormalized([Text.NormalizationForm]::FormC) | Should -BeTrue
+        $r.Content | Should -BeLike "*$([char]0x09AF)$([char]0x09BC)*"
+    }
+}
+
+Describe 'Never an empty body when the page holds text (fallbacks)' {
+    It 'falls back to the JSON-LD articleBody, even a teaser, when no block of the markup holds text' {
+        $json = @{ '@type' = 'NewsArticle'; headline = 'Gallery'; articleBody = 'Photos from the harbour festival, where boats were judged on their paint...' } | ConvertTo-Json -Compress
+        $r = $Extractor.Extract("<html><head><script type='application/ld+json'>$json</script></head><body><img src='a.jpg'><img src='b.jpg'></body></html>", $null)
+        $r.Method | Should -Be ([AiNews.Extraction.ExtractionMethod]::StructuredData)
+        $r.Content | Should -BeLike 'Photos from the harbour festival*'
+        $r.Notes | Should -Contain 'No block of the page won as its body; the articleBody of its structured data (JSON-LD) is used.'
+    }
+    It 'falls back to the longest run of paragraphs when clean-up left nothing of the winning block' {
+        $p = '<p>' + ('Text that a template marked as a caption although it is the whole story of the page. ' * 2) + '</p>'
+        $r = $Extractor.Extract("<html><body><div class='wp-caption-text'>$p$p</div></body></html>", $null)
+        $r.Method | Should -Be ([AiNews.Extraction.ExtractionMethod]::ParagraphRun)
+        (Get-Paragraphs $r.Content).Count | Should -Be 2
+    }
+    It 'falls back to the description on a page without any paragraph, and says so with -Verbose' {
+        $file = Join-Path $TestDrive 'images-only.html'
+        Set-Content -LiteralPath $file -Encoding utf8 -Value "<html><head><title>Harbour photos</title><meta name='description' content='Twelve photos of the harbour festival.'></head><body><img src='a.jpg'></body></html>"
+        $out = Get-AiArticle -Path $file -Verbose 4>&1
+        $article = @($out | Where-Object { $_ -is [AiNews.Article] })
+        $article.Count | Should -Be 1
+        $article[0].Content | Should -Be 'Twelve photos of the harbour festival.'
+        @($out | Where-Object { $_ -is [Management.Automation.VerboseRecord] -and $_.Message -like '*description (og:description or meta description) is used*' }).Count | Should -Be 1
+    }
+}
+
+Describe 'Quality on the shared corpora (aeb-dev, trafilatura-eval)' {
+    # One run of bench/extract.ps1 (Get-AiArticle -Path over the 88 + 990 pages, each corpus's own scorer); ~30 s.
+    BeforeAll {
+        if ($HasShared -and (Get-Command python3 -ErrorAction SilentlyContinue)) {
+            $script:Figures = @(& (Join-Path $RepoRoot 'bench/extract.ps1') -SharedRoot $SharedRoot -PassThru 6>$null)
+            function Get-Figure([string] $Corpus, [string] $Part) { $script:Figures | Where-Object { $_.Corpus -eq $Corpus -and $_.Part -like "$Part*" } }
+        }
+    }
+    It 'keeps aeb-dev F1 of word 4-grams at or above 0.985' -Skip:(-not $HasShared -or -not (Get-Command python3 -ErrorAction SilentlyContinue)) {
+        $aeb = Get-Figure 'aeb-dev' 'all'
+        $aeb.F1 | Should -BeGreaterOrEqual 0.985
+        $aeb.Empty | Should -Be 0
+    }
+    # Floors of trafilatura-eval: what the method reaches now (2026-12-01: F1 0.926 even / 0.916 odd, recall 0.944 / 0.920),
+    # a little below, so that a regression fails. Issue 12's target is 0.93 for both (not reached yet, see bench/RESULTS.md).
+    It 'keeps trafilatura-eval F1 and recall on both halves, with no empty page and the halves within 0.02' -Skip:(-not $HasShared -or -not (Get-Command python3 -ErrorAction SilentlyContinue)) {
+        $minF1 = 0.91
+        $minRecall = 0.91
+        $maxGap = 0.02
+        $even = Get-Figure 'trafilatura-eval' 'even'
+        $odd = Get-Figure 'trafilatura-eval' 'odd'
+        foreach ($half in $even, $odd) {
+            $half.F1 | Should -BeGreaterOrEqual $minF1 -Because "$($half.Part) half"
+            $half.Recall | Should -BeGreaterOrEqual $minRecall -Because "$($half.Part) half"
+            $half.Empty | Should -Be 0 -Because "every page of the benchmark holds main text ($($half.Part) half)"
+        }
+        [Math]::Abs($even.F1 - $odd.F1) | Should -BeLessOrEqual $maxGap
     }
 }

@@ -51,8 +51,10 @@ namespace AiNews.Extraction
             () => new SiteRuleStep(),        // known CMS containers (data)
             () => new ContentScoringStep(),  // everything else
             () => new BodyCleanupStep(),     // junk inside the body
+            () => new LeadStep(),            // the standfirst the scorer left out
             () => new ImagesStep(),
             () => new TextStep(),            // paragraphs, boilerplate lines, JSON-LD fallback
+            () => new FallbackStep(),        // never empty when the page holds text
             () => new LanguageStep(),
         };
 

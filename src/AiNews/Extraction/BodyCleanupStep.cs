@@ -19,6 +19,21 @@ namespace AiNews.Extraction
         /// <summary>Paragraphs shorter than this that are all link text are dropped as teasers.</summary>
         public const int LinkOnlyMaxLength = 200;
 
+        /// <summary>
+        /// ... and "all link text" means more than this share: a short label before the link ("Read also:", "See:")
+        /// leaves a teaser a teaser.
+        /// </summary>
+        public const double TeaserMinLinkDensity = 0.6;
+
+        /// <summary>The block around the headline holds at most this many characters besides it (dateline, byline, kicker).</summary>
+        public const int HeadlineBlockMaxExtra = 400;
+
+        /// <summary>
+        /// ... and at most this share of the body's text besides the headline: on a page whose whole story is two short
+        /// paragraphs the "block around the headline" would otherwise be the story, and the page came back empty.
+        /// </summary>
+        public const double HeadlineBlockMaxShare = 0.5;
+
         public void Run(ExtractionContext context)
         {
             var body = context.Body;
@@ -62,7 +77,7 @@ namespace AiNews.Extraction
             {
                 if (!DomText.IsInside(e, body) || e.QuerySelector("a") == null) continue;
                 int length = DomText.TextLength(e);
-                if (length > 0 && length < LinkOnlyMaxLength && DomText.LinkDensity(e) > 0.9
+                if (length > 0 && length < LinkOnlyMaxLength && DomText.LinkDensity(e) > TeaserMinLinkDensity
                     && e.QuerySelectorAll("a").All(a => IsSameSite(context, a.GetAttribute("href")))) e.Remove();
             }
             // The headline repeated inside the body.
@@ -93,10 +108,15 @@ namespace AiNews.Extraction
                 if (t.Length == 0 || !(t == title || title.Contains(t) || t.Contains(title))) continue;
                 // Grow to the largest ancestor that still holds only a little text besides the headline and no paragraph of its own.
                 IElement block = h;
+                int headline = DomText.TextLength(h);
+                int story = DomText.TextLength(body) - headline;
                 for (var parent = h.ParentElement; parent != null && parent != body; parent = parent.ParentElement)
                 {
-                    if (DomText.TextLength(parent) > DomText.TextLength(h) + 400) break;
+                    int besides = DomText.TextLength(parent) - headline;
+                    if (besides > HeadlineBlockMaxExtra) break;
                     if (parent.QuerySelectorAll("p").Any(x => DomText.TextLength(x) > 200)) break;
+                    // On a short page the whole story may fit in the 400 characters: the block must leave most of it.
+                    if (besides > story * HeadlineBlockMaxShare) break;
                     block = parent;
                 }
                 block.Remove();

@@ -46,6 +46,16 @@ namespace AiNews.Extraction
         /// </summary>
         private const int MaxNestedScored = 8;
 
+        /// <summary>
+        /// An element broken by &lt;br&gt; into at least this many lines, whose lines average fewer than
+        /// <see cref="LineListMaxAverage"/> characters, is a list (signatories, an address, a schedule), not prose: its
+        /// commas do not count towards its score.
+        /// </summary>
+        private const int LineListMinLines = 6;
+
+        /// <summary>See <see cref="LineListMinLines"/>: prose broken by &lt;br&gt; has longer lines than this on average.</summary>
+        private const int LineListMaxAverage = 60;
+
         // Elements visited between two looks at the clock (the budget check is cheap, but not free).
         private const int ChecksEvery = 64;
 
@@ -127,7 +137,9 @@ namespace AiNews.Extraction
                 if (text.Length < 25) continue;
                 var ancestors = Ancestors(element, 5);
                 if (ancestors.Count == 0) continue;
-                double score = 1 + DomText.Commas(text) + Math.Min(Math.Floor(text.Length / 100.0), 3);
+                // Commas mark prose; in a list of short lines (names with affiliations, addresses) they do not.
+                double commas = IsLineList(element, text) ? 0 : DomText.Commas(text);
+                double score = 1 + commas + Math.Min(Math.Floor(text.Length / 100.0), 3);
                 for (int level = 0; level < ancestors.Count; level++)
                 {
                     var a = ancestors[level];
@@ -231,6 +243,12 @@ namespace AiNews.Extraction
         // Embedded posts (tweets, Instagram) quoted by the story are part of it.
         private static bool IsEmbeddedQuote(IElement node) =>
             node.LocalName == "blockquote" || node.QuerySelector("blockquote") != null;
+
+        private static bool IsLineList(IElement element, string text)
+        {
+            int breaks = element.QuerySelectorAll("br").Length;
+            return breaks + 1 >= LineListMinLines && text.Length / (double)(breaks + 1) < LineListMaxAverage;
+        }
 
         private static bool ShouldRemove(IElement node, bool weightClasses)
         {

@@ -11,5 +11,9 @@ namespace AiNews.Extraction
         SiteRule,
         /// <summary>The general content-scoring extractor.</summary>
         ContentScoring,
+        /// <summary>No block won; the page's longest run of paragraphs (FallbackStep).</summary>
+        ParagraphRun,
+        /// <summary>The page holds no paragraph of text; its og:description or meta description (FallbackStep).</summary>
+        Description,
     }
 }

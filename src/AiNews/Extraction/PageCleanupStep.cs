@@ -9,7 +9,15 @@ namespace AiNews.Extraction
     /// <summary>Removes what never is article text: scripts, styles, embeds, forms controls and hidden elements.</summary>
     public sealed class PageCleanupStep : IExtractionStep
     {
-        public const string Junk = "script, style, noscript, template, link, meta, iframe, object, embed, canvas, svg, button, input, select, textarea, dialog, nav";
+        public const string Junk = "script, style, template, link, meta, iframe, object, embed, canvas, svg, button, input, select, textarea, dialog, nav";
+
+        /// <summary>
+        /// A &lt;noscript&gt; holding at least this many characters of text is kept (unwrapped), not dropped: a page
+        /// rendered by script may carry its story there, and a &lt;noscript&gt; left open by a stray tag swallows the rest
+        /// of the page (the parser reads it as markup, as a browser without script does). Shorter ones are
+        /// "please enable JavaScript" notes and tracking pixels.
+        /// </summary>
+        public const int NoscriptKeepLength = 200;
 
         public void Run(ExtractionContext context)
         {
@@ -17,6 +25,14 @@ namespace AiNews.Extraction
             var root = doc.Body;
             if (root == null) return;
             foreach (var e in root.QuerySelectorAll(Junk).ToList()) e.Remove();
+            foreach (var e in root.QuerySelectorAll("noscript").ToList())
+            {
+                if (!DomText.IsInside(e, root)) continue;
+                if (DomText.TextLength(e) < NoscriptKeepLength) { e.Remove(); continue; }
+                // Several copies of the story (noscript and a script-built one) are judged by the scorer like any other block.
+                foreach (var child in e.ChildNodes.ToList()) e.Parent.InsertBefore(child, e);
+                e.Remove();
+            }
             foreach (var e in root.QuerySelectorAll("[hidden], [aria-hidden='true'], [style]").ToList())
             {
                 if (e.HasAttribute("hidden") || IsHiddenStyle(e.GetAttribute("style"))) { e.Remove(); continue; }

@@ -55,6 +55,7 @@ namespace AiNews.Extraction
                     }
                 }
             }
+            TrimEdges(kept);
             context.Paragraphs = kept;
 
             string structured = context.StructuredBody;
@@ -65,9 +66,44 @@ namespace AiNews.Extraction
                     .Select(p => DoubleEscaped.IsMatch(p) ? System.Net.WebUtility.HtmlDecode(p) : p).ToList();
                 context.Page.Method = ExtractionMethod.StructuredData;
             }
-            context.Page.Content = string.Join("\n\n", context.Paragraphs);
+            context.Page.Content = Composed(string.Join("\n\n", context.Paragraphs));
             if (context.Page.Content.Length == 0) { context.Page.Content = null; context.Page.Method = ExtractionMethod.None; }
         }
+
+        /// <summary>
+        /// A body ends with the story's last sentence: short lines after it that do not end like a sentence are the
+        /// page's furniture around the story (section labels, "more on this" headings, sharing prompts, dates, credits).
+        /// </summary>
+        public const int TrailingLineMaxLength = 100;
+
+        /// <summary>
+        /// ... unless there are more of them than this: a longer run of short lines at the end is a list the story ends
+        /// with (items, dates, prices), not furniture.
+        /// </summary>
+        public const int TrailingMaxParagraphs = 3;
+
+        /// <summary>The same at the start, with a tighter bound (a kicker or category label before the first sentence).</summary>
+        public const int LeadingLineMaxLength = 20;
+
+        private static readonly Regex SentenceEnd = new Regex(@"[.!?…""”»)]$", RegexOptions.Compiled);
+
+        private static void TrimEdges(List<string> paragraphs)
+        {
+            int trailing = 0;
+            while (trailing < paragraphs.Count - 1 && IsFurniture(paragraphs[paragraphs.Count - 1 - trailing], TrailingLineMaxLength)) trailing++;
+            if (trailing <= TrailingMaxParagraphs) paragraphs.RemoveRange(paragraphs.Count - trailing, trailing);
+            while (paragraphs.Count > 1 && IsFurniture(paragraphs[0], LeadingLineMaxLength)) paragraphs.RemoveAt(0);
+        }
+
+        private static bool IsFurniture(string paragraph, int maxLength) =>
+            paragraph.Length < maxLength && !SentenceEnd.IsMatch(paragraph.TrimEnd());
+
+        /// <summary>
+        /// The text in Unicode's composed form (NFC): pages write some letters both ways (Bengali য় as one code point or
+        /// as য + nukta, Hangul as syllables or jamo), and the same words must compare, search and count the same.
+        /// </summary>
+        internal static string Composed(string text) =>
+            string.IsNullOrEmpty(text) || text.IsNormalized(System.Text.NormalizationForm.FormC) ? text : text.Normalize(System.Text.NormalizationForm.FormC);
 
         // A teaser ends in an ellipsis; a complete body does not.
         private static bool IsComplete(string body)

@@ -21,8 +21,7 @@ BeforeAll {
         'Invoke-AiNewsJob'     = 'writes the archive, its state and log'
         'Register-AiNewsJob'   = 'changes the crontab or Task Scheduler'
         'Unregister-AiNewsJob' = 'changes the crontab or Task Scheduler'
-        # Add-AiSummary -Endpoint sends article text to a model and writes its cache; its -WhatIf case below is ready
-        # for when it supports ShouldProcess (that cmdlet is being reworked separately).
+        'Add-AiSummary'        = 'sends article text to a model (-Endpoint) and caches its answers'
     }
 
     # Everything under a folder, with each file's hash: what "nothing changed" is compared on.

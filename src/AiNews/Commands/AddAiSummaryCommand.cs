@@ -16,7 +16,9 @@ namespace AiNews.Commands
     /// summary of the most central sentences of the body. With -Endpoint and -Model, one Chat Completions request
     /// per article returns a summary and labels; a bad answer is retried once, then the extractive summary is used.
     /// </summary>
-    [Cmdlet(VerbsCommon.Add, "AiSummary", DefaultParameterSetName = ExtractiveSet)]
+    // ShouldProcess: with -Endpoint, each article's text is sent to a model and the answer cached on disk; -WhatIf sends
+    // nothing and writes nothing (the article gets the extractive summary), -Confirm asks per article.
+    [Cmdlet(VerbsCommon.Add, "AiSummary", DefaultParameterSetName = ExtractiveSet, SupportsShouldProcess = true)]
     [OutputType(typeof(Article))]
     public sealed class AddAiSummaryCommand : AiNewsCmdlet
     {
@@ -153,7 +155,9 @@ namespace AiNews.Commands
                 return;
             }
             if (_llm != null) ShowProgress(a);
-            if (_llm != null && AllowsAi(a) && SummarizeWithLlm(a))
+            if (_llm != null && AllowsAi(a)
+                && ShouldProcess($"'{a.Title}'", $"Send the article's text to {Model} at {UriDisplay.WithoutQuery(_llm.Endpoint)}")
+                && SummarizeWithLlm(a))
             {
                 WriteObject(a);
                 return;

@@ -29,13 +29,16 @@ namespace AiNews.Stories
         {
             string body = a.Content ?? string.Empty;
             if (body.Length > bodyLength) body = body.Substring(0, bodyLength);
+            // Each text is tokenized once: the title's tokens serve both title sets, the whole text's both body sets.
+            List<string> title = StoryShingles.Tokens(a.Title ?? string.Empty);
+            List<string> all = StoryShingles.Tokens(a.Title + "\n" + body);
             return new StoryPrint
             {
                 UrlKey = CanonicalUrl.Key(a.Url),
-                Title = StoryShingles.Of(a.Title),
-                TitleNumbers = StoryShingles.Numbers(a.Title),
-                Body = StoryShingles.Of(a.Title + "\n" + body),
-                Anchors = StoryShingles.Anchors(a.Title + "\n" + body),
+                Title = string.IsNullOrEmpty(a.Title) ? new HashSet<string>(StringComparer.Ordinal) : StoryShingles.Of(title),
+                TitleNumbers = StoryShingles.Numbers(title),
+                Body = StoryShingles.Of(all),
+                Anchors = StoryShingles.Anchors(all),
                 Language = LanguageGuess.Decide(a.Language, a.Title, body),
                 Published = a.Published,
             };

@@ -156,3 +156,50 @@ Describe 'Story grouping by fingerprint buckets' {
         $key | Should -Match ',' -Because 'the archive repeats some stories, so some groups have several members'
     }
 }
+
+Describe 'An archive run as the archive grows' {
+    BeforeAll {
+        . "$PSScriptRoot/DigestTestHelpers.ps1"
+        # Two articles a day for 70 days, over three month folders; then the next day's articles.
+        $start = [DateTimeOffset]::new(2025, 10, 1, 10, 0, 0, [TimeSpan]::FromHours(9))
+        $script:History = @(for ($d = 0; $d -lt 70; $d++) { foreach ($n in 1, 2) {
+            New-DayArticle -Title "Day $d story $n about model release $($d * 10 + $n)" -Url "https://example.com/$d/$n" -Published $start.AddDays($d).AddHours($n) -Content "Body of day $d, story $n."
+        } })
+        $script:Today = @(foreach ($n in 1, 2, 3) {
+            New-DayArticle -Title "Today's story $n" -Url "https://example.com/today/$n" -Published $start.AddDays(70).AddHours($n) -Content "Today's body $n."
+        })
+        $script:Export = @{ TimeZone = 'Asia/Seoul'; Format = 'Markdown', 'Html' }
+        function Get-Tree([string] $Root) {
+            Get-ChildItem $Root -Recurse -File | Where-Object { $_.FullName -notmatch '[\\/]\.ainews' } | Sort-Object FullName |
+                ForEach-Object { $_.FullName.Substring($Root.Length) + '|' + (Get-FileHash $_.FullName).Hash }
+        }
+    }
+
+    It 'reads only the look-back window''s day files, and writes the same files as a run that reads them all' {
+        $root = Join-Path $TestDrive 'grown'
+        $History | Export-AiDigest -ArchivePath $root @Export
+        Test-Path (Join-Path $root '.ainews/day-titles.tsv') | Should -BeTrue
+        $verbose = $Today | Export-AiDigest -ArchivePath $root @Export -Verbose 4>&1 | ForEach-Object { "$_" }
+        # The 7 look-back days before today exist; today's file does not yet. Nothing else is read.
+        $verbose | Should -Contain 'Read 7 of the archive''s 70 day files (the look-back window, and days changed since the last run).'
+
+        # The same run with no title index (the first run of this version on an old archive) reads every day file.
+        $full = Join-Path $TestDrive 'full'
+        $History | Export-AiDigest -ArchivePath $full @Export
+        Remove-Item (Join-Path $full '.ainews') -Recurse -Force
+        $verbose = $Today | Export-AiDigest -ArchivePath $full @Export -Verbose 4>&1 | ForEach-Object { "$_" }
+        $verbose | Should -Contain 'Read 70 of the archive''s 70 day files (the look-back window, and days changed since the last run).'
+        Get-Tree $root | Should -Be (Get-Tree $full)
+    }
+
+    It 'reads a day file again when it changed since the title index recorded it' {
+        $root = Join-Path $TestDrive 'edited'
+        $History | Export-AiDigest -ArchivePath $root @Export
+        # Another job (or a person) adds a story to a day long past, outside the look-back window.
+        $old = Get-ChildItem $root -Recurse -Filter '10-06.md' | Select-Object -First 1
+        $History[10..11] + @(New-DayArticle -Title 'A late addition' -Url 'https://example.com/late' -Published $History[10].Published) |
+            Export-AiDigest -Path $old.FullName -TimeZone Asia/Seoul -Force
+        $Today | Export-AiDigest -ArchivePath $root @Export
+        (Get-Content (Join-Path $root 'index.html') -Raw) | Should -Match '2025-10-06 \(3건\)' -Because 'the day''s count comes from the file as it is now'
+    }
+}

@@ -20,7 +20,8 @@ namespace AiNews.Digest.Archive
     {
         /// <summary>The file's name, in the archive's state folder (<see cref="JobCheckpoint.FolderName"/>).</summary>
         public const string FileName = "day-titles.tsv";
-        private const string Magic = "AiNews-DayTitles/1";
+        // Lines: relative path, size, write time (UTC ticks), number of titles, titles.
+        private const string Magic = "AiNews-DayTitles/2";
         // Separates titles on a line; titles are one line of text each, and this character (and tab, newline and the
         // backslash that escapes them) is escaped inside one.
         private const char TitleSeparator = '\u001F';
@@ -33,7 +34,21 @@ namespace AiNews.Digest.Archive
         {
             public long Length;
             public long WriteTicks;
-            public IReadOnlyList<string> Titles;
+            public int Count;
+            public string RawTitles;                 // as stored, split on first use: most runs need only the count
+            private IReadOnlyList<string> _titles;
+            public IReadOnlyList<string> Titles
+            {
+                get
+                {
+                    if (_titles != null) return _titles;
+                    var titles = new List<string>(Count);
+                    if (RawTitles.Length > 0)
+                        foreach (string t in RawTitles.Split(TitleSeparator)) titles.Add(Unescape(t));
+                    return _titles = titles;
+                }
+                set { _titles = value; }
+            }
         }
 
         public ArchiveDayIndex(string root)
@@ -48,13 +63,25 @@ namespace AiNews.Digest.Archive
         /// <summary>The recorded titles of the day file at <paramref name="fullPath"/>, when it has not changed since.</summary>
         public bool TryGet(string fullPath, out IReadOnlyList<string> titles)
         {
-            titles = null;
+            Entry entry = Current(fullPath);
+            titles = entry?.Titles;
+            return entry != null;
+        }
+
+        /// <summary>The recorded number of titles of the day file at <paramref name="fullPath"/>, when it has not changed since.</summary>
+        public bool TryGetCount(string fullPath, out int count)
+        {
+            Entry entry = Current(fullPath);
+            count = entry?.Count ?? 0;
+            return entry != null;
+        }
+
+        private Entry Current(string fullPath)
+        {
             Load();
-            if (!_entries.TryGetValue(Relative(fullPath), out Entry entry)) return false;
+            if (!_entries.TryGetValue(Relative(fullPath), out Entry entry)) return null;
             var info = new FileInfo(fullPath);
-            if (!info.Exists || info.Length != entry.Length || info.LastWriteTimeUtc.Ticks != entry.WriteTicks) return false;
-            titles = entry.Titles;
-            return true;
+            return info.Exists && info.Length == entry.Length && info.LastWriteTimeUtc.Ticks == entry.WriteTicks ? entry : null;
         }
 
         /// <summary>Records the titles just read from the day file at <paramref name="fullPath"/>, as it is on disk now.</summary>
@@ -65,7 +92,7 @@ namespace AiNews.Digest.Archive
             if (!info.Exists) return;
             string key = Relative(fullPath);
             if (_entries.TryGetValue(key, out Entry old) && old.Length == info.Length && old.WriteTicks == info.LastWriteTimeUtc.Ticks) return;
-            _entries[key] = new Entry { Length = info.Length, WriteTicks = info.LastWriteTimeUtc.Ticks, Titles = titles };
+            _entries[key] = new Entry { Length = info.Length, WriteTicks = info.LastWriteTimeUtc.Ticks, Count = titles.Count, Titles = titles };
             _dirty = true;
         }
 
@@ -81,7 +108,8 @@ namespace AiNews.Digest.Archive
                 Entry e = _entries[key];
                 if (!File.Exists(Path.Combine(_root, key))) continue;   // a day file deleted since
                 sb.Append(Escape(key)).Append('\t').Append(e.Length.ToString(CultureInfo.InvariantCulture)).Append('\t')
-                  .Append(e.WriteTicks.ToString(CultureInfo.InvariantCulture)).Append('\t');
+                  .Append(e.WriteTicks.ToString(CultureInfo.InvariantCulture)).Append('\t')
+                  .Append(e.Count.ToString(CultureInfo.InvariantCulture)).Append('\t');
                 for (int i = 0; i < e.Titles.Count; i++)
                 {
                     if (i > 0) sb.Append(TitleSeparator);
@@ -114,14 +142,12 @@ namespace AiNews.Digest.Archive
             if (lines.Length == 0 || lines[0] != Magic) return;
             for (int i = 1; i < lines.Length; i++)
             {
-                string[] fields = lines[i].Split('\t');
-                if (fields.Length != 4) continue;
+                string[] fields = lines[i].Split(new[] { '\t' }, 5);
+                if (fields.Length != 5) continue;
                 if (!long.TryParse(fields[1], NumberStyles.Integer, CultureInfo.InvariantCulture, out long length)) continue;
                 if (!long.TryParse(fields[2], NumberStyles.Integer, CultureInfo.InvariantCulture, out long ticks)) continue;
-                var titles = new List<string>();
-                if (fields[3].Length > 0)
-                    foreach (string t in fields[3].Split(TitleSeparator)) titles.Add(Unescape(t));
-                _entries[Unescape(fields[0])] = new Entry { Length = length, WriteTicks = ticks, Titles = titles };
+                if (!int.TryParse(fields[3], NumberStyles.Integer, CultureInfo.InvariantCulture, out int count) || count < 0) continue;
+                _entries[Unescape(fields[0])] = new Entry { Length = length, WriteTicks = ticks, Count = count, RawTitles = fields[4] };
             }
         }
 

@@ -30,6 +30,8 @@ namespace AiNews.Digest.Archive
         private readonly HashSet<string> _targets = new HashSet<string>(StringComparer.Ordinal);
         // The day files on disk, oldest first, listed when first needed (see DayFiles).
         private List<KeyValuePair<DateTime, string>> _onDisk;
+        // The pages (.html) on disk, full paths, listed with the day files: one listing instead of a check per day.
+        private HashSet<string> _pagesOnDisk;
         // Titles of day files as last read: the indexes take them from here for the days this run does not open.
         private readonly ArchiveDayIndex _index;
 
@@ -149,10 +151,14 @@ namespace AiNews.Digest.Archive
         {
             if (_onDisk != null) return _onDisk;
             var files = new List<KeyValuePair<DateTime, string>>();
+            _pagesOnDisk = new HashSet<string>(StringComparer.Ordinal);
             if (Directory.Exists(_options.Root))
-                foreach (string file in Directory.EnumerateFiles(_options.Root, "*.md", SearchOption.AllDirectories))
-                    if (_options.Layout.TryParse(Relative(file), out DateTime day))
+                foreach (string file in Directory.EnumerateFiles(_options.Root, "*", SearchOption.AllDirectories))
+                {
+                    if (file.EndsWith(".html", StringComparison.Ordinal)) _pagesOnDisk.Add(Path.GetFullPath(file));
+                    else if (file.EndsWith(".md", StringComparison.Ordinal) && _options.Layout.TryParse(Relative(file), out DateTime day))
                         files.Add(new KeyValuePair<DateTime, string>(day, Path.GetFullPath(file)));
+                }
             // Full paths, so that a file found here and the same day's file found through the layout are one DayFile.
             _onDisk = files.OrderBy(f => f.Key).ToList();
             return _onDisk;
@@ -257,7 +263,7 @@ namespace AiNews.Digest.Archive
                 bool changed = dayChanges.TryGetValue(path, out ArchiveChange change);
                 string page = ArchiveLayout.PageOf(path);
                 // Only the pages of days this run is about, or that have none, are rendered: the others' files are not read.
-                if (changed || _targets.Contains(path) || !File.Exists(page))
+                if (changed || _targets.Contains(path) || !_pagesOnDisk.Contains(page))
                 {
                     DayFile day = Open(path, dayOf);
                     string text = changed ? change.Text : day.Raw;
@@ -267,7 +273,7 @@ namespace AiNews.Digest.Archive
 
                 string m = _format.MonthName(dayOf);
                 if (m != month) { index.Append("\n## ").Append(m).Append("\n\n"); month = m; }
-                index.Append("- [").Append(_format.ArchiveDayLink(dayOf, TitlesOf(dayOf, path, changed).Count)).Append("](")
+                index.Append("- [").Append(_format.ArchiveDayLink(dayOf, CountOf(dayOf, path, changed))).Append("](")
                      .Append(MarkdownEscaper.EscapeLinkDestination(Relative(page))).Append(")\n");
             }
             AddIfDifferent(indexes, Path.Combine(_options.Root, ArchiveLayout.PagesIndexFile), DigestPage.Render(index.ToString()));
@@ -282,6 +288,13 @@ namespace AiNews.Digest.Archive
             if (_days.TryGetValue(path, out DayFile known)) return known.TitlesAfter(written);
             if (_index.TryGet(path, out IReadOnlyList<string> titles)) return titles;
             return Open(path, day).TitlesAfter(written);
+        }
+
+        /// <summary>How many titles <see cref="TitlesOf"/> would give, without splitting the recorded titles.</summary>
+        private int CountOf(DateTime day, string path, bool written)
+        {
+            if (!_days.ContainsKey(path) && _index.TryGetCount(path, out int count)) return count;
+            return TitlesOf(day, path, written).Count;
         }
 
         /// <summary>

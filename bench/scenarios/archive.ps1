@@ -3,30 +3,33 @@
     Archive growth benchmark (issue 14): one day's run (-PerDay articles through Export-AiDigest -ArchivePath) into a
     generated archive of -Days day files (3 years, about 30,000 articles) against the same run into an empty archive.
 .DESCRIPTION
-    The archive is generated once from the seed archive (bench/scenarios/Generated.Common.ps1) in the temp folder.
+    The archive is generated once from the seed archive (New-GeneratedArticle in bench/ScaleBench.ps1) in the temp folder.
     Each measured run files the next day's articles, as the daily job does, with -Format as given (the job's default
     is Markdown and Html); the median of -Runs runs is compared. Target: <= 1.3 x the empty archive.
 .EXAMPLE
     dotnet pwsh -NoProfile -File bench/scenarios/archive.ps1 -Days 1100
 #>
+[CmdletBinding()]
 param(
+    # The bench driver's context (bench/Invoke-Bench.ps1); not needed when the script runs alone.
+    [pscustomobject] $Bench,
     [int] $Days = 1100,
     [int] $PerDay = 27,
     [int] $Runs = 3,
     [string[]] $Format = @('Markdown', 'Html'),
     # An archive generated before (kept with -Keep), to save generating it again.
     [string] $ArchivePath,
+    # With -ArchivePath: days its earlier runs already filed (the measured days come after them); default -Runs.
+    [int] $SkipDays = -1,
     [switch] $Keep
 )
 $ErrorActionPreference = 'Stop'
-. (Join-Path $PSScriptRoot 'Generated.Common.ps1')
-function New-BenchRow([string] $Scenario, [string] $Measure, $Value, [string] $Target, $Pass) {
-    [pscustomobject]@{ Scenario = $Scenario; Measure = $Measure; Value = $Value; Target = $Target; Pass = $Pass }
-}
+. (Join-Path $PSScriptRoot '../ScaleBench.ps1')
 
 $pool = Get-SeedPool
 $start = [DateTimeOffset]::new(2023, 1, 1, 9, 0, 0, [TimeSpan]::FromHours(9))
-$all = @(New-GeneratedArticle -Pool $pool -Count (($Days + $Runs + 1) * $PerDay) -Start $start -PerDay $PerDay)
+if ($SkipDays -lt 0) { $SkipDays = if ($ArchivePath) { $Runs } else { 0 } }
+$all = @(New-GeneratedArticle -Pool $pool -Count (($Days + $SkipDays + $Runs + 1) * $PerDay) -Start $start -PerDay $PerDay)
 $history = $all[0..($Days * $PerDay - 1)]
 $temp = Join-Path ([IO.Path]::GetTempPath()) ('ainews-bench-archive-' + [guid]::NewGuid().ToString('N'))
 $big = if ($ArchivePath) { $ArchivePath } else { Join-Path $temp 'big' }
@@ -42,7 +45,7 @@ try {
 
     $intoBig = @(); $intoEmpty = @()
     for ($r = 0; $r -lt $Runs; $r++) {
-        $day = $all[(($Days + $r) * $PerDay)..(($Days + $r + 1) * $PerDay - 1)]
+        $day = $all[(($Days + $SkipDays + $r) * $PerDay)..(($Days + $SkipDays + $r + 1) * $PerDay - 1)]
         $clock = [Diagnostics.Stopwatch]::StartNew()
         $day | Export-AiDigest -ArchivePath (Join-Path $temp "empty$r") @export
         $intoEmpty += $clock.Elapsed.TotalSeconds

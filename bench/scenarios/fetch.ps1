@@ -10,7 +10,10 @@
 .EXAMPLE
     dotnet pwsh -NoProfile -File bench/scenarios/fetch.ps1
 #>
+[CmdletBinding()]
 param(
+    # The bench driver's context (bench/Invoke-Bench.ps1); not needed when the script runs alone.
+    [pscustomobject] $Bench,
     [int] $Articles = 500,
     [int] $Sources = 5,
     [int] $DelayMs = 100,
@@ -18,7 +21,7 @@ param(
     [switch] $SkipSequential
 )
 $ErrorActionPreference = 'Stop'
-. (Join-Path $PSScriptRoot 'Fetching.Common.ps1')
+. (Join-Path $PSScriptRoot '../ScaleBench.ps1')
 
 $site = Start-TestSite
 $cache = Join-Path ([IO.Path]::GetTempPath()) ('ainews-bench-fetch-' + [guid]::NewGuid().ToString('N'))

@@ -9,13 +9,16 @@
 .EXAMPLE
     dotnet pwsh -NoProfile -File bench/scenarios/rerun.ps1
 #>
+[CmdletBinding()]
 param(
+    # The bench driver's context (bench/Invoke-Bench.ps1); not needed when the script runs alone.
+    [pscustomobject] $Bench,
     [int] $Articles = 500,
     [int] $Sources = 5,
     [int] $DelayMs = 100
 )
 $ErrorActionPreference = 'Stop'
-. (Join-Path $PSScriptRoot 'Fetching.Common.ps1')
+. (Join-Path $PSScriptRoot '../ScaleBench.ps1')
 
 $site = Start-TestSite
 $cache = Join-Path ([IO.Path]::GetTempPath()) ('ainews-bench-rerun-' + [guid]::NewGuid().ToString('N'))

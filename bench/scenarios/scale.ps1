@@ -9,7 +9,10 @@
 .EXAMPLE
     dotnet pwsh -NoProfile -File bench/scenarios/scale.ps1 -Sizes 1000, 10000
 #>
+[CmdletBinding()]
 param(
+    # The bench driver's context (bench/Invoke-Bench.ps1); not needed when the script runs alone.
+    [pscustomobject] $Bench,
     [int[]] $Sizes = @(1000, 10000, 50000),
     # Internal: run one size in this process and print its figures as JSON.
     [int] $Worker
@@ -17,7 +20,7 @@ param(
 $ErrorActionPreference = 'Stop'
 
 if ($Worker) {
-    . (Join-Path $PSScriptRoot 'Generated.Common.ps1')
+    . (Join-Path $PSScriptRoot '../ScaleBench.ps1')
     $pool = Get-SeedPool
     $articles = @(New-GeneratedArticle -Pool $pool -Count $Worker)
     $process = [Diagnostics.Process]::GetCurrentProcess()
@@ -37,9 +40,7 @@ if ($Worker) {
     return
 }
 
-function New-BenchRow([string] $Scenario, [string] $Measure, $Value, [string] $Target, $Pass) {
-    [pscustomobject]@{ Scenario = $Scenario; Measure = $Measure; Value = $Value; Target = $Target; Pass = $Pass }
-}
+. (Join-Path $PSScriptRoot '../ScaleBench.ps1')
 $results = @{}
 foreach ($n in $Sizes) {
     $json = & dotnet pwsh -NoProfile -File $PSCommandPath -Worker $n | Select-Object -Last 1

@@ -58,17 +58,18 @@ function Get-SeedPool {
     $pool
 }
 
-# -Count articles published from -Start on, -PerDay a day (oldest first); the same -Seed gives the same articles.
+# -Count articles published from -Start on (default: early enough that the last is a day old; articles dated in the
+# future are not news), -PerDay a day, oldest first; the same -Seed gives the same articles.
 function New-GeneratedArticle {
-    param($Pool, [int] $Count, [DateTimeOffset] $Start = [DateTimeOffset]::new(2024, 1, 1, 9, 0, 0, [TimeSpan]::FromHours(9)),
-        [double] $PerDay = 27, [int] $DuplicateEvery = 20, [int] $Seed = 14)
+    param($Pool, [int] $Count, [Nullable[DateTimeOffset]] $Start, [double] $PerDay = 27, [int] $DuplicateEvery = 20, [int] $Seed = 14)
+    $first = if ($Start) { [DateTimeOffset] $Start } else { [DateTimeOffset]::new([DateTime]::UtcNow.Date.AddDays(-[math]::Ceiling($Count / $PerDay) - 1), [TimeSpan]::Zero) }
     $random = [Random]::new($Seed)
     $minutes = 1440.0 / $PerDay
     $previous = $null
     for ($k = 0; $k -lt $Count; $k++) {
         $language = if ($random.Next(4) -eq 0) { 'en' } else { 'ko' }
         $p = $Pool[$language]
-        $published = $Start.AddMinutes($k * $minutes)
+        $published = $first.AddMinutes($k * $minutes)
         if ($previous -and $k % $DuplicateEvery -eq 0) {
             $sentences = @($previous.Content -split "`n" | Sort-Object { $random.Next() })
             $a = [AiNews.Article]@{ Title = $previous.Title; Url = "https://rewrite$($k % 7).example.com/news/$k"; Source = "Outlet $($k % 7)"

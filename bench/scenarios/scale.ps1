@@ -29,9 +29,11 @@ if ($Worker) {
     $out = Join-Path ([IO.Path]::GetTempPath()) ("ainews-bench-scale-$Worker-" + [guid]::NewGuid().ToString('N') + '.md')
     $times = [ordered]@{}
     $clock = [Diagnostics.Stopwatch]::StartNew()
-    $tagged = @($articles | Add-AiTag); $times.Tag = $clock.Elapsed.TotalSeconds; $clock.Restart()
-    $summed = @($tagged | Add-AiSummary); $times.Summarise = $clock.Elapsed.TotalSeconds; $clock.Restart()
-    $merged = @($summed | Merge-AiArticle); $times.Merge = $clock.Elapsed.TotalSeconds; $clock.Restart()
+    # Each stage's input is let go once the next has its output, as in one pipeline: peak memory is then one or two
+    # copies of the articles plus what the stage itself holds (Merge-AiArticle needs them all at once).
+    $tagged = @($articles | Add-AiTag); $articles = $null; $times.Tag = $clock.Elapsed.TotalSeconds; $clock.Restart()
+    $summed = @($tagged | Add-AiSummary); $tagged = $null; $times.Summarise = $clock.Elapsed.TotalSeconds; $clock.Restart()
+    $merged = @($summed | Merge-AiArticle); $summed = $null; $times.Merge = $clock.Elapsed.TotalSeconds; $clock.Restart()
     $merged | Export-AiDigest -Path $out -TimeZone Asia/Seoul -Force; $times.Export = $clock.Elapsed.TotalSeconds
     $process.Refresh()
     Remove-Item $out -ErrorAction SilentlyContinue

@@ -31,13 +31,15 @@ if ($Worker) {
     $clock = [Diagnostics.Stopwatch]::StartNew()
     # Each stage's input is let go once the next has its output, as in one pipeline: peak memory is then one or two
     # copies of the articles plus what the stage itself holds (Merge-AiArticle needs them all at once).
-    $tagged = @($articles | Add-AiTag); $articles = $null; $times.Tag = $clock.Elapsed.TotalSeconds; $clock.Restart()
-    $summed = @($tagged | Add-AiSummary); $tagged = $null; $times.Summarise = $clock.Elapsed.TotalSeconds; $clock.Restart()
-    $merged = @($summed | Merge-AiArticle); $summed = $null; $times.Merge = $clock.Elapsed.TotalSeconds; $clock.Restart()
-    $merged | Export-AiDigest -Path $out -TimeZone Asia/Seoul -Force; $times.Export = $clock.Elapsed.TotalSeconds
+    $peaks = [ordered]@{}
+    $peak = { $process.Refresh(); $process.PeakWorkingSet64 / 1MB }
+    $tagged = @($articles | Add-AiTag); $articles = $null; $times.Tag = $clock.Elapsed.TotalSeconds; $peaks.Tag = & $peak; $clock.Restart()
+    $summed = @($tagged | Add-AiSummary); $tagged = $null; $times.Summarise = $clock.Elapsed.TotalSeconds; $peaks.Summarise = & $peak; $clock.Restart()
+    $merged = @($summed | Merge-AiArticle); $summed = $null; $times.Merge = $clock.Elapsed.TotalSeconds; $peaks.Merge = & $peak; $clock.Restart()
+    $merged | Export-AiDigest -Path $out -TimeZone Asia/Seoul -Force; $times.Export = $clock.Elapsed.TotalSeconds; $peaks.Export = & $peak
     $process.Refresh()
     Remove-Item $out -ErrorAction SilentlyContinue
-    [pscustomobject]@{ Count = $Worker; Stories = $merged.Count; Times = $times; LoadedMB = $loaded / 1MB; PeakMB = $process.PeakWorkingSet64 / 1MB } |
+    [pscustomobject]@{ Count = $Worker; Stories = $merged.Count; Times = $times; Peaks = $peaks; LoadedMB = $loaded / 1MB; PeakMB = $process.PeakWorkingSet64 / 1MB } |
         ConvertTo-Json -Compress
     return
 }
@@ -52,7 +54,7 @@ foreach ($n in $Sizes) {
     $results[$n] = $total
     New-BenchRow 'Scale' ("{0:N0} articles: tag / summarise / merge / export (s)" -f $n) ('{0:0.0} / {1:0.0} / {2:0.0} / {3:0.0}' -f $r.Times.Tag, $r.Times.Summarise, $r.Times.Merge, $r.Times.Export) '' $null
     New-BenchRow 'Scale' ("{0:N0} articles: total (s), {1:N0} stories" -f $n, $r.Stories) ([math]::Round($total, 1)) '' $null
-    New-BenchRow 'Scale' ("{0:N0} articles: peak / with the articles loaded (MB)" -f $n) ('{0:N0} / {1:N0}' -f $r.PeakMB, $r.LoadedMB) '' $null
+    New-BenchRow 'Scale' ("{0:N0} articles: peak after tag / summarise / merge / export; with the articles loaded (MB)" -f $n) ('{0:N0} / {1:N0} / {2:N0} / {3:N0}; {4:N0}' -f $r.Peaks.Tag, $r.Peaks.Summarise, $r.Peaks.Merge, $r.Peaks.Export, $r.LoadedMB) '' $null
 }
 if ($results.ContainsKey(1000) -and $results.ContainsKey(10000)) {
     $growth = $results[10000] / $results[1000]

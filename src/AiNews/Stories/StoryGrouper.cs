@@ -23,7 +23,9 @@ namespace AiNews.Stories
         /// <summary>The articles in groups of one story each, groups and members in input order.</summary>
         public List<List<Article>> Group(IReadOnlyList<Article> articles)
         {
-            var prints = articles.Select(a => StoryPrint.Of(a, BodyLength)).ToList();
+            // One copy of each shingle for all the prints: with thousands of articles, the shingles are most of the memory.
+            var pool = new Dictionary<string, string>(StringComparer.Ordinal);
+            var prints = articles.Select(a => StoryPrint.Of(a, BodyLength, pool)).ToList();
 
             var parent = Enumerable.Range(0, articles.Count).ToArray();
             int Find(int i) { while (parent[i] != i) i = parent[i] = parent[parent[i]]; return i; }

@@ -25,7 +25,13 @@ namespace AiNews.Stories
         public static HashSet<string> Of(string text) => string.IsNullOrEmpty(text) ? new HashSet<string>(StringComparer.Ordinal) : Of(Tokens(text));
 
         /// <summary><see cref="Of(string)"/> of a text already split by <see cref="Tokens"/> (a print tokenizes its text once).</summary>
-        internal static HashSet<string> Of(IEnumerable<string> tokens)
+        internal static HashSet<string> Of(IEnumerable<string> tokens) => Of(tokens, null);
+
+        /// <summary>
+        /// <see cref="Of(IEnumerable{string})"/>, each shingle taken from <paramref name="pool"/> when an earlier article
+        /// had it: grouping thousands of articles then keeps one copy of a shingle instead of one per article.
+        /// </summary>
+        internal static HashSet<string> Of(IEnumerable<string> tokens, Dictionary<string, string> pool)
         {
             var shingles = new HashSet<string>(StringComparer.Ordinal);
             var hangul = new StringBuilder();
@@ -36,9 +42,9 @@ namespace AiNews.Stories
                 else words.Add(token);
             }
             string h = hangul.ToString();
-            for (int i = 0; i + HangulShingleLength <= h.Length; i++) shingles.Add("k:" + h.Substring(i, HangulShingleLength));
-            for (int i = 0; i + 2 <= words.Count; i++) shingles.Add("w:" + words[i] + " " + words[i + 1]);
-            if (words.Count == 1) shingles.Add("w:" + words[0]);
+            for (int i = 0; i + HangulShingleLength <= h.Length; i++) shingles.Add(Shared(pool, "k:" + h.Substring(i, HangulShingleLength)));
+            for (int i = 0; i + 2 <= words.Count; i++) shingles.Add(Shared(pool, "w:" + words[i] + " " + words[i + 1]));
+            if (words.Count == 1) shingles.Add(Shared(pool, "w:" + words[0]));
             return shingles;
         }
 
@@ -88,12 +94,21 @@ namespace AiNews.Stories
             $"[{Hangul.FirstSyllable}-{Hangul.LastSyllable}{Hangul.FirstCompatibilityJamo}-{Hangul.LastCompatibilityJamo}]+" + @"|[\p{L}\p{N}]+(?:[.\-][\p{L}\p{N}]+)*",
             RegexOptions.CultureInvariant | RegexOptions.Compiled);
 
-        /// <summary>The lowercased tokens of a text, in order.</summary>
-        internal static List<string> Tokens(string text)
+        /// <summary>The lowercased tokens of a text, in order (from <paramref name="pool"/> when given, see <see cref="Shared"/>).</summary>
+        internal static List<string> Tokens(string text, Dictionary<string, string> pool = null)
         {
             var tokens = new List<string>();
-            for (Match m = Token.Match(text.ToLowerInvariant()); m.Success; m = m.NextMatch()) tokens.Add(m.Value);
+            for (Match m = Token.Match(text.ToLowerInvariant()); m.Success; m = m.NextMatch()) tokens.Add(Shared(pool, m.Value));
             return tokens;
+        }
+
+        /// <summary>The pool's copy of <paramref name="s"/> (added when it has none); <paramref name="s"/> itself without a pool.</summary>
+        private static string Shared(Dictionary<string, string> pool, string s)
+        {
+            if (pool == null) return s;
+            if (pool.TryGetValue(s, out string known)) return known;
+            pool[s] = s;
+            return s;
         }
 
 

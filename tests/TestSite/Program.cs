@@ -151,6 +151,11 @@ sealed class Handler
                 return Payload.Text("text/plain; charset=utf-8",
                     "User-agent: *\nDisallow: /private/\n" + string.Concat(Enumerable.Repeat("# padding padding padding padding padding padding padding\n", 600 * 1024 / 58)) +
                     "Disallow: /page/late\n", null, Started);
+            case "/robots.txt" when (ctx.Request.Host.Host ?? "").StartsWith("crawldelay.", StringComparison.OrdinalIgnoreCase):
+                // Crawl-delay (seconds, default 0.4; ?cd= on the robots request cannot be set by a crawler, so the host name
+                // carries it: crawldelay.SECONDS.proxied.test, e.g. crawldelay.1.5.proxied.test).
+                return Payload.Text("text/plain; charset=utf-8",
+                    "User-agent: *\nCrawl-delay: " + CrawlDelayOf(ctx.Request.Host.Host) + "\nDisallow: /private/\n", null, Started);
             case "/robots.txt":
                 return Payload.Text("text/plain; charset=utf-8",
                     "# AiNews test site\nUser-agent: *\nDisallow: /private/\nAllow: /private/open/\nDisallow: /*.pdf$\nDisallow: /search?\n\n" +
@@ -187,7 +192,7 @@ sealed class Handler
             case "/blog/atom.xml":
                 return Payload.Text("application/atom+xml", _sites.BlogAtom(b), null, _sites.BlogLatest);
             case "/feed/links":
-                return Payload.Text("application/rss+xml; charset=utf-8", LinkFeed(b, q["link"], q["count"]), null, Started);
+                return Payload.Text("application/rss+xml; charset=utf-8", LinkFeed(b, q["link"], q["count"], q["from"]), null, Started);
             case "/echo":
                 {
                     var sb = new StringBuilder();
@@ -237,17 +242,26 @@ sealed class Handler
         return Payload.NotFound(path);
     }
 
+    // "crawldelay.1.5.proxied.test" -> "1.5"; "crawldelay.proxied.test" -> "0.4".
+    static string CrawlDelayOf(string host)
+    {
+        var m = System.Text.RegularExpressions.Regex.Match(host, @"^crawldelay\.(\d+(?:\.\d+)?)\.");
+        return m.Success ? m.Groups[1].Value : "0.4";
+    }
+
     // An RSS feed whose items link wherever the test says: each link= value is one item, or count items when it holds
-    // "{i}" (replaced by 1..count). Relative links are resolved against the site. Titles "Item N", excerpts "Excerpt N".
-    static string LinkFeed(string b, Microsoft.Extensions.Primitives.StringValues links, string count)
+    // "{i}" (replaced by from..from+count-1, from defaulting to 1). Relative links are resolved against the site.
+    // Titles "Item N", excerpts "Excerpt N".
+    static string LinkFeed(string b, Microsoft.Extensions.Primitives.StringValues links, string count, string from)
     {
         int n = int.TryParse(count, out int c) && c > 0 ? c : 1;
+        int first = int.TryParse(from, out int f) && f >= 0 ? f : 1;
         var urls = new List<string>();
         foreach (string link in links)
         {
             if (string.IsNullOrEmpty(link)) continue;
             string absolute = Uri.TryCreate(link, UriKind.Absolute, out _) ? link : new Uri(new Uri(b), link).ToString();
-            if (link.Contains("{i}")) for (int i = 1; i <= n; i++) urls.Add(absolute.Replace("{i}", i.ToString()).Replace("%7Bi%7D", i.ToString()));
+            if (link.Contains("{i}")) for (int i = first; i < first + n; i++) urls.Add(absolute.Replace("{i}", i.ToString()).Replace("%7Bi%7D", i.ToString()));
             else urls.Add(absolute);
         }
         var sb = new StringBuilder("<?xml version=\"1.0\" encoding=\"utf-8\"?>\n<rss version=\"2.0\"><channel><title>Link feed</title><link>" + b + "</link>\n");

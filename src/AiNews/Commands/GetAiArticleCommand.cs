@@ -153,6 +153,15 @@ namespace AiNews.Commands
         [Parameter]
         public SwitchParameter NoCache { get; set; }
 
+        /// <summary>The cache folder's largest size in bytes (default 256MB); the least recently used entries go first.</summary>
+        [Parameter]
+        [ValidateRange(0L, long.MaxValue)]
+        public long CacheMaxSize { get; set; } = Fetching.FetchOptions.DefaultCacheMaxBytes;
+
+        /// <summary>Cache entries not used for this long are deleted at the end of the run (default 30 days).</summary>
+        [Parameter]
+        public TimeSpan CacheMaxAge { get; set; } = Fetching.FetchOptions.DefaultCacheMaxAge;
+
         protected override void BeginProcessing()
         {
             if (Taxonomy != null && !AiOnly) WriteWarning("-Taxonomy only serves -AiOnly; without it, no article is judged and the file is not read.");
@@ -220,6 +229,8 @@ namespace AiNews.Commands
                 NoCache = NoCache,
                 AllowPrivateNetwork = AllowPrivateNetwork,
                 MaxResponseBytes = MaxResponseBytes,
+                CacheMaxBytes = CacheMaxSize,
+                CacheMaxAge = CacheMaxAge,
             };
             if (Bound(nameof(UserAgent))) options.UserAgent = UserAgent;
             if (Proxy != null) options.Proxy = Proxy;

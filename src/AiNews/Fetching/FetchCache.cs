@@ -111,24 +111,61 @@ namespace AiNews.Fetching
         }
 
         /// <summary>Deletes entries not written for <paramref name="maxAge"/> (and stray temporary files); returns how many.</summary>
-        public int Prune(TimeSpan maxAge)
+        public int Prune(TimeSpan maxAge) => Prune(maxAge, long.MaxValue);
+
+        /// <summary>
+        /// Keeps the cache within its limits: deletes entries not used for <paramref name="maxAge"/> (stored or revalidated,
+        /// see <see cref="Touch"/>) and stray temporary files, then the least recently used entries until the rest take at
+        /// most <paramref name="maxBytes"/>. Returns how many files were deleted; files another run holds open are left.
+        /// </summary>
+        public int Prune(TimeSpan maxAge, long maxBytes)
         {
             int removed = 0;
             if (!System.IO.Directory.Exists(Directory)) return 0;
             DateTime cutoff = DateTime.UtcNow - maxAge;
-            foreach (string file in System.IO.Directory.EnumerateFiles(Directory, "*", SearchOption.AllDirectories))
+            var kept = new List<FileInfo>();
+            long total = 0;
+            foreach (FileInfo file in new DirectoryInfo(Directory).EnumerateFiles("*", SearchOption.AllDirectories))
             {
-                if (!file.EndsWith(".cache", StringComparison.Ordinal) && !file.EndsWith(".tmp", StringComparison.Ordinal)) continue;
+                bool entry = file.Name.EndsWith(".cache", StringComparison.Ordinal);
+                if (!entry && !file.Name.EndsWith(".tmp", StringComparison.Ordinal)) continue;
                 try
                 {
-                    if (File.GetLastWriteTimeUtc(file) >= cutoff) continue;
-                    File.Delete(file);
+                    if (file.LastWriteTimeUtc >= cutoff)
+                    {
+                        if (entry) { kept.Add(file); total += file.Length; }
+                        continue;
+                    }
+                    file.Delete();
+                    removed++;
+                }
+                catch (IOException) { }
+                catch (UnauthorizedAccessException) { }
+            }
+            if (total <= maxBytes) return removed;
+            kept.Sort((a, b) => a.LastWriteTimeUtc.CompareTo(b.LastWriteTimeUtc));
+            foreach (FileInfo file in kept)
+            {
+                if (total <= maxBytes) break;
+                try
+                {
+                    long length = file.Length;
+                    file.Delete();
+                    total -= length;
                     removed++;
                 }
                 catch (IOException) { }
                 catch (UnauthorizedAccessException) { }
             }
             return removed;
+        }
+
+        /// <summary>Marks the entry of <paramref name="uri"/> as used now (a 304 revalidated it), so pruning keeps it longest.</summary>
+        public void Touch(Uri uri)
+        {
+            try { File.SetLastWriteTimeUtc(PathFor(uri), DateTime.UtcNow); }
+            catch (IOException) { }
+            catch (UnauthorizedAccessException) { }
         }
 
         static void Line(StringBuilder sb, string name, string value)

@@ -62,6 +62,24 @@ namespace AiNews.Fetching
         /// <summary>Neither read nor write the on-disk cache (-NoCache).</summary>
         public bool NoCache { get; set; }
 
+        /// <summary>
+        /// Largest size of the cache folder, in bytes (-CacheMaxSize): at the end of each run the least recently used
+        /// entries are deleted until the rest fit. 0 empties the cache at the end of the run.
+        /// </summary>
+        public long CacheMaxBytes { get; set; } = DefaultCacheMaxBytes;
+
+        /// <summary>Entries not used (stored or revalidated) for this long are deleted at the end of each run (-CacheMaxAge).</summary>
+        public TimeSpan CacheMaxAge { get; set; } = DefaultCacheMaxAge;
+
+        /// <summary>
+        /// 256 MB: about ten thousand news pages with their feeds, several weeks of a daily job over the shipped catalog,
+        /// while staying small beside a user profile.
+        /// </summary>
+        public const long DefaultCacheMaxBytes = 256L * 1024 * 1024;
+
+        /// <summary>30 days: feeds list a few days to weeks of entries; a page nobody asked for in a month is not asked for again.</summary>
+        public static readonly TimeSpan DefaultCacheMaxAge = TimeSpan.FromDays(30);
+
         /// <summary>The User-Agent of every AiNews request unless one is given (see <see cref="HttpClientSettings.DefaultUserAgent"/>).</summary>
         public static string DefaultUserAgent => HttpClientSettings.DefaultUserAgent;
 
@@ -92,6 +110,8 @@ namespace AiNews.Fetching
             if (MaxRetries < 0) throw new ArgumentOutOfRangeException(nameof(MaxRetries), MaxRetries, "must not be negative");
             if (RetryBaseDelay < TimeSpan.Zero || MaxRetryDelay < TimeSpan.Zero) throw new ArgumentOutOfRangeException(nameof(RetryBaseDelay), "retry delays must not be negative");
             if (MaxRedirects < 0) throw new ArgumentOutOfRangeException(nameof(MaxRedirects), MaxRedirects, "must not be negative");
+            if (CacheMaxBytes < 0) throw new ArgumentOutOfRangeException(nameof(CacheMaxBytes), CacheMaxBytes, "must not be negative");
+            if (CacheMaxAge < TimeSpan.Zero) throw new ArgumentOutOfRangeException(nameof(CacheMaxAge), CacheMaxAge, "must not be negative");
             if (MaxResponseBytes < 1) throw new ArgumentOutOfRangeException(nameof(MaxResponseBytes), MaxResponseBytes, "must be positive");
             if (string.IsNullOrWhiteSpace(UserAgent)) throw new ArgumentException("UserAgent must not be empty.", nameof(UserAgent));
             foreach (char c in UserAgent)

@@ -101,10 +101,13 @@ namespace AiNews.Fetching
             return robots.IsAllowed(_options.RobotsAgent, uri.PathAndQuery);
         }
 
+        /// <summary>Ends the run: the client is closed and the cache pruned to its limits (<see cref="FetchOptions.CacheMaxBytes"/>, <see cref="FetchOptions.CacheMaxAge"/>).</summary>
         public void Dispose()
         {
             if (Interlocked.Exchange(ref _disposed, 1) != 0) return;
             _client.Dispose();
+            // Once per run, after its writes: the cache never holds more than the limits between runs.
+            _cache?.Prune(_options.CacheMaxAge, _options.CacheMaxBytes);
         }
 
         // ---------------------------------------------------------------- the request loop
@@ -182,9 +185,9 @@ namespace AiNews.Fetching
                 // Before anything is sent to this hop's host (robots.txt included): is it answering, and is it public?
                 if (_breaker.IsOpen(current)) throw HostUnavailable(request, current, _options.Timeout, null, attempt);
                 await _addresses.CheckAsync(request, current, redirects, line => Log(request, FetchLogKind.Skipped, request.Uri, line), ct).ConfigureAwait(false);
-                if (checkRobots) await CheckRobotsAsync(request, current, ct).ConfigureAwait(false);
+                TimeSpan crawlDelay = checkRobots ? await CheckRobotsAsync(request, current, ct).ConfigureAwait(false) : TimeSpan.Zero;
                 Uri next;
-                using (await _throttle.AcquireAsync(current, ct).ConfigureAwait(false))
+                using (await _throttle.AcquireAsync(current, crawlDelay, ct).ConfigureAwait(false))
                 using (var timeout = CancellationTokenSource.CreateLinkedTokenSource(ct))
                 {
                     // The host may have been given up while this request waited for its slot.
@@ -280,6 +283,7 @@ namespace AiNews.Fetching
         FetchResult FromCache(FetchRequest request, FetchCacheEntry cached, Uri at, int redirects)
         {
             Log(request, FetchLogKind.FromCache, request.Uri, $"Not modified: {Show(request.Uri)} (304), {Size(cached.Body.Length)} from the cache.");
+            _cache.Touch(request.Uri);
             return cached.ToResult(request.Uri, at, redirects);
         }
 
@@ -366,7 +370,8 @@ namespace AiNews.Fetching
 
         // ---------------------------------------------------------------- robots.txt
 
-        async Task CheckRobotsAsync(FetchRequest request, Uri uri, CancellationToken ct)
+        /// <summary>Fails the request when robots.txt disallows it; else returns the site's Crawl-delay for us (zero when none).</summary>
+        async Task<TimeSpan> CheckRobotsAsync(FetchRequest request, Uri uri, CancellationToken ct)
         {
             RobotsTxt robots;
             try
@@ -390,7 +395,7 @@ namespace AiNews.Fetching
                     $"{Show(uri)} was not fetched because robots.txt of its site could not be read: {e.Message}", e) { FinalUri = uri };
             }
             string agent = _options.RobotsAgent;
-            if (robots.IsAllowed(agent, uri.PathAndQuery)) return;
+            if (robots.IsAllowed(agent, uri.PathAndQuery)) return robots.CrawlDelay(agent);
             string rule = robots.MatchingRule(agent, uri.PathAndQuery);
             Log(request, FetchLogKind.Skipped, request.Uri, $"Skipped {Show(uri)}: robots.txt disallows it for {agent} ({rule}).");
             throw new FetchException(FetchErrorIds.RobotsDisallowed, request.Uri,
@@ -416,7 +421,9 @@ namespace AiNews.Fetching
             {
                 FetchResult result = await FetchCoreAsync(request, checkRobots: false, maxBytes: RobotsGate.MaxRobotsBytes, CancellationToken.None).ConfigureAwait(false);
                 RobotsTxt robots = RobotsTxt.Parse(Encoding.UTF8.GetString(result.Body));
-                Log(request, FetchLogKind.Robots, robotsUri, $"Read {robotsUri}{(result.FromCache ? " (not modified, from the cache)" : "")}.");
+                TimeSpan crawlDelay = robots.CrawlDelay(_options.RobotsAgent);
+                Log(request, FetchLogKind.Robots, robotsUri, $"Read {robotsUri}{(result.FromCache ? " (not modified, from the cache)" : "")}" +
+                    (crawlDelay > TimeSpan.Zero ? $"; its Crawl-delay of {Describe(crawlDelay)} is kept: requests to this site start at least {Describe(crawlDelay > HostThrottle.MaxCrawlDelay ? HostThrottle.MaxCrawlDelay : crawlDelay)} apart." : "."));
                 return robots;
             }
             catch (FetchException e) when (RobotsGate.WhenUnreadable(robotsUri, e, out _) != null)

@@ -25,6 +25,7 @@ namespace AiNews.Http
         {
             public readonly List<string> Agents = new List<string>();
             public readonly List<Rule> Rules = new List<Rule>();
+            public TimeSpan? CrawlDelay;
         }
 
         readonly List<Group> _groups = new List<Group>();
@@ -76,8 +77,15 @@ namespace AiNews.Http
                         string pattern = NormalizePattern(value);
                         current.Rules.Add(new Rule { Allow = key == "allow", Pattern = pattern, Regex = ToRegex(pattern) });
                         break;
+                    case "crawl-delay":
+                        // Not in RFC 9309, but widely used: seconds (fractions allowed) between requests. It neither starts
+                        // nor ends a group; a value that is no non-negative number is ignored.
+                        if (current != null && double.TryParse(value, NumberStyles.Float, CultureInfo.InvariantCulture, out double seconds)
+                            && seconds >= 0 && seconds <= MaxCrawlDelaySeconds)
+                            current.CrawlDelay = TimeSpan.FromSeconds(seconds);
+                        break;
                     default:
-                        // sitemap, crawl-delay, host and unknown lines neither start nor end a group
+                        // sitemap, host and unknown lines neither start nor end a group
                         break;
                 }
             }
@@ -89,6 +97,22 @@ namespace AiNews.Http
             int end = 0;
             while (end < value.Length && value[end] != '/' && !char.IsWhiteSpace(value[end])) end++;
             return value.Substring(0, end).ToLowerInvariant();
+        }
+
+        // Anything longer than a day is no delay a crawler can honour (and TimeSpan.FromSeconds overflows far above it);
+        // the throttle shortens what it waits to HostThrottle.MaxCrawlDelay anyway.
+        const double MaxCrawlDelaySeconds = 86400;
+
+        /// <summary>
+        /// The Crawl-delay asked of <paramref name="agent"/>: that of its own groups, else of the '*' groups (the longest,
+        /// when several groups give one); zero when none does.
+        /// </summary>
+        public TimeSpan CrawlDelay(string agent)
+        {
+            TimeSpan longest = TimeSpan.Zero;
+            foreach (Group g in GroupsFor(agent))
+                if (g.CrawlDelay.HasValue && g.CrawlDelay.Value > longest) longest = g.CrawlDelay.Value;
+            return longest;
         }
 
         /// <summary>True when <paramref name="agent"/> (a product token such as "AiNews") may fetch <paramref name="uri"/>.</summary>
@@ -118,17 +142,22 @@ namespace AiNews.Http
 
         Rule Decide(string agent, string path)
         {
-            string token = AgentToken(agent ?? "");
-            var groups = _groups.Where(g => token.Length > 0 && g.Agents.Contains(token)).ToList();
-            if (groups.Count == 0) groups = _groups.Where(g => g.Agents.Contains("*")).ToList();
             Rule best = null;
-            foreach (var rule in groups.SelectMany(g => g.Rules))
+            foreach (var rule in GroupsFor(agent).SelectMany(g => g.Rules))
             {
                 if (!rule.Regex.IsMatch(path)) continue;
                 if (best == null || rule.Pattern.Length > best.Pattern.Length || (rule.Pattern.Length == best.Pattern.Length && rule.Allow && !best.Allow))
                     best = rule;
             }
             return best;
+        }
+
+        // The groups naming the agent's product token, else the '*' groups.
+        List<Group> GroupsFor(string agent)
+        {
+            string token = AgentToken(agent ?? "");
+            var groups = _groups.Where(g => token.Length > 0 && g.Agents.Contains(token)).ToList();
+            return groups.Count > 0 ? groups : _groups.Where(g => g.Agents.Contains("*")).ToList();
         }
 
         // Both sides are compared percent-encoded with upper-case hex: non-ASCII characters in a rule become UTF-8 escapes.

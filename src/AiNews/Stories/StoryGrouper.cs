@@ -23,25 +23,39 @@ namespace AiNews.Stories
         /// <summary>The articles in groups of one story each, groups and members in input order.</summary>
         public List<List<Article>> Group(IReadOnlyList<Article> articles)
         {
-            var prints = articles.Select(a => StoryPrint.Of(a, BodyLength)).ToList();
+            // One copy of each shingle for all the prints: with thousands of articles, the shingles are most of the memory.
+            var pool = new Dictionary<string, string>(StringComparer.Ordinal);
+            var prints = articles.Select(a => StoryPrint.Of(a, BodyLength, pool)).ToList();
 
             var parent = Enumerable.Range(0, articles.Count).ToArray();
             int Find(int i) { while (parent[i] != i) i = parent[i] = parent[parent[i]]; return i; }
-            for (int i = 0; i < prints.Count; i++)
-                for (int j = i + 1; j < prints.Count; j++)
-                    if (Find(i) != Find(j) && IsSameStory(prints[i], prints[j])) parent[Find(j)] = Find(i);
+            // Groups are the connected parts of the "same story" graph, whatever order its edges are found in; the
+            // fingerprint buckets find every edge (see StoryCandidates) without comparing all pairs. A threshold of 0
+            // or less makes every pair one story, which no bucket can find: then all pairs are compared.
+            if (Threshold > 0)
+            {
+                var candidates = new StoryCandidates(prints, this);
+                for (int i = 0; i < prints.Count; i++)
+                    candidates.ForEach(i, j => { if (Find(i) != Find(j) && IsSameStory(prints[i], prints[j])) parent[Find(j)] = Find(i); });
+            }
+            else
+            {
+                for (int i = 0; i < prints.Count; i++)
+                    for (int j = i + 1; j < prints.Count; j++)
+                        if (Find(i) != Find(j) && IsSameStory(prints[i], prints[j])) parent[Find(j)] = Find(i);
+            }
 
             return Enumerable.Range(0, articles.Count).GroupBy(Find).OrderBy(g => g.Min())
                 .Select(g => g.Select(i => articles[i]).ToList()).ToList();
         }
 
         // Too few shingles prove nothing: "Body text." is in many articles, and short headlines share words by chance.
-        private const int MinTitleShingles = 8;
-        private const int MinBodyShingles = 20;
+        internal const int MinTitleShingles = 8;
+        internal const int MinBodyShingles = 20;
         // A headline alone must be nearly the same to make one story: outlets' rewrites are caught by their bodies.
-        private const double SameHeadline = 0.85;
+        internal const double SameHeadline = 0.85;
         // Across languages only names and numbers are shared; fewer than this many in common is coincidence.
-        private const int MinSharedAnchors = 3;
+        internal const int MinSharedAnchors = 3;
 
         /// <summary>True when two fingerprinted articles report one story.</summary>
         public bool IsSameStory(StoryPrint a, StoryPrint b) => Similarity(a, b) >= Threshold;

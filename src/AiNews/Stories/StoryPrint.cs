@@ -25,17 +25,26 @@ namespace AiNews.Stories
 
         /// <param name="a">The article.</param>
         /// <param name="bodyLength">How much of the body to fingerprint.</param>
-        public static StoryPrint Of(Article a, int bodyLength = DefaultBodyLength)
+        public static StoryPrint Of(Article a, int bodyLength = DefaultBodyLength) => Of(a, bodyLength, null);
+
+        /// <summary>
+        /// <see cref="Of(Article, int)"/> with tokens and shingles shared through <paramref name="pool"/> (one copy of
+        /// each across the prints made with it), for grouping many articles at once.
+        /// </summary>
+        internal static StoryPrint Of(Article a, int bodyLength, Dictionary<string, string> pool)
         {
             string body = a.Content ?? string.Empty;
             if (body.Length > bodyLength) body = body.Substring(0, bodyLength);
+            // Each text is tokenized once: the title's tokens serve both title sets, the whole text's both body sets.
+            List<string> title = StoryShingles.Tokens(a.Title ?? string.Empty, pool);
+            List<string> all = StoryShingles.Tokens(a.Title + "\n" + body, pool);
             return new StoryPrint
             {
                 UrlKey = CanonicalUrl.Key(a.Url),
-                Title = StoryShingles.Of(a.Title),
-                TitleNumbers = StoryShingles.Numbers(a.Title),
-                Body = StoryShingles.Of(a.Title + "\n" + body),
-                Anchors = StoryShingles.Anchors(a.Title + "\n" + body),
+                Title = string.IsNullOrEmpty(a.Title) ? new HashSet<string>(StringComparer.Ordinal) : StoryShingles.Of(title, pool),
+                TitleNumbers = StoryShingles.Numbers(title),
+                Body = StoryShingles.Of(all, pool),
+                Anchors = StoryShingles.Anchors(all),
                 Language = LanguageGuess.Decide(a.Language, a.Title, body),
                 Published = a.Published,
             };

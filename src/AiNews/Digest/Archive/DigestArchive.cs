@@ -30,12 +30,17 @@ namespace AiNews.Digest.Archive
         private readonly HashSet<string> _targets = new HashSet<string>(StringComparer.Ordinal);
         // The day files on disk, oldest first, listed when first needed (see DayFiles).
         private List<KeyValuePair<DateTime, string>> _onDisk;
+        // The pages (.html) on disk, full paths, listed with the day files: one listing instead of a check per day.
+        private HashSet<string> _pagesOnDisk;
+        // Titles of day files as last read: the indexes take them from here for the days this run does not open.
+        private readonly ArchiveDayIndex _index;
 
         public DigestArchive(ArchiveOptions options)
         {
             _options = options ?? throw new ArgumentNullException(nameof(options));
             if (string.IsNullOrWhiteSpace(options.Root)) throw new ArgumentException("The archive needs a root folder.", nameof(options));
             _reader = new DigestReader(options.Digest);
+            _index = new ArchiveDayIndex(options.Root);
             _format = options.Digest.Format;
         }
 
@@ -146,10 +151,14 @@ namespace AiNews.Digest.Archive
         {
             if (_onDisk != null) return _onDisk;
             var files = new List<KeyValuePair<DateTime, string>>();
+            _pagesOnDisk = new HashSet<string>(StringComparer.Ordinal);
             if (Directory.Exists(_options.Root))
-                foreach (string file in Directory.EnumerateFiles(_options.Root, "*.md", SearchOption.AllDirectories))
-                    if (_options.Layout.TryParse(Relative(file), out DateTime day))
+                foreach (string file in Directory.EnumerateFiles(_options.Root, "*", SearchOption.AllDirectories))
+                {
+                    if (file.EndsWith(".html", StringComparison.Ordinal)) _pagesOnDisk.Add(Path.GetFullPath(file));
+                    else if (file.EndsWith(".md", StringComparison.Ordinal) && _options.Layout.TryParse(Relative(file), out DateTime day))
                         files.Add(new KeyValuePair<DateTime, string>(day, Path.GetFullPath(file)));
+                }
             // Full paths, so that a file found here and the same day's file found through the layout are one DayFile.
             _onDisk = files.OrderBy(f => f.Key).ToList();
             return _onDisk;
@@ -217,6 +226,7 @@ namespace AiNews.Digest.Archive
                 DigestDocument document = null;
                 try
                 {
+                    DayFilesRead++;
                     file.Raw = DigestReader.ReadFileText(path);
                     file.Text = DigestReader.Normalize(file.Raw);
                     document = _reader.Read(file.Text);
@@ -228,6 +238,7 @@ namespace AiNews.Digest.Archive
                 catch (InvalidDataException e) { file.Refused = e.Message.TrimEnd('.'); file.Text = string.Empty; }
                 catch (ArgumentException e) { file.Refused = "Markdown cannot read it: " + e.Message.TrimEnd('.'); }   // Markdig's depth limit
                 if (file.Refused == null) file.Document = document;
+                _index.Put(path, file.Titles);
             }
             _days[path] = file;
             return file;
@@ -237,7 +248,7 @@ namespace AiNews.Digest.Archive
         private void PlanIndex(string folder, List<KeyValuePair<DateTime, string>> days, Dictionary<string, ArchiveChange> dayChanges, List<ArchiveChange> indexes)
         {
             var inFolder = days.Where(d => string.Equals(Path.GetDirectoryName(d.Value), folder, StringComparison.Ordinal))
-                .Select(d => (d.Key, d.Value, Open(d.Value, d.Key).TitlesAfter(dayChanges.ContainsKey(d.Value)))).ToList();
+                .Select(d => (d.Key, d.Value, TitlesOf(d.Key, d.Value, dayChanges.ContainsKey(d.Value)))).ToList();
             if (inFolder.Count > 0)
                 AddIfDifferent(indexes, Path.Combine(folder, ArchiveLayout.FolderIndexFile), MonthIndexWriter.Render(folder, inFolder, _format));
         }
@@ -247,22 +258,60 @@ namespace AiNews.Digest.Archive
         {
             var index = new StringBuilder("# ").Append(_format.ArchiveTitle).Append('\n');
             string month = null;
-            foreach (DayFile day in days.OrderByDescending(d => d.Key).Select(d => Open(d.Value, d.Key)))
+            foreach (var (dayOf, path) in days.OrderByDescending(d => d.Key).Select(d => (d.Key, d.Value)))
             {
-                bool changed = dayChanges.TryGetValue(day.Path, out ArchiveChange change);
-                string text = changed ? change.Text : day.Raw;
-                string page = ArchiveLayout.PageOf(day.Path);
-                // A file Plan refused keeps the page it has: it is not rendered from text that cannot be trusted.
-                if (text != null && !day.Reported && (changed || !File.Exists(page) || _targets.Contains(day.Path)))
-                    AddIfDifferent(indexes, page, DigestPage.Render(text));
+                bool changed = dayChanges.TryGetValue(path, out ArchiveChange change);
+                string page = ArchiveLayout.PageOf(path);
+                // Only the pages of days this run is about, or that have none, are rendered: the others' files are not read.
+                if (changed || _targets.Contains(path) || !_pagesOnDisk.Contains(page))
+                {
+                    DayFile day = Open(path, dayOf);
+                    string text = changed ? change.Text : day.Raw;
+                    // A file Plan refused keeps the page it has: it is not rendered from text that cannot be trusted.
+                    if (text != null && !day.Reported) AddIfDifferent(indexes, page, DigestPage.Render(text));
+                }
 
-                string m = _format.MonthName(day.Day);
+                string m = _format.MonthName(dayOf);
                 if (m != month) { index.Append("\n## ").Append(m).Append("\n\n"); month = m; }
-                index.Append("- [").Append(_format.ArchiveDayLink(day.Day, day.TitlesAfter(changed).Count)).Append("](")
+                index.Append("- [").Append(_format.ArchiveDayLink(dayOf, CountOf(dayOf, path, changed))).Append("](")
                      .Append(MarkdownEscaper.EscapeLinkDestination(Relative(page))).Append(")\n");
             }
             AddIfDifferent(indexes, Path.Combine(_options.Root, ArchiveLayout.PagesIndexFile), DigestPage.Render(index.ToString()));
         }
+
+        /// <summary>
+        /// The titles of a day file once this run's changes are written (<paramref name="written"/>): of the file as this
+        /// run read it, else as the title index recorded it when the file is unchanged since, else read now.
+        /// </summary>
+        private IReadOnlyList<string> TitlesOf(DateTime day, string path, bool written)
+        {
+            if (_days.TryGetValue(path, out DayFile known)) return known.TitlesAfter(written);
+            if (_index.TryGet(path, out IReadOnlyList<string> titles)) return titles;
+            return Open(path, day).TitlesAfter(written);
+        }
+
+        /// <summary>How many titles <see cref="TitlesOf"/> would give, without splitting the recorded titles.</summary>
+        private int CountOf(DateTime day, string path, bool written)
+        {
+            if (!_days.ContainsKey(path) && _index.TryGetCount(path, out int count)) return count;
+            return TitlesOf(day, path, written).Count;
+        }
+
+        /// <summary>
+        /// Records the titles of the day files this run read, and of those in <paramref name="written"/> (the day-file
+        /// changes that were written), in the archive's title index (<see cref="ArchiveDayIndex"/>), so that the next run
+        /// need not read them again; call it after the writes (never under -WhatIf). False when the index could not be
+        /// written (the next run then reads those day files again).
+        /// </summary>
+        public bool SaveTitleIndex(IEnumerable<ArchiveChange> written)
+        {
+            foreach (ArchiveChange change in written ?? Enumerable.Empty<ArchiveChange>())
+                if (!change.IsIndex && _days.TryGetValue(change.Path, out DayFile day)) _index.Put(change.Path, day.TitlesAfter(true));
+            return _index.Save();
+        }
+
+        /// <summary>How many day files this run has read: those of its look-back window, and those changed since the title index recorded them.</summary>
+        public int DayFilesRead { get; private set; }
 
         /// <summary>Plans writing an index or page unless the file already holds exactly that text.</summary>
         private void AddIfDifferent(List<ArchiveChange> indexes, string path, string text)

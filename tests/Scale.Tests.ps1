@@ -1,0 +1,205 @@
+# Correctness behind the issue-14 benchmarks (bench/scenarios): Crawl-delay, the fetch cache's limits, conditional
+# re-runs, story grouping by fingerprint buckets, and archive runs that read only the look-back window. Quick checks,
+# not timings: the benchmarks themselves do not run in CI.
+BeforeDiscovery { . "$PSScriptRoot/SharedCorpus.ps1" }
+
+BeforeAll {
+    . "$PSScriptRoot/TestSetup.ps1"
+    . "$PSScriptRoot/TestSite.ps1"
+    $script:Site = Start-TestSite
+    $script:Base = $script:Site.Url
+    function New-Key { [guid]::NewGuid().ToString('N').Substring(0, 10) }
+}
+AfterAll { if ($script:Site) { Stop-TestSite $script:Site } }
+
+Describe 'robots.txt Crawl-delay' {
+    It 'reads Crawl-delay for our group, else the * group, and ignores values that are no number' {
+        $robots = [AiNews.Http.RobotsTxt]::Parse("User-agent: *`nCrawl-delay: 2.5`nDisallow: /x/`n`nUser-agent: AiNews`nDisallow: /y/`nCrawl-delay: 1`n`nUser-agent: Other`nDisallow: /z/`nCrawl-delay: soon`n")
+        $robots.CrawlDelay('AiNews') | Should -Be ([timespan]::FromSeconds(1))
+        $robots.CrawlDelay('SomeBot') | Should -Be ([timespan]::FromSeconds(2.5))
+        $robots.CrawlDelay('Other') | Should -Be ([timespan]::Zero)
+        [AiNews.Http.RobotsTxt]::Parse("User-agent: *`nDisallow: /x/`n").CrawlDelay('AiNews') | Should -Be ([timespan]::Zero)
+        $robots.IsAllowed('SomeBot', '/x/1') | Should -BeFalse -Because 'a Crawl-delay line does not end its group'
+    }
+
+    It 'starts requests to a site with Crawl-delay that far apart, and keeps other sites at full speed' {
+        $o = [AiNews.Fetching.FetchOptions]@{ NoCache = $true; AllowPrivateNetwork = $true; Proxy = $Site.Uri; Timeout = [timespan]::FromSeconds(10) }
+        $f = [AiNews.Fetching.WebFetcher]::new($o)
+        try {
+            $key = New-Key
+            $clock = [Diagnostics.Stopwatch]::StartNew()
+            $slow = 1..4 | ForEach-Object { $f.FetchAsync([uri]"http://crawldelay.0.3.proxied.test/page/cd$_.html?k=$key", 'Html') }
+            [Threading.Tasks.Task]::WaitAll([Threading.Tasks.Task[]] $slow)
+            $slowTime = $clock.Elapsed
+            $clock.Restart()
+            $fast = 1..4 | ForEach-Object { $f.FetchAsync([uri]"http://nodelay.proxied.test/page/nd$_.html?k=$key", 'Html') }
+            [Threading.Tasks.Task]::WaitAll([Threading.Tasks.Task[]] $fast)
+            $fastTime = $clock.Elapsed
+        } finally { $f.Dispose() }
+        @($slow | Where-Object { $_.Result.StatusCode -eq 200 }).Count | Should -Be 4
+        @($fast | Where-Object { $_.Result.StatusCode -eq 200 }).Count | Should -Be 4
+        # Four requests 0.3 s apart: the last starts 0.9 s after the first.
+        $slowTime.TotalSeconds | Should -BeGreaterOrEqual 0.85
+        $fastTime | Should -BeLessThan $slowTime
+    }
+
+    It 'shortens a Crawl-delay of hours to the longest it honours' {
+        [AiNews.Http.HostThrottle]::MaxCrawlDelay | Should -Be ([timespan]::FromSeconds(30))
+        [AiNews.Http.RobotsTxt]::Parse("User-agent: *`nCrawl-delay: 7200`n").CrawlDelay('AiNews') | Should -Be ([timespan]::FromHours(2))
+        # The throttle waits at most MaxCrawlDelay: a second request 2 h "apart" is cancelled after its 30 s turn was booked.
+        $t = [AiNews.Http.HostThrottle]::new(8, 4)
+        $u = [uri] 'http://example.test/a'
+        $t.AcquireAsync($u, [timespan]::FromHours(2), [Threading.CancellationToken]::None).GetAwaiter().GetResult().Dispose()
+        $cts = [Threading.CancellationTokenSource]::new([timespan]::FromMilliseconds(200))
+        { $t.AcquireAsync($u, [timespan]::FromHours(2), $cts.Token).GetAwaiter().GetResult() } | Should -Throw
+    }
+}
+
+Describe 'The fetch cache''s limits' {
+    It 'prunes to -CacheMaxSize, least recently used first, and by age' {
+        $dir = Join-Path $TestDrive ('c-' + (New-Key))
+        $cache = [AiNews.Fetching.FetchCache]::new($dir)
+        foreach ($i in 1..10) {
+            $entry = [AiNews.Fetching.FetchCacheEntry]@{ Uri = [uri]"http://x.test/$i"; ETag = "`"$i`""; Body = [byte[]]::new(1000) }
+            $cache.TryWrite($entry) | Should -BeTrue
+            (Get-Item $cache.PathFor([uri]"http://x.test/$i")).LastWriteTimeUtc = [datetime]::UtcNow.AddMinutes(-100 + $i)
+        }
+        $cache.Touch([uri]'http://x.test/1')    # revalidated just now: kept longest
+        $size = { (Get-ChildItem $dir -Recurse -File -Filter *.cache | Measure-Object Length -Sum).Sum }
+        $limit = 4 * (Get-ChildItem $dir -Recurse -File -Filter *.cache | Measure-Object Length -Maximum).Maximum + 10   # room for four
+        $cache.Prune([timespan]::FromDays(30), $limit) | Should -Be 6
+        (& $size) | Should -BeLessOrEqual $limit
+        $cache.TryRead([uri]'http://x.test/1') | Should -Not -BeNullOrEmpty
+        foreach ($i in 8..10) { $cache.TryRead([uri]"http://x.test/$i") | Should -Not -BeNullOrEmpty }
+        foreach ($i in 2..7) { $cache.TryRead([uri]"http://x.test/$i") | Should -BeNullOrEmpty }
+        $cache.Prune([timespan]::FromMinutes(50), [long]::MaxValue) | Should -Be 3 -Because 'entries 8-10 were last used over 50 minutes ago'
+    }
+
+    It 'keeps the cache of Get-AiArticle within -CacheMaxSize after a run, and empties it with 0' {
+        $key = New-Key
+        $feed = "$($Base)feed/links?link=/newsroom/news/{i}.html&count=8&from=300&k=$key"
+        $cache = Join-Path $TestDrive "run-$key"
+        @(Get-AiArticle -FeedUri $feed -AllowPrivateNetwork -IgnoreRobots -CachePath $cache).Count | Should -Be 8
+        $full = (Get-ChildItem $cache -Recurse -File -Filter *.cache | Measure-Object Length -Sum).Sum
+        @(Get-ChildItem $cache -Recurse -File -Filter *.cache).Count | Should -Be 9   # the feed and eight pages
+        $limit = [long]($full / 2)
+        @(Get-AiArticle -FeedUri $feed -AllowPrivateNetwork -IgnoreRobots -CachePath $cache -CacheMaxSize $limit).Count | Should -Be 8
+        (Get-ChildItem $cache -Recurse -File -Filter *.cache | Measure-Object Length -Sum).Sum | Should -BeLessOrEqual $limit
+        $null = Get-AiArticle -FeedUri $feed -AllowPrivateNetwork -IgnoreRobots -CachePath $cache -CacheMaxSize 0
+        @(Get-ChildItem $cache -Recurse -File -Filter *.cache).Count | Should -Be 0
+    }
+}
+
+Describe 'A re-run with nothing changed' {
+    It 'sends only conditional requests, gets 304 for each, and returns the same articles' {
+        $key = New-Key
+        $feed = [uri]"$($Base)feed/links?link=/newsroom/news/{i}.html?k=$key&count=5&from=400&k=$key"
+        $feedPath = $feed.PathAndQuery   # as sent, which is what the site counts by
+        $cache = Join-Path $TestDrive "rerun-$key"
+        $first = @(Get-AiArticle -FeedUri $feed -AllowPrivateNetwork -CachePath $cache)
+        $second = @(Get-AiArticle -FeedUri $feed -AllowPrivateNetwork -CachePath $cache)
+        $first.Count | Should -Be 5
+        ($second | Sort-Object Url | ForEach-Object { $_.Url + '|' + $_.Title + '|' + $_.Content }) | Should -Be ($first | Sort-Object Url | ForEach-Object { $_.Url + '|' + $_.Title + '|' + $_.Content })
+        foreach ($path in @($feedPath) + (400..404 | ForEach-Object { "/newsroom/news/$_.html?k=$key" })) {
+            $stat = Get-TestSiteStat $Site -Path $path
+            $stat.count | Should -Be 2 -Because $path
+            $stat.conditional | Should -Be 1 -Because "the second request for $path revalidates"
+            $stat.notModified | Should -Be 1 -Because "$path did not change"
+        }
+    }
+}
+
+Describe 'Story grouping by fingerprint buckets' {
+    BeforeAll {
+        # What grouping was before buckets: every pair compared (union-find over IsSameStory), as index lists.
+        function Get-AllPairsGroups($Grouper, [AiNews.Article[]] $Articles) {
+            $prints = @($Articles | ForEach-Object { [AiNews.Stories.StoryPrint]::Of($_, $Grouper.BodyLength) })
+            $parent = [int[]](0..($Articles.Count - 1))
+            $find = { param($i) while ($parent[$i] -ne $i) { $i = $parent[$i] }; $i }
+            for ($i = 0; $i -lt $prints.Count; $i++) {
+                for ($j = $i + 1; $j -lt $prints.Count; $j++) {
+                    $ri = & $find $i; $rj = & $find $j
+                    if ($ri -ne $rj -and $Grouper.IsSameStory($prints[$i], $prints[$j])) { $parent[$rj] = $ri }
+                }
+            }
+            (0..($Articles.Count - 1) | Group-Object { & $find $_ } | Sort-Object { [int]$_.Group[0] } | ForEach-Object { $_.Group -join ',' }) -join ' | '
+        }
+        function Get-GroupKey($Groups, [AiNews.Article[]] $Articles) {
+            $index = @{}; for ($i = 0; $i -lt $Articles.Count; $i++) { $index[[Runtime.CompilerServices.RuntimeHelpers]::GetHashCode($Articles[$i])] = $i }
+            ($Groups | ForEach-Object { ($_ | ForEach-Object { $index[[Runtime.CompilerServices.RuntimeHelpers]::GetHashCode($_)] }) -join ',' }) -join ' | '
+        }
+        # Fresh objects on each call, so that a repeated report is another article (as a second outlet's would be).
+        function Get-FixtureArticle { [AiNews.Article[]]@(
+            foreach ($file in 'sample-articles.json', 'summary-articles.json', 'tagging-articles.json') {
+                Get-Content (Join-Path $FixturesRoot $file) -Raw -Encoding utf8 | ConvertFrom-Json | ForEach-Object {
+                    [AiNews.Article]@{ Title = $_.Title; Url = $_.Url; Content = $_.Content; Language = $_.Language; Source = $_.Source
+                        Published = if ($_.Published) { [DateTimeOffset]::Parse($_.Published, [cultureinfo]::InvariantCulture) } else { $null } }
+                }
+            }
+        ) }
+    }
+
+    It 'groups the fixtures exactly as comparing all pairs did, at <Threshold> within <Hours> h' -ForEach @(
+        @{ Threshold = 0.5; Hours = 48 }, @{ Threshold = 0.2; Hours = 48 }, @{ Threshold = 0.8; Hours = 24 * 365 }
+    ) {
+        $articles = [AiNews.Article[]]@((Get-FixtureArticle) + (Get-FixtureArticle)[0..4])   # repeated reports too
+        $grouper = [AiNews.Stories.StoryGrouper]@{ Threshold = $Threshold; Window = [timespan]::FromHours($Hours) }
+        $articles.Count | Should -BeGreaterOrEqual 20
+        Get-GroupKey $grouper.Group($articles) $articles | Should -BeExactly (Get-AllPairsGroups $grouper $articles)
+    }
+
+    It 'groups archive articles exactly as comparing all pairs did' -Skip:(-not $HasShared) {
+        $articles = [AiNews.Article[]]@(ConvertFrom-AiDigest -ArchivePath (Join-Path $SharedRoot 'corpus/seed-archive') -TimeZone Asia/Seoul | Select-Object -First 150)
+        $grouper = [AiNews.Stories.StoryGrouper]@{ Window = [timespan]::FromDays(7) }
+        $key = Get-GroupKey $grouper.Group($articles) $articles
+        $key | Should -BeExactly (Get-AllPairsGroups $grouper $articles)
+        $key | Should -Match ',' -Because 'the archive repeats some stories, so some groups have several members'
+    }
+}
+
+Describe 'An archive run as the archive grows' {
+    BeforeAll {
+        . "$PSScriptRoot/DigestTestHelpers.ps1"
+        # Two articles a day for 70 days, over three month folders; then the next day's articles.
+        $start = [DateTimeOffset]::new(2025, 10, 1, 10, 0, 0, [TimeSpan]::FromHours(9))
+        $script:History = @(for ($d = 0; $d -lt 70; $d++) { foreach ($n in 1, 2) {
+            New-DayArticle -Title "Day $d story $n about model release $($d * 10 + $n)" -Url "https://example.com/$d/$n" -Published $start.AddDays($d).AddHours($n) -Content "Body of day $d, story $n."
+        } })
+        $script:Today = @(foreach ($n in 1, 2, 3) {
+            New-DayArticle -Title "Today's story $n" -Url "https://example.com/today/$n" -Published $start.AddDays(70).AddHours($n) -Content "Today's body $n."
+        })
+        $script:Export = @{ TimeZone = 'Asia/Seoul'; Format = 'Markdown', 'Html' }
+        function Get-Tree([string] $Root) {
+            Get-ChildItem $Root -Recurse -File | Where-Object { $_.FullName -notmatch '[\\/]\.ainews' } | Sort-Object FullName |
+                ForEach-Object { $_.FullName.Substring($Root.Length) + '|' + (Get-FileHash $_.FullName).Hash }
+        }
+    }
+
+    It 'reads only the look-back window''s day files, and writes the same files as a run that reads them all' {
+        $root = Join-Path $TestDrive 'grown'
+        $History | Export-AiDigest -ArchivePath $root @Export
+        Test-Path (Join-Path $root '.ainews/day-titles.tsv') | Should -BeTrue
+        $verbose = $Today | Export-AiDigest -ArchivePath $root @Export -Verbose 4>&1 | ForEach-Object { "$_" }
+        # The 7 look-back days before today exist; today's file does not yet. Nothing else is read.
+        $verbose | Should -Contain 'Read 7 of the archive''s 70 day files (the look-back window, and days changed since the last run).'
+
+        # The same run with no title index (the first run of this version on an old archive) reads every day file.
+        $full = Join-Path $TestDrive 'full'
+        $History | Export-AiDigest -ArchivePath $full @Export
+        Remove-Item (Join-Path $full '.ainews') -Recurse -Force
+        $verbose = $Today | Export-AiDigest -ArchivePath $full @Export -Verbose 4>&1 | ForEach-Object { "$_" }
+        $verbose | Should -Contain 'Read 70 of the archive''s 70 day files (the look-back window, and days changed since the last run).'
+        Get-Tree $root | Should -Be (Get-Tree $full)
+    }
+
+    It 'reads a day file again when it changed since the title index recorded it' {
+        $root = Join-Path $TestDrive 'edited'
+        $History | Export-AiDigest -ArchivePath $root @Export
+        # Another job (or a person) adds a story to a day long past, outside the look-back window.
+        $old = Get-ChildItem $root -Recurse -Filter '10-06.md' | Select-Object -First 1
+        $History[10..11] + @(New-DayArticle -Title 'A late addition' -Url 'https://example.com/late' -Published $History[10].Published) |
+            Export-AiDigest -Path $old.FullName -TimeZone Asia/Seoul -Force
+        $Today | Export-AiDigest -ArchivePath $root @Export
+        (Get-Content (Join-Path $root 'index.html') -Raw) | Should -Match '2025-10-06 \(3건\)' -Because 'the day''s count comes from the file as it is now'
+    }
+}

@@ -144,12 +144,12 @@ if ('trafilatura-eval' -in $Corpora) {
     $run = $predictions.Run
     $out = $predictions.Folder
     # The halves: evaldata.json restricted to even and odd file numbers.
-    $evaldata = Get-Content -Raw (Join-Path $corpus 'evaldata.json') | ConvertFrom-Json -AsHashtable
+    $evaldata = Get-Content -Raw (Join-Path $corpus 'evaldata.json') | ConvertFrom-Json
     $parts = [ordered]@{ all = Join-Path $corpus 'evaldata.json' }
     foreach ($half in @(@{ Name = 'even (dev)'; Rest = 0 }, @{ Name = 'odd (check)'; Rest = 1 })) {
         $subset = [ordered]@{}
-        foreach ($url in $evaldata.Keys) {
-            if ([int]($evaldata[$url].file -replace '\D', '') % 2 -eq $half.Rest) { $subset[$url] = $evaldata[$url] }
+        foreach ($entry in $evaldata.PSObject.Properties) {
+            if ([int]($entry.Value.file -replace '\D', '') % 2 -eq $half.Rest) { $subset[$entry.Name] = $entry.Value }
         }
         $path = Join-Path $out ("evaldata-{0}.json" -f $half.Rest)
         [IO.File]::WriteAllText($path, ($subset | ConvertTo-Json -Depth 5), [Text.UTF8Encoding]::new($false))

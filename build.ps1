@@ -10,6 +10,8 @@
       demo    the main job, offline: the daily pipeline against the loopback test site, into out/news.
       package build, then lay the installable module out in out/AiNews/<version> (manifest, module/, en-US/) and
               zip it; copy that folder into a folder of $env:PSModulePath to install.
+      bench   build, then run the speed-and-scale harness (bench/Invoke-Bench.ps1): every scenario of bench/scenarios
+              (or -Scenario), one table printed and appended to bench/RESULTS.md ("## Speed and scale"); see bench/README.md.
       bench-extract  build, then score the article extractor on ../shared/corpus/aeb-dev (bench/extract.ps1).
       fuzz    build, then run the fuzz harness (tests/tools/Fuzz.ps1) for -Minutes minutes with a fresh seed: mutated
               feeds and pages (../shared or tests/Fixtures) through the feed reader and the extractor; prints the number
@@ -25,7 +27,7 @@
 [CmdletBinding()]
 param(
     [Parameter(Position = 0)]
-    [ValidateSet('build', 'test', 'demo', 'bench-extract', 'bench-tag', 'package', 'fuzz', 'clean')]
+    [ValidateSet('build', 'test', 'demo', 'bench', 'bench-extract', 'bench-tag', 'package', 'fuzz', 'clean')]
     [string[]] $Task = @('build'),
 
     # Pester tests to run (paths or names under tests/); default: all.
@@ -37,6 +39,9 @@ param(
 
     # The seed of `fuzz` (default: a fresh one, printed so that a failure can be replayed).
     [int] $Seed = -1,
+
+    # Scenarios of `bench` to run (names of bench/scenarios/*.ps1 without .ps1); default: all.
+    [string[]] $Scenario,
 
     [ValidateSet('Debug', 'Release')]
     [string] $Configuration = 'Release'
@@ -103,10 +108,10 @@ function Invoke-Test {
 
 # Builds, then runs a script of the repository in a child PowerShell (the demo, a benchmark).
 function Invoke-ChildScript {
-    param([string] $Script, [string] $What)
+    param([string] $Script, [string] $What, [string[]] $Arguments = @())
     Invoke-Build
     $shell = Get-ChildShell
-    & $shell.File @($shell.Prefix + @('-NoProfile', '-NonInteractive', '-File', (Join-Path $root $Script)))
+    & $shell.File @($shell.Prefix + @('-NoProfile', '-NonInteractive', '-File', (Join-Path $root $Script)) + $Arguments)
     if ($LASTEXITCODE -ne 0) { throw "The $What failed (exit code $LASTEXITCODE)." }
 }
 
@@ -165,6 +170,7 @@ foreach ($t in $Task) {
         'build' { Invoke-Build }
         'test' { Invoke-Test }
         'demo' { Invoke-ChildScript 'examples/demo.ps1' 'demo' }
+        'bench' { Invoke-ChildScript 'bench/Invoke-Bench.ps1' 'benchmark' $(if ($Scenario) { @('-Scenario', ($Scenario -join ',')) } else { @() }) }
         'bench-extract' { Invoke-ChildScript 'bench/extract.ps1' 'extraction benchmark' }
         'bench-tag' { Invoke-ChildScript 'bench/tag.ps1' 'tagging benchmark' }
         'package' { Invoke-Package }

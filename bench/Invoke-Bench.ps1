@@ -66,7 +66,7 @@ foreach ($script in $scripts) {
     catch {
         Write-Host "  $($script.BaseName) failed: $_" -ForegroundColor Red
         $broken++
-        $rows.Add((New-BenchRow -Scenario $script.BaseName -Measure 'scenario failed' -Value "$_" -Target 'runs' -Pass $false))
+        $rows.Add((New-BenchRow -Scenario $script.BaseName -Measure 'scenario failed' -Value (("$_" -split "`n")[0]) -Target 'runs' -Pass $false))
     }
     Write-Host ("   ({0:N0} s)" -f $watch.Elapsed.TotalSeconds)
 }

@@ -11,11 +11,17 @@
     Names of the scenarios to run (file names without .ps1, e.g. extraction, startup); default: all.
 .PARAMETER NoHistory
     Print the table only; do not append it to bench/RESULTS.md.
+.PARAMETER ScenarioPath
+    The folder of scenario scripts (default: bench/scenarios; the tests use their own).
+.PARAMETER ResultsPath
+    The history file (default: bench/RESULTS.md).
 #>
 [CmdletBinding()]
 param(
     [string[]] $Scenario,
-    [switch] $NoHistory
+    [switch] $NoHistory,
+    [string] $ScenarioPath = (Join-Path $PSScriptRoot 'scenarios'),
+    [string] $ResultsPath = (Join-Path $PSScriptRoot 'RESULTS.md')
 )
 $ErrorActionPreference = 'Stop'
 Set-StrictMode -Version 3.0
@@ -38,7 +44,7 @@ $bench = [pscustomobject]@{
     Cores    = [Environment]::ProcessorCount
 }
 
-$scripts = @(Get-ChildItem (Join-Path $PSScriptRoot 'scenarios') -Filter '*.ps1' | Sort-Object Name)
+$scripts = @(Get-ChildItem $ScenarioPath -Filter '*.ps1' | Sort-Object Name)
 if ($Scenario) {
     $unknown = @($Scenario | Where-Object { $_ -notin $scripts.BaseName })
     if ($unknown) { throw "No scenario named $($unknown -join ', '). There are: $($scripts.BaseName -join ', ')." }
@@ -95,7 +101,7 @@ if (-not $NoHistory) {
         $cells = @($row.Scenario, $row.Measure, $row.Value, $row.Target, (Format-Pass $row.Pass)) | ForEach-Object { ([string]$_).Replace('|', '\|').Replace("`n", ' ') }
         $null = $block.AppendLine('| ' + ($cells -join ' | ') + ' |')
     }
-    $results = Join-Path $PSScriptRoot 'RESULTS.md'
+    $results = $ResultsPath
     $text = if (Test-Path $results) { [IO.File]::ReadAllText($results) } else { "# Benchmarks`n" }
     $heading = '## Speed and scale'
     $at = $text.IndexOf("`n$heading")

@@ -6,17 +6,11 @@ BeforeAll {
     . "$PSScriptRoot/TestSetup.ps1"
     # Get-BenchShell: how to start a fresh PowerShell of the same kind as this one.
     Import-Module (Join-Path $RepoRoot 'bench/BenchHelpers.psm1') -Force
-    $script:Sentence = 'This paragraph is long enough to be read as the body of an article, with commas, clauses, and plain words. '
-    function New-Page([string] $Name, [string] $Body) {
-        $html = "<!DOCTYPE html><html lang=`"en`"><head><title>Page $Name</title><link rel=`"canonical`" href=`"https://example.com/$Name`"></head>" +
-            "<body><article><h1>Page $Name</h1>$Body</article></body></html>"
-        $path = Join-Path $TestDrive "$Name.html"
-        [IO.File]::WriteAllText($path, $html)
-        $path
-    }
+    . "$PSScriptRoot/TestPages.ps1"
     # A page whose body says which page it is, and whose size varies, so that a quick page can overtake a slow one.
     function New-NumberedPage([int] $Number) {
-        New-Page ('page{0:D3}' -f $Number) (('<p>' + "Page number $Number. " + ($Sentence * (1 + ($Number * 7) % 13)) + '</p>') * (1 + $Number % 5))
+        $name = 'page{0:D3}' -f $Number
+        New-Page $name "Page $name" (('<p>' + "Page number $Number. " + ($Sentence * (1 + ($Number * 7) % 13)) + '</p>') * (1 + $Number % 5))
     }
 }
 
@@ -38,7 +32,7 @@ Describe 'Get-AiArticle -Path on many files (parallel extraction)' {
     It 'reports each bad file in its place (too large, extraction failed, unreadable) and every other page still arrives, in order' {
         $big = Join-Path $TestDrive 'big.html'
         [IO.File]::WriteAllText($big, '<html><body>' + ('<p>filler</p>' * 200000) + '</body></html>')   # 2.6 MB
-        $tooMany = New-Page 'too-many' ('<i></i>' * 101000)                                                  # past the element limit
+        $tooMany = New-Page 'too-many' 'Too many elements' ('<i></i>' * 101000)                                                  # past the element limit
         $folder = Join-Path $TestDrive 'a-folder.html'
         New-Item -ItemType Directory -Path $folder | Out-Null
         $paths = @((New-NumberedPage 101), (New-NumberedPage 102), $big, (New-NumberedPage 103), $tooMany, (New-NumberedPage 104), $folder, (New-NumberedPage 105))

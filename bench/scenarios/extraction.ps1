@@ -70,11 +70,11 @@ $articles = @(Get-AiArticle -Path $paths -ErrorVariable problems -ErrorAction Si
 $cold = $w.Elapsed.TotalSeconds
 $process.Refresh()
 $coldCpu = ($process.TotalProcessorTime - $cpu).TotalSeconds
-$warm = [double]::MaxValue
+$warm = $null
 for ($i = 0; $i -lt $WarmRuns; $i++) {
     $w.Restart()
     $null = @(Get-AiArticle -Path $paths -ErrorAction SilentlyContinue)
-    $warm = [Math]::Min($warm, $w.Elapsed.TotalSeconds)
+    $warm = if ($null -eq $warm) { $w.Elapsed.TotalSeconds } else { [Math]::Min($warm, $w.Elapsed.TotalSeconds) }
 }
 $peak = [Diagnostics.Process]::GetCurrentProcess().PeakWorkingSet64
 # One article per page, in the order of the pages (Get-AiArticle -Path keeps the order of its files).
@@ -88,6 +88,16 @@ if ($articles.Count -eq $paths.Count) {
 '@
 Write-Host '  AiNews (fresh PowerShell)'
 $ours = Invoke-BenchChild -Script $child -Arguments @{ Manifest = $Bench.Manifest; Files = $files; WarmRuns = $WarmRuns; Out = $ourOut }
+
+# The same cold call with tiered compilation off (every method fully optimised when first compiled): most of a cold
+# run is spent in unoptimised tier-0 code (bench/RESULTS.md, profile), and this is what a scheduled job could set in
+# its environment. PowerShell 7 only; informative, its output is not scored.
+$untieredOut = Join-Path $Bench.Work 'ainews-untiered'
+New-Item -ItemType Directory -Path $untieredOut | Out-Null
+Write-Host '  AiNews (fresh PowerShell, DOTNET_TieredCompilation=0)'
+$env:DOTNET_TieredCompilation = '0'
+try { $untiered = Invoke-BenchChild -Script $child -Arguments @{ Manifest = $Bench.Manifest; Files = $files; WarmRuns = 0; Out = $untieredOut } }
+finally { Remove-Item Env:DOTNET_TieredCompilation }
 
 # ---------------------------------------------------------------- readability-lxml
 function Invoke-Competitor([string] $exe, [string[]] $arguments) {
@@ -140,12 +150,14 @@ New-BenchRow $Name "pages ($($aebIds.Count) aeb-dev + $TrafilaturaPages trafilat
 New-BenchRow $Name 'AiNews cold (first call, fresh process)' ("{0}; CPU {1}" -f (& $Format $ours.Cold), (Format-BenchTime $ours.ColdCpu))
 New-BenchRow $Name "AiNews warm (best of $WarmRuns later calls)" (& $Format $ours.Warm)
 New-BenchRow $Name 'AiNews peak memory (process)' (Format-BenchBytes $ours.PeakBytes)
+New-BenchRow $Name 'AiNews cold, DOTNET_TieredCompilation=0 (next step)' ("{0}; CPU {1}" -f (& $Format $untiered.Cold), (Format-BenchTime $untiered.ColdCpu))
 if ($lxml) {
     New-BenchRow $Name "readability-lxml $( & $python -c 'import importlib.metadata as m; print(m.version("readability-lxml"))' 2>$null ) (one thread)" ("{0}; CPU {3}; peak {1}; {2} failures" -f (& $Format $lxml.seconds), (Format-BenchBytes $lxml.peakBytes), $lxml.failures, (Format-BenchTime $lxml.cpuSeconds))
     $ratio = $lxml.seconds / $ours.Cold
     New-BenchRow $Name 'cold speed-up over readability-lxml' (Format-BenchRatio $ratio) ">= ${LxmlSpeedup}x" ($ratio -ge $LxmlSpeedup)
     New-BenchRow $Name 'warm speed-up over readability-lxml' (Format-BenchRatio ($lxml.seconds / $ours.Warm))
     New-BenchRow $Name 'cold CPU time, readability-lxml / AiNews (all cores)' (Format-BenchRatio ($lxml.cpuSeconds / $ours.ColdCpu))
+    New-BenchRow $Name 'cold speed-up over readability-lxml, TieredCompilation=0' (Format-BenchRatio ($lxml.seconds / $untiered.Cold))
 }
 else { New-BenchRow $Name 'readability-lxml' 'not installed (apt-get install python3-readability; /usr/bin/python3)' ">= ${LxmlSpeedup}x" $false }
 if ($js) {

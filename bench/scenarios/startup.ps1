@@ -3,8 +3,9 @@
     Start-up scenario: what a cron job pays before its first article. `Import-Module AiNews` minus a bare pwsh start
     (target <= 150 ms), and the first `Get-AiArticle -Path` call on one saved page in a fresh process.
 .DESCRIPTION
-    Each figure is the median of several fresh processes, bare and importing interleaved so that a burst of load on a
-    shared machine hits both alike. The page is tests/Fixtures/pages/wordpress-post.html (our own fixture).
+    The target is judged on Import-Module timed inside fresh processes (median): that is the import's cost over a bare
+    start. Whole processes, bare and importing, are timed too (interleaved, fastest of each), but on a busy shared
+    machine their start varies by seconds, more than the import costs, so that difference is only informative. The page is tests/Fixtures/pages/wordpress-post.html (our own fixture).
 #>
 [CmdletBinding()]
 param([Parameter(Mandatory)] [pscustomobject] $Bench)
@@ -48,14 +49,13 @@ for ($i = 0; $i -lt $Runs; $i++) {
 function Get-Median([double[]] $values) { $s = @($values | Sort-Object); $s[[int][Math]::Floor($s.Count / 2)] }
 
 $bareS = Get-Median $bareWalls
-$importS = Get-Median $importWalls
-$deltaMs = ($importS - $bareS) * 1000
+$deltaMs = (($importWalls | Measure-Object -Minimum).Minimum - ($bareWalls | Measure-Object -Minimum).Minimum) * 1000
 $importInsideMs = Get-Median ($inside | ForEach-Object ImportMs)
 $firstMs = Get-Median ($inside | ForEach-Object FirstCallMs)
 $secondMs = Get-Median ($inside | ForEach-Object SecondCallMs)
 
 New-BenchRow Start-up 'bare pwsh start (median of fresh processes)' (Format-BenchTime $bareS)
-New-BenchRow Start-up 'Import-Module AiNews minus bare start' ('{0:N0} ms' -f $deltaMs) "<= $ImportBudgetMs ms" ($deltaMs -le $ImportBudgetMs)
-New-BenchRow Start-up 'Import-Module AiNews, timed inside' ('{0:N0} ms' -f $importInsideMs)
+New-BenchRow Start-up "Import-Module AiNews over a bare start (timed inside, median of $Runs)" ('{0:N0} ms' -f $importInsideMs) "<= $ImportBudgetMs ms" ($importInsideMs -le $ImportBudgetMs)
+New-BenchRow Start-up "importing minus bare pwsh, whole processes (fastest of $Runs each; noisy)" ('{0:N0} ms' -f $deltaMs)
 New-BenchRow Start-up 'first Get-AiArticle -Path (1 page, fresh process)' ('{0:N0} ms' -f $firstMs)
 New-BenchRow Start-up 'second Get-AiArticle -Path (same page)' ('{0:N0} ms' -f $secondMs)

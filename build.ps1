@@ -12,6 +12,8 @@
       package build, then out/AiNews.<version>.nupkg made by Publish-PSResource (tools/Publish-AiNewsPackage.ps1):
               the installable folder out/AiNews/<version> (manifest, LICENSE, CHANGELOG.md, README.md, module/,
               en-US/) published to the local file repository out/repository, and its zip out/AiNews-<version>.zip.
+      bench   build, then run the speed-and-scale harness (bench/Invoke-Bench.ps1): every scenario of bench/scenarios
+              (or -Scenario), one table printed and appended to bench/RESULTS.md ("## Speed and scale"); see bench/README.md.
       bench-extract  build, then score the article extractor on ../shared/corpus/aeb-dev and trafilatura-eval (both
               halves by file number) through Get-AiArticle -Path, beside published figures (bench/extract.ps1).
       fuzz    build, then run the fuzz harness (tests/tools/Fuzz.ps1) for -Minutes minutes with a fresh seed: mutated
@@ -31,7 +33,7 @@
 [CmdletBinding()]
 param(
     [Parameter(Position = 0)]
-    [ValidateSet('build', 'test', 'demo', 'bench-extract', 'bench-tag', 'train-tagger', 'package', 'fuzz', 'clean')]
+    [ValidateSet('build', 'test', 'demo', 'bench', 'bench-extract', 'bench-tag', 'train-tagger', 'package', 'fuzz', 'clean')]
     [string[]] $Task = @('build'),
 
     # Pester tests to run (paths or names under tests/); default: all.
@@ -43,6 +45,9 @@ param(
 
     # The seed of `fuzz` (default: a fresh one, printed so that a failure can be replayed).
     [int] $Seed = -1,
+
+    # Scenarios of `bench` to run (names of bench/scenarios/*.ps1 without .ps1); default: all.
+    [string[]] $Scenario,
 
     [ValidateSet('Debug', 'Release')]
     [string] $Configuration = 'Release'
@@ -111,10 +116,10 @@ function Invoke-Test {
 
 # Builds, then runs a script of the repository in a child PowerShell (the demo, a benchmark).
 function Invoke-ChildScript {
-    param([string] $Script, [string] $What)
+    param([string] $Script, [string] $What, [string[]] $Arguments = @())
     Invoke-Build
     $shell = Get-ChildShell
-    & $shell.File @($shell.Prefix + @('-NoProfile', '-NonInteractive', '-File', (Join-Path $root $Script)))
+    & $shell.File @($shell.Prefix + @('-NoProfile', '-NonInteractive', '-File', (Join-Path $root $Script)) + $Arguments)
     if ($LASTEXITCODE -ne 0) { throw "The $What failed (exit code $LASTEXITCODE)." }
 }
 
@@ -169,6 +174,7 @@ foreach ($t in $Task) {
         'build' { Invoke-Build }
         'test' { Invoke-Test }
         'demo' { Invoke-ChildScript 'examples/demo.ps1' 'demo' }
+        'bench' { Invoke-ChildScript 'bench/Invoke-Bench.ps1' 'benchmark' $(if ($Scenario) { @('-Scenario', ($Scenario -join ',')) } else { @() }) }
         'bench-extract' { Invoke-ChildScript 'bench/extract.ps1' 'extraction benchmark' }
         'bench-tag' { Invoke-ChildScript 'bench/tag.ps1' 'tagging benchmark' }
         'train-tagger' { Invoke-ChildScript 'bench/train-tagger.ps1' 'tagger training' }

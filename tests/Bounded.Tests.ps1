@@ -2,14 +2,7 @@
 # a per-page extraction budget, and digests that we can always read back. Every page and feed is made here, in TestDrive.
 BeforeAll {
     . "$PSScriptRoot/TestSetup.ps1"
-    $script:Sentence = 'This paragraph is long enough to be read as the body of an article, with commas, clauses, and plain words. '
-    function New-Page([string] $Name, [string] $Title, [string] $Body, [string] $Head = '') {
-        $html = "<!DOCTYPE html><html lang=`"en`"><head><title>$Title</title><link rel=`"canonical`" href=`"https://example.com/$Name`">$Head</head>" +
-            "<body><article><h1>$Title</h1>$Body</article></body></html>"
-        $path = Join-Path $TestDrive "$Name.html"
-        [IO.File]::WriteAllText($path, $html)
-        $path
-    }
+    . "$PSScriptRoot/TestPages.ps1"
     function New-GoodPage([string] $Name) {
         New-Page $Name "Good page $Name" (('<p>' + ($Sentence * 3) + '</p>') * 3)
     }

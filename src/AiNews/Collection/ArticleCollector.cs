@@ -3,6 +3,7 @@ using System.Collections.Generic;
 using System.IO;
 using System.Linq;
 using System.Threading;
+using System.Threading.Tasks;
 using AiNews.Articles;
 using AiNews.Common;
 using AiNews.Extraction;
@@ -22,8 +23,11 @@ namespace AiNews.Collection
     /// they happen. Every failure is a problem of its own and the other items go on.
     /// </summary>
     /// <remarks>
-    /// Fetches run concurrently (<see cref="FetchBatch"/>); what they produce is handled one at a time on the thread that
-    /// enumerates <see cref="Collect"/>, so a cmdlet can write each event as it comes. One collector is one run.
+    /// Fetches run concurrently (<see cref="FetchBatch"/>), and so does extraction: each page (fetched or read from a
+    /// file) is decoded and extracted on the thread pool as soon as it arrives, on all cores. What they produce is
+    /// handed back one at a time on the thread that enumerates <see cref="Collect"/>, so a cmdlet can write each event
+    /// as it comes, and in a fixed order: files in the order they were added, fetched pages in the order they arrived
+    /// (the same order as extracting one page after another would give). One collector is one run.
     /// </remarks>
     public sealed class ArticleCollector
     {
@@ -37,12 +41,21 @@ namespace AiNews.Collection
         private readonly List<Uri> _pages = new List<Uri>();
         private readonly List<string> _files = new List<string>();
         private readonly Queue<CollectionEvent> _events = new Queue<CollectionEvent>();
+        // Pages being extracted on the thread pool, oldest first: finished in this order so that output order does not
+        // depend on which page happens to be quicker.
+        private readonly Queue<PendingPage> _extracting = new Queue<PendingPage>();
         // Hosts already reported as down or unresolvable: their other addresses fail the same way, reported once.
         private readonly HashSet<string> _hostsReported = new HashSet<string>(StringComparer.OrdinalIgnoreCase);
         private SourceCatalog _catalog;
         private FetchBatch _batch;
         private int _feedsPending, _feedsTotal, _feedsDone, _pagesTotal, _pagesDone;
         private bool _started;
+
+        /// <summary>
+        /// At most this many pages are being extracted or waiting to be handed back at once: two per core keeps every core
+        /// busy while one slow page holds up the order, and bounds memory (each holds its parsed document) to a few pages.
+        /// </summary>
+        public static readonly int MaxPagesInFlight = 2 * Environment.ProcessorCount;
 
         /// <param name="options">What to read and keep.</param>
         /// <param name="fetcher">
@@ -102,7 +115,13 @@ namespace AiNews.Collection
                         Start(new FetchRequest(feedUri, FetchKind.Feed) { PrivateHost = PrivateHostOf(source) }, new Route(source, null));
                     }
                     foreach (Uri page in _pages) AddPage(page, null, null);
-                    foreach (string file in _files) ReadFile(file);
+                    foreach (string file in _files)
+                    {
+                        if (cancellationToken.IsCancellationRequested) break;
+                        ReadFile(file);
+                        FinishExtractions(wait: false);
+                        foreach (CollectionEvent e in Drain()) yield return e;
+                    }
                     if (_feedsPending == 0) _batch.CompleteAdding();
                     foreach (CollectionEvent e in Drain()) yield return e;
 
@@ -111,8 +130,15 @@ namespace AiNews.Collection
                         while (Next(fetched, cancellationToken))
                         {
                             Handle(fetched.Current);
+                            FinishExtractions(wait: false);
                             foreach (CollectionEvent e in Drain()) yield return e;
                         }
+                    }
+                    // The last pages still being extracted (none are waited for once the run is cancelled).
+                    while (_extracting.Count > 0 && !cancellationToken.IsCancellationRequested)
+                    {
+                        FinishExtractions(wait: true);
+                        foreach (CollectionEvent e in Drain()) yield return e;
                     }
                 }
             }
@@ -280,44 +306,130 @@ namespace AiNews.Collection
             _pagesDone++;
             if (!e.Succeeded)
             {
-                FetchProblem(e.Error);
-                if (fromFeed != null)
+                InOrder(() =>
                 {
-                    Verbose($"'{fromFeed.Title}' keeps the feed's excerpt as its body.");
-                    Emit(fromFeed);
-                }
+                    FetchProblem(e.Error);
+                    if (fromFeed != null)
+                    {
+                        Verbose($"'{fromFeed.Title}' keeps the feed's excerpt as its body.");
+                        Emit(fromFeed);
+                    }
+                });
                 return;
             }
             if (e.Result.FromCache) Verbose($"{UriDisplay.WithoutQuery(e.Request.Uri)} has not changed since the last run (served from the cache).");
-            Article article = Extract(e.Result.Body, e.Result.ContentType, e.Result.FinalUri, fromFeed, e.Request.Uri);
-            if (article == null) return;
-            if (fromFeed == null)
+            StartExtraction(e.Result.Body, e.Result.ContentType, e.Result.FinalUri, fromFeed, e.Request.Uri, article =>
             {
-                string rejected = _window.Reject(article.Published);
-                if (rejected != null) { Verbose($"Skipped '{article.Title}': {rejected}."); return; }
-            }
-            Emit(article);
+                if (article == null) return;
+                if (fromFeed == null)
+                {
+                    string rejected = _window.Reject(article.Published);
+                    if (rejected != null) { Verbose($"Skipped '{article.Title}': {rejected}."); return; }
+                }
+                Emit(article);
+            });
         }
 
-        private Article Extract(byte[] bytes, string contentType, Uri pageUri, Article fromFeed, Uri asked)
+        // ---------------------------------------------------------------- extraction on the thread pool
+
+        /// <summary>
+        /// A page being extracted, and what to do with its article (or null) on the collector's thread; or, with a null
+        /// outcome, only an action waiting for its turn (<see cref="InOrder"/>).
+        /// </summary>
+        private sealed class PendingPage
+        {
+            public Task<ExtractionOutcome> Work;
+            public Uri PageUri;
+            public Article FromFeed;
+            public Action<Article> Then;
+        }
+
+        /// <summary>What extracting one page gave: the page and its article, or the exception.</summary>
+        private sealed class ExtractionOutcome
+        {
+            public ExtractedPage Page;
+            public Article Article;
+            public Exception Error;
+        }
+
+        /// <summary>
+        /// Starts decoding and extracting a page on the thread pool; <paramref name="then"/> gets its article (the feed's
+        /// when the page cannot be read, null for a page asked for itself) on the collector's thread, in start order.
+        /// Waits for the oldest page first when <see cref="MaxPagesInFlight"/> are under way.
+        /// </summary>
+        private void StartExtraction(byte[] bytes, string contentType, Uri pageUri, Article fromFeed, Uri asked, Action<Article> then)
+        {
+            while (_extracting.Count >= MaxPagesInFlight) FinishExtractions(wait: true);
+            _extracting.Enqueue(new PendingPage
+            {
+                Work = Task.Run(() => Extract(bytes, contentType, pageUri, fromFeed, asked)),
+                PageUri = pageUri,
+                FromFeed = fromFeed,
+                Then = then,
+            });
+        }
+
+        /// <summary>
+        /// Runs <paramref name="action"/> (which raises events) after the pages already being extracted are handed back,
+        /// so that a file's or page's problem comes in its place among the articles.
+        /// </summary>
+        private void InOrder(Action action)
+        {
+            if (_extracting.Count == 0) { action(); return; }
+            _extracting.Enqueue(new PendingPage { Work = Task.FromResult<ExtractionOutcome>(null), Then = _ => action() });
+        }
+
+        /// <summary>
+        /// Hands back the extracted pages at the head of the queue whose work is done (<paramref name="wait"/>: waits for
+        /// the oldest one first), turning each into its events.
+        /// </summary>
+        private void FinishExtractions(bool wait)
+        {
+            while (_extracting.Count > 0 && (wait || _extracting.Peek().Work.IsCompleted))
+            {
+                wait = false;
+                PendingPage pending = _extracting.Dequeue();
+                // Extract catches everything but OutOfMemoryException; that one surfaces here as itself.
+                ExtractionOutcome outcome = pending.Work.GetAwaiter().GetResult();
+                pending.Then(outcome == null ? null : Finish(outcome, pending.PageUri, pending.FromFeed));
+            }
+        }
+
+        // Runs on the thread pool: no events here, only the outcome (ArticleExtractor is thread-safe).
+        private ExtractionOutcome Extract(byte[] bytes, string contentType, Uri pageUri, Article fromFeed, Uri asked)
         {
             try
             {
                 string html = TextDecoder.Decode(bytes, contentType).Text;
                 ExtractedPage page = _extractor.Extract(html, pageUri);
-                foreach (string note in page.Notes) Verbose($"{UriDisplay.WithoutQuery(pageUri)}: {note}");
-                if (string.IsNullOrWhiteSpace(page.Content)) Verbose($"No article body found on {UriDisplay.WithoutQuery(pageUri)}.");
                 // A saved page that names its own address is that article (see ArticleExtractor.Extract).
                 Uri address = asked.IsFile && page.PageUri != null && !page.PageUri.IsFile ? page.PageUri : asked;
-                return fromFeed != null ? ArticleAssembler.WithPage(fromFeed, page) : ArticleAssembler.FromPage(page, address);
+                return new ExtractionOutcome
+                {
+                    Page = page,
+                    Article = fromFeed != null ? ArticleAssembler.WithPage(fromFeed, page) : ArticleAssembler.FromPage(page, address),
+                };
             }
             catch (Exception ex) when (!(ex is OutOfMemoryException))
             {
+                return new ExtractionOutcome { Error = ex };
+            }
+        }
+
+        // On the collector's thread: the page's notes and problem as events; the article to go on with.
+        private Article Finish(ExtractionOutcome outcome, Uri pageUri, Article fromFeed)
+        {
+            if (outcome.Error != null)
+            {
+                Exception ex = outcome.Error;
                 Problem(CollectionErrorIds.ExtractionFailed, ex is ExtractionLimitException ? ProblemCategory.LimitsExceeded : ProblemCategory.InvalidData, pageUri,
                     $"Could not read the article on {UriDisplay.WithoutQuery(pageUri)}: {ex.Message}", ex);
                 if (fromFeed != null) Verbose($"'{fromFeed.Title}' keeps the feed's excerpt as its body.");
                 return fromFeed;
             }
+            foreach (string note in outcome.Page.Notes) Verbose($"{UriDisplay.WithoutQuery(pageUri)}: {note}");
+            if (string.IsNullOrWhiteSpace(outcome.Page.Content)) Verbose($"No article body found on {UriDisplay.WithoutQuery(pageUri)}.");
+            return outcome.Article;
         }
 
         private void ReadFile(string file)
@@ -327,23 +439,25 @@ namespace AiNews.Collection
             try { bytes = LocalFile.ReadAtMost(file, limit); }
             catch (Exception ex) when (ex is IOException || ex is UnauthorizedAccessException)
             {
-                Problem(CollectionErrorIds.FileUnreadable, ProblemCategory.ReadError, file, $"Could not read '{file}': {ex.Message}", ex);
+                InOrder(() => Problem(CollectionErrorIds.FileUnreadable, ProblemCategory.ReadError, file, $"Could not read '{file}': {ex.Message}", ex));
                 return;
             }
             if (bytes == null)
             {
-                Problem(CollectionErrorIds.FileTooLarge, ProblemCategory.LimitsExceeded, file,
-                    $"'{file}' is larger than the {limit:N0}-byte limit that downloads have too; it was not read. If it really is a feed or page that large, raise -MaxResponseBytes.");
+                InOrder(() => Problem(CollectionErrorIds.FileTooLarge, ProblemCategory.LimitsExceeded, file,
+                    $"'{file}' is larger than the {limit:N0}-byte limit that downloads have too; it was not read. If it really is a feed or page that large, raise -MaxResponseBytes."));
                 return;
             }
             var fileUri = new Uri(file);
             if (ContentSniffer.LooksLikeFeed(bytes))
             {
+                // A feed file is read at once (its entries' pages must be requested before the fetch batch closes): the
+                // pages before it are handed back first, so that the order of the files is kept.
+                while (_extracting.Count > 0) FinishExtractions(wait: true);
                 ReadFeed(bytes, fileUri, null, new NewsSource { Id = Path.GetFileName(file), Name = null, TimeZone = _options.TimeZoneName });
                 return;
             }
-            Article article = Extract(bytes, null, fileUri, null, fileUri);
-            if (article != null) Emit(article);
+            StartExtraction(bytes, null, fileUri, null, fileUri, article => { if (article != null) Emit(article); });
         }
 
         // ---------------------------------------------------------------- events

@@ -150,14 +150,15 @@ New-BenchRow $Name "pages ($($aebIds.Count) aeb-dev + $TrafilaturaPages trafilat
 New-BenchRow $Name 'AiNews cold (first call, fresh process)' ("{0}; CPU {1}" -f (& $Format $ours.Cold), (Format-BenchTime $ours.ColdCpu))
 New-BenchRow $Name "AiNews warm (best of $WarmRuns later calls)" (& $Format $ours.Warm)
 New-BenchRow $Name 'AiNews peak memory (process)' (Format-BenchBytes $ours.PeakBytes)
-New-BenchRow $Name 'AiNews cold, DOTNET_TieredCompilation=0 (next step)' ("{0}; CPU {1}" -f (& $Format $untiered.Cold), (Format-BenchTime $untiered.ColdCpu))
+New-BenchRow $Name 'AiNews cold, DOTNET_TieredCompilation=0 (as the registered cron job runs)' ("{0}; CPU {1}" -f (& $Format $untiered.Cold), (Format-BenchTime $untiered.ColdCpu))
 if ($lxml) {
     New-BenchRow $Name "readability-lxml $( & $python -c 'import importlib.metadata as m; print(m.version("readability-lxml"))' 2>$null ) (one thread)" ("{0}; CPU {3}; peak {1}; {2} failures" -f (& $Format $lxml.seconds), (Format-BenchBytes $lxml.peakBytes), $lxml.failures, (Format-BenchTime $lxml.cpuSeconds))
     $ratio = $lxml.seconds / $ours.Cold
     New-BenchRow $Name 'cold speed-up over readability-lxml' (Format-BenchRatio $ratio) ">= ${LxmlSpeedup}x" ($ratio -ge $LxmlSpeedup)
     New-BenchRow $Name 'warm speed-up over readability-lxml' (Format-BenchRatio ($lxml.seconds / $ours.Warm))
     New-BenchRow $Name 'cold CPU time, readability-lxml / AiNews (all cores)' (Format-BenchRatio ($lxml.cpuSeconds / $ours.ColdCpu))
-    New-BenchRow $Name 'cold speed-up over readability-lxml, TieredCompilation=0' (Format-BenchRatio ($lxml.seconds / $untiered.Cold))
+    $ratio = $lxml.seconds / $untiered.Cold
+    New-BenchRow $Name 'cold speed-up over readability-lxml, TieredCompilation=0 (cron job)' (Format-BenchRatio $ratio) ">= ${LxmlSpeedup}x" ($ratio -ge $LxmlSpeedup)
 }
 else { New-BenchRow $Name 'readability-lxml' 'not installed (apt-get install python3-readability; /usr/bin/python3)' ">= ${LxmlSpeedup}x" $false }
 if ($js) {
@@ -166,6 +167,8 @@ if ($js) {
     New-BenchRow $Name 'cold speed-up over Readability.js' (Format-BenchRatio $ratio) ">= ${JsSpeedup}x" ($ratio -ge $JsSpeedup)
     New-BenchRow $Name 'warm speed-up over Readability.js' (Format-BenchRatio ($js.seconds / $ours.Warm))
     New-BenchRow $Name 'cold CPU time, Readability.js / AiNews (all cores)' (Format-BenchRatio ($js.cpuSeconds / $ours.ColdCpu))
+    $ratio = $js.seconds / $untiered.Cold
+    New-BenchRow $Name 'cold speed-up over Readability.js, TieredCompilation=0 (cron job)' (Format-BenchRatio $ratio) ">= ${JsSpeedup}x" ($ratio -ge $JsSpeedup)
 }
 else { New-BenchRow $Name 'Readability.js' 'not available (node and npm install @mozilla/readability jsdom)' ">= ${JsSpeedup}x" $false }
 if ($null -ne $ourF1) {

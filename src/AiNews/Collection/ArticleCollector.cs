@@ -30,6 +30,8 @@ namespace AiNews.Collection
         private readonly ArticleCollectorOptions _options;
         private readonly IWebFetcher _fetcher;
         private readonly ArticleExtractor _extractor = new ArticleExtractor();
+        /// <summary>Extractions kept beside the fetch cache (null without a cache): an unchanged page is not extracted again.</summary>
+        private StoredExtraction _stored;
         private readonly ArticleWindow _window;
         private readonly Tagger _tagger;
         private readonly List<string> _sourceIds = new List<string>();
@@ -89,6 +91,8 @@ namespace AiNews.Collection
             foreach (CollectionEvent e in Drain()) yield return e;
 
             WebFetcher own = _fetcher == null ? new WebFetcher(_options.Fetch) : null;
+            FetchCache cache = ((_fetcher ?? own) as WebFetcher)?.Cache;
+            if (cache != null) _stored = new StoredExtraction(cache);
             try
             {
                 using (_batch = new FetchBatch(_fetcher ?? own, cancellationToken))
@@ -289,7 +293,7 @@ namespace AiNews.Collection
                 return;
             }
             if (e.Result.FromCache) Verbose($"{UriDisplay.WithoutQuery(e.Request.Uri)} has not changed since the last run (served from the cache).");
-            Article article = Extract(e.Result.Body, e.Result.ContentType, e.Result.FinalUri, fromFeed, e.Request.Uri);
+            Article article = Extract(e.Result.Body, e.Result.ContentType, e.Result.FinalUri, fromFeed, e.Request.Uri, e.Result);
             if (article == null) return;
             if (fromFeed == null)
             {
@@ -299,12 +303,20 @@ namespace AiNews.Collection
             Emit(article);
         }
 
-        private Article Extract(byte[] bytes, string contentType, Uri pageUri, Article fromFeed, Uri asked)
+        private Article Extract(byte[] bytes, string contentType, Uri pageUri, Article fromFeed, Uri asked, FetchResult fetched = null)
         {
             try
             {
-                string html = TextDecoder.Decode(bytes, contentType).Text;
-                ExtractedPage page = _extractor.Extract(html, pageUri);
+                // A body in the fetch cache has its extraction kept beside it; one served from the cache reuses it.
+                string key = _stored != null && fetched?.InCache == true ? StoredExtraction.KeyOf(bytes, contentType, pageUri) : null;
+                ExtractedPage page = key != null && fetched.FromCache ? _stored.TryRead(asked, key) : null;
+                if (page != null) Verbose($"{UriDisplay.WithoutQuery(pageUri)}: the article extracted from this unchanged page before is reused.");
+                else
+                {
+                    string html = TextDecoder.Decode(bytes, contentType).Text;
+                    page = _extractor.Extract(html, pageUri);
+                    if (key != null) _stored.TryWrite(asked, key, page);
+                }
                 foreach (string note in page.Notes) Verbose($"{UriDisplay.WithoutQuery(pageUri)}: {note}");
                 if (string.IsNullOrWhiteSpace(page.Content)) Verbose($"No article body found on {UriDisplay.WithoutQuery(pageUri)}.");
                 // A saved page that names its own address is that article (see ArticleExtractor.Extract).

@@ -269,17 +269,38 @@ Describe 'An archive run as the archive grows' {
     It 'reads only the look-back window''s day files, and writes the same files as a run that reads them all' {
         $root = Join-Path $TestDrive 'grown'
         $History | Export-AiDigest -ArchivePath $root @Export
-        Test-Path (Join-Path $root '.ainews/day-titles.tsv') | Should -BeTrue
+        Test-Path (Join-Path $root '.ainews/day-counts.tsv') | Should -BeTrue
+        @(Get-ChildItem (Join-Path $root '.ainews/day-titles') -File).Count | Should -Be 3 -Because 'one title file per month folder'
         $verbose = $Today | Export-AiDigest -ArchivePath $root @Export -Verbose 4>&1 | ForEach-Object { "$_" }
-        # The 7 look-back days before today exist; today's file does not yet. Nothing else is read.
-        $verbose | Should -Contain 'Read 7 of the archive''s 70 day files (the look-back window, and days changed since the last run).'
+        # The 7 look-back days before today exist; today's file does not yet. Nothing else is read, and of the title
+        # files only the one of the month folder the run touched (the counts for index.html come from the summary).
+        $verbose | Should -Contain 'Read 7 day files (the look-back window, and days changed since the last run) and the title files of 1 folder.'
 
         # The same run with no title index (the first run of this version on an old archive) reads every day file.
         $full = Join-Path $TestDrive 'full'
         $History | Export-AiDigest -ArchivePath $full @Export
         Remove-Item (Join-Path $full '.ainews') -Recurse -Force
         $verbose = $Today | Export-AiDigest -ArchivePath $full @Export -Verbose 4>&1 | ForEach-Object { "$_" }
-        $verbose | Should -Contain 'Read 70 of the archive''s 70 day files (the look-back window, and days changed since the last run).'
+        $verbose | Should -Contain 'Read 70 day files (the look-back window, and days changed since the last run) and the title files of 0 folders.'
+        Get-Tree $root | Should -Be (Get-Tree $full)
+    }
+
+    It 'without Html, lists and indexes only the folders the run touches, and writes what a full rebuild writes' {
+        $markdown = @{ TimeZone = 'Asia/Seoul'; Format = 'Markdown' }
+        $root = Join-Path $TestDrive 'grown-md'
+        $History | Export-AiDigest -ArchivePath $root @markdown
+        # Another folder's README is left stale on purpose: a run that does not touch that folder must not even look at it.
+        $october = Get-ChildItem $root -Recurse -Filter 'README.md' | Where-Object { $_.Directory.Name -like '10*' }
+        Set-Content $october.FullName 'stale' -NoNewline
+        $verbose = $Today | Export-AiDigest -ArchivePath $root @markdown -Verbose 4>&1 | ForEach-Object { "$_" }
+        $verbose | Should -Contain 'Read 7 day files (the look-back window, and days changed since the last run) and the title files of 1 folder.'
+        Get-Content $october.FullName -Raw | Should -Be 'stale'
+
+        $full = Join-Path $TestDrive 'full-md'
+        $History | Export-AiDigest -ArchivePath $full @markdown
+        Remove-Item (Join-Path $full '.ainews') -Recurse -Force
+        $null = $Today | Export-AiDigest -ArchivePath $full @markdown
+        Set-Content (Get-ChildItem $full -Recurse -Filter 'README.md' | Where-Object { $_.Directory.Name -like '10*' }).FullName 'stale' -NoNewline
         Get-Tree $root | Should -Be (Get-Tree $full)
     }
 

@@ -91,21 +91,124 @@ Describe 'The fetch cache''s limits' {
 }
 
 Describe 'A re-run with nothing changed' {
-    It 'sends only conditional requests, gets 304 for each, and returns the same articles' {
+    It 'asks only for the feed (conditionally, 304), serves the old pages from the cache unasked, and returns the same articles' {
+        # The newsroom's pages carry their publish date as Last-Modified (months ago): heuristically fresh for
+        # CacheFreshness.HeuristicCap (24 h). A feed gets no heuristic lifetime and is revalidated.
         $key = New-Key
         $feed = [uri]"$($Base)feed/links?link=/newsroom/news/{i}.html?k=$key&count=5&from=400&k=$key"
         $feedPath = $feed.PathAndQuery   # as sent, which is what the site counts by
         $cache = Join-Path $TestDrive "rerun-$key"
         $first = @(Get-AiArticle -FeedUri $feed -AllowPrivateNetwork -CachePath $cache)
-        $second = @(Get-AiArticle -FeedUri $feed -AllowPrivateNetwork -CachePath $cache)
+        $second = @(Get-AiArticle -FeedUri $feed -AllowPrivateNetwork -CachePath $cache -Verbose 4>&1)
+        $secondArticles = @($second | Where-Object { $_ -is [AiNews.Article] })
         $first.Count | Should -Be 5
-        ($second | Sort-Object Url | ForEach-Object { $_.Url + '|' + $_.Title + '|' + $_.Content }) | Should -Be ($first | Sort-Object Url | ForEach-Object { $_.Url + '|' + $_.Title + '|' + $_.Content })
-        foreach ($path in @($feedPath) + (400..404 | ForEach-Object { "/newsroom/news/$_.html?k=$key" })) {
-            $stat = Get-TestSiteStat $Site -Path $path
-            $stat.count | Should -Be 2 -Because $path
-            $stat.conditional | Should -Be 1 -Because "the second request for $path revalidates"
-            $stat.notModified | Should -Be 1 -Because "$path did not change"
+        ($secondArticles | Sort-Object Url | ForEach-Object { $_.Url + '|' + $_.Title + '|' + $_.Content + '|' + $_.Published }) |
+            Should -Be ($first | Sort-Object Url | ForEach-Object { $_.Url + '|' + $_.Title + '|' + $_.Content + '|' + $_.Published })
+        $stat = Get-TestSiteStat $Site -Path $feedPath
+        $stat.count | Should -Be 2
+        $stat.conditional | Should -Be 1 -Because 'the feed is revalidated'
+        $stat.notModified | Should -Be 1
+        foreach ($path in 400..404 | ForEach-Object { "/newsroom/news/$_.html?k=$key" }) {
+            (Get-TestSiteStat $Site -Path $path).count | Should -Be 1 -Because "$path is fresh in the cache: no second request"
         }
+        @($second | Where-Object { "$_" -like '*extracted from this unchanged page before is reused*' }).Count | Should -Be 5
+    }
+}
+
+Describe 'HTTP freshness in the fetch cache (RFC 9111 4.2)' {
+    BeforeAll {
+        function Invoke-CachedFetch([string] $Cache, [string] $Path, [string] $Kind = 'Html') {
+            $o = [AiNews.Fetching.FetchOptions]@{ CachePath = $Cache; AllowPrivateNetwork = $true; IgnoreRobots = $true }
+            $f = [AiNews.Fetching.WebFetcher]::new($o)
+            try { $f.FetchAsync([uri]"$Base$Path", $Kind).GetAwaiter().GetResult() } finally { $f.Dispose() }
+        }
+    }
+
+    It 'serves a fresh entry (max-age, or heuristic from an old Last-Modified) with no request' {
+        $cache = Join-Path $TestDrive (New-Key)
+        foreach ($path in "page/fresh.html?cc=max-age%3D600&k=$(New-Key)", "newsroom/news/7.html?k=$(New-Key)") {
+            $r1 = Invoke-CachedFetch $cache $path
+            $r2 = Invoke-CachedFetch $cache $path
+            $r1.FromCache | Should -BeFalse
+            $r2.FromCache | Should -BeTrue
+            $r2.Fresh | Should -BeTrue
+            [Convert]::ToBase64String($r2.Body) | Should -Be ([Convert]::ToBase64String($r1.Body))
+            (Get-TestSiteStat $Site -Path "/$path").count | Should -Be 1 -Because "$path was fresh"
+        }
+    }
+
+    It 'does not hand a fresh entry of a private address to a run that does not allow private addresses' {
+        $cache = Join-Path $TestDrive (New-Key)
+        $path = "page/fresh.html?cc=max-age%3D600&k=$(New-Key)"
+        $null = Invoke-CachedFetch $cache $path
+        $o = [AiNews.Fetching.FetchOptions]@{ CachePath = $cache; IgnoreRobots = $true }
+        $f = [AiNews.Fetching.WebFetcher]::new($o)
+        try { $err = { $f.FetchAsync([uri]"$Base$path", 'Html').GetAwaiter().GetResult() } | Should -Throw -PassThru }
+        finally { $f.Dispose() }
+        $err.Exception.GetBaseException().ErrorId | Should -Be 'AiNews.AddressRefused'
+        (Get-TestSiteStat $Site -Path "/$path").count | Should -Be 1 -Because 'nothing was sent for the refused fetch either'
+    }
+
+    It 'revalidates a stale entry with If-None-Match, or If-Modified-Since without an ETag' {
+        $cache = Join-Path $TestDrive (New-Key)
+        foreach ($path in "newsroom/news/8.html?cc=max-age%3D0&lastmod=0&k=$(New-Key)", "newsroom/news/8.html?cc=max-age%3D0&etag=0&k=$(New-Key)") {
+            $null = Invoke-CachedFetch $cache $path
+            $r2 = Invoke-CachedFetch $cache $path
+            $r2.FromCache | Should -BeTrue
+            $r2.Fresh | Should -BeFalse
+            $stat = Get-TestSiteStat $Site -Path "/$path"
+            $stat.count | Should -Be 2
+            $stat.conditional | Should -Be 1
+            $stat.notModified | Should -Be 1
+        }
+    }
+
+    It 'revalidates on every use when the server says no-cache, and a feed without a stated lifetime' {
+        $cache = Join-Path $TestDrive (New-Key)
+        $page = "newsroom/news/9.html?cc=no-cache&k=$(New-Key)"
+        $feed = "aitimes/rss/allArticle.xml?count=2&k=$(New-Key)"
+        foreach ($i in 1..3) { $null = Invoke-CachedFetch $cache $page; $null = Invoke-CachedFetch $cache $feed 'Feed' }
+        foreach ($path in $page, $feed) {
+            $stat = Get-TestSiteStat $Site -Path "/$path"
+            $stat.count | Should -Be 3 -Because "$path must be asked each time"
+            $stat.conditional | Should -Be 2
+            $stat.notModified | Should -Be 2
+        }
+    }
+
+    It 'computes lifetimes: max-age over Expires, heuristic 10% of the age capped at 24 h, none for no-cache' {
+        $now = [DateTimeOffset]::new(2026, 6, 1, 0, 0, 0, [timespan]::Zero)
+        $cc = { param($v) [Net.Http.Headers.CacheControlHeaderValue]::Parse($v) }
+        [AiNews.Fetching.CacheFreshness]::Lifetime((& $cc 'max-age=60'), $false, $now.AddDays(1), $now, $null, $null, $true, $now) | Should -Be ([timespan]::FromSeconds(60))
+        [AiNews.Fetching.CacheFreshness]::Lifetime($null, $false, $now.AddHours(2), $now, $null, $null, $true, $now) | Should -Be ([timespan]::FromHours(2))
+        [AiNews.Fetching.CacheFreshness]::Lifetime($null, $false, $null, $now, $now.AddHours(-10), $null, $true, $now) | Should -Be ([timespan]::FromHours(1))
+        [AiNews.Fetching.CacheFreshness]::Lifetime($null, $false, $null, $now, $now.AddDays(-300), $null, $true, $now) | Should -Be ([AiNews.Fetching.CacheFreshness]::HeuristicCap)
+        [AiNews.Fetching.CacheFreshness]::Lifetime($null, $false, $null, $now, $now.AddDays(-300), $null, $false, $now) | Should -Be ([timespan]::Zero)
+        [AiNews.Fetching.CacheFreshness]::Lifetime((& $cc 'no-cache, max-age=600'), $false, $null, $now, $now.AddDays(-300), $null, $true, $now) | Should -Be ([timespan]::Zero)
+        [AiNews.Fetching.CacheFreshness]::Lifetime($null, $true, $null, $now, $now.AddDays(-300), $null, $true, $now) | Should -Be ([timespan]::Zero)
+    }
+}
+
+Describe 'The extraction kept beside the cache entry' {
+    It 'gives an unchanged page the same article as a fresh extraction, and is not used once the body changes' {
+        $key = New-Key
+        $feed = [uri]"$($Base)feed/links?link=/newsroom/news/{i}.html?k=$key&count=3&from=30&k=$key"
+        $cache = Join-Path $TestDrive "extract-$key"
+        $null = @(Get-AiArticle -FeedUri $feed -AllowPrivateNetwork -CachePath $cache)
+        $stored = @(Get-AiArticle -FeedUri $feed -AllowPrivateNetwork -CachePath $cache)
+        $fresh = @(Get-AiArticle -FeedUri $feed -AllowPrivateNetwork -NoCache)
+        $show = { $_.Url + '|' + $_.Title + '|' + $_.Content + '|' + $_.Published + '|' + $_.Author + '|' + $_.Language + '|' + ($_.Images -join ',') }
+        $stored.Count | Should -Be 3
+        ($stored | Sort-Object Url | ForEach-Object $show) | Should -Be ($fresh | Sort-Object Url | ForEach-Object $show)
+        @(Get-ChildItem $cache -Recurse -File -Filter *.extract).Count | Should -Be 3
+
+        # Another body under the same address: the stored extraction's key no longer matches, so it is not used.
+        $cacheObject = [AiNews.Fetching.FetchCache]::new($cache)
+        $page = [uri]"$($Base)newsroom/news/30.html?k=$key"
+        $store = [AiNews.Collection.StoredExtraction]::new($cacheObject)
+        $entry = $cacheObject.TryRead($page)
+        $store.TryRead($page, [AiNews.Collection.StoredExtraction]::KeyOf($entry.Body, $entry.ContentType, $page)) | Should -Not -BeNullOrEmpty
+        $store.TryRead($page, [AiNews.Collection.StoredExtraction]::KeyOf([byte[]](1, 2), $entry.ContentType, $page)) | Should -BeNullOrEmpty
     }
 }
 
@@ -178,17 +281,38 @@ Describe 'An archive run as the archive grows' {
     It 'reads only the look-back window''s day files, and writes the same files as a run that reads them all' {
         $root = Join-Path $TestDrive 'grown'
         $History | Export-AiDigest -ArchivePath $root @Export
-        Test-Path (Join-Path $root '.ainews/day-titles.tsv') | Should -BeTrue
+        Test-Path (Join-Path $root '.ainews/day-counts.tsv') | Should -BeTrue
+        @(Get-ChildItem (Join-Path $root '.ainews/day-titles') -File).Count | Should -Be 3 -Because 'one title file per month folder'
         $verbose = $Today | Export-AiDigest -ArchivePath $root @Export -Verbose 4>&1 | ForEach-Object { "$_" }
-        # The 7 look-back days before today exist; today's file does not yet. Nothing else is read.
-        $verbose | Should -Contain 'Read 7 of the archive''s 70 day files (the look-back window, and days changed since the last run).'
+        # The 7 look-back days before today exist; today's file does not yet. Nothing else is read, and of the title
+        # files only the one of the month folder the run touched (the counts for index.html come from the summary).
+        $verbose | Should -Contain 'Read 7 day files (the look-back window, and days changed since the last run) and the title files of 1 folder.'
 
         # The same run with no title index (the first run of this version on an old archive) reads every day file.
         $full = Join-Path $TestDrive 'full'
         $History | Export-AiDigest -ArchivePath $full @Export
         Remove-Item (Join-Path $full '.ainews') -Recurse -Force
         $verbose = $Today | Export-AiDigest -ArchivePath $full @Export -Verbose 4>&1 | ForEach-Object { "$_" }
-        $verbose | Should -Contain 'Read 70 of the archive''s 70 day files (the look-back window, and days changed since the last run).'
+        $verbose | Should -Contain 'Read 70 day files (the look-back window, and days changed since the last run) and the title files of 0 folders.'
+        Get-Tree $root | Should -Be (Get-Tree $full)
+    }
+
+    It 'without Html, lists and indexes only the folders the run touches, and writes what a full rebuild writes' {
+        $markdown = @{ TimeZone = 'Asia/Seoul'; Format = 'Markdown' }
+        $root = Join-Path $TestDrive 'grown-md'
+        $History | Export-AiDigest -ArchivePath $root @markdown
+        # Another folder's README is left stale on purpose: a run that does not touch that folder must not even look at it.
+        $october = Get-ChildItem $root -Recurse -Filter 'README.md' | Where-Object { $_.Directory.Name -like '10*' }
+        Set-Content $october.FullName 'stale' -NoNewline
+        $verbose = $Today | Export-AiDigest -ArchivePath $root @markdown -Verbose 4>&1 | ForEach-Object { "$_" }
+        $verbose | Should -Contain 'Read 7 day files (the look-back window, and days changed since the last run) and the title files of 1 folder.'
+        Get-Content $october.FullName -Raw | Should -Be 'stale'
+
+        $full = Join-Path $TestDrive 'full-md'
+        $History | Export-AiDigest -ArchivePath $full @markdown
+        Remove-Item (Join-Path $full '.ainews') -Recurse -Force
+        $null = $Today | Export-AiDigest -ArchivePath $full @markdown
+        Set-Content (Get-ChildItem $full -Recurse -Filter 'README.md' | Where-Object { $_.Directory.Name -like '10*' }).FullName 'stale' -NoNewline
         Get-Tree $root | Should -Be (Get-Tree $full)
     }
 

@@ -5,7 +5,9 @@
 .DESCRIPTION
     The archive is generated once from the seed archive (New-GeneratedArticle in bench/ScaleBench.ps1) in the temp folder.
     Each measured run files the next day's articles, as the daily job does, with -Format as given (the job's default
-    is Markdown and Html); the median of -Runs runs is compared. Target: <= 1.3 x the empty archive.
+    is Markdown and Html); the median of -Runs runs is compared. Target: <= 1.3 x the empty archive. Also against an
+    archive of only the look-back window (the 8 days before), which every run reads whatever the archive's age: that
+    ratio is what the 1,100 older days add.
 .EXAMPLE
     dotnet pwsh -NoProfile -File bench/scenarios/archive.ps1 -Days 1100
 #>
@@ -43,22 +45,33 @@ try {
     # Warm-up: the archive code loaded and compiled once.
     $all[0..($PerDay - 1)] | Export-AiDigest -ArchivePath (Join-Path $temp 'warm') @export
 
-    $intoBig = @(); $intoEmpty = @()
+    $intoBig = @(); $intoEmpty = @(); $intoWindow = @()
     for ($r = 0; $r -lt $Runs; $r++) {
-        $day = $all[(($Days + $SkipDays + $r) * $PerDay)..(($Days + $SkipDays + $r + 1) * $PerDay - 1)]
+        $first = ($Days + $SkipDays + $r) * $PerDay
+        $day = $all[$first..($first + $PerDay - 1)]
         $clock = [Diagnostics.Stopwatch]::StartNew()
         $day | Export-AiDigest -ArchivePath (Join-Path $temp "empty$r") @export
         $intoEmpty += $clock.Elapsed.TotalSeconds
+        # An archive of just the look-back window before the day (8 days, the default -LookbackDays 7 + the day's own):
+        # what every run must read to find stories already filed, however old the archive. Filed untimed.
+        $window = Join-Path $temp "window$r"
+        $all[($first - 8 * $PerDay)..($first - 1)] | Export-AiDigest -ArchivePath $window @export
+        $clock.Restart()
+        $day | Export-AiDigest -ArchivePath $window @export
+        $intoWindow += $clock.Elapsed.TotalSeconds
         $clock.Restart()
         $day | Export-AiDigest -ArchivePath $big @export
         $intoBig += $clock.Elapsed.TotalSeconds
     }
     $median = { param($xs) ($xs | Sort-Object)[[int][math]::Floor($xs.Count / 2)] }
-    $e = & $median $intoEmpty; $b = & $median $intoBig
+    $e = & $median $intoEmpty; $b = & $median $intoBig; $w = & $median $intoWindow
     $ratio = $b / $e
+    $growth = $b / $w
     New-BenchRow 'Archive' ("one day ({0} articles, {1}) into an empty archive (s)" -f $PerDay, ($Format -join '+')) ([math]::Round($e, 3)) '' $null
     New-BenchRow 'Archive' ("the same into {0:N0} day files / {1:N0} articles (s)" -f $Days, $history.Count) ([math]::Round($b, 3)) '' $null
     New-BenchRow 'Archive' 'large archive / empty archive' ([math]::Round($ratio, 2)) '<= 1.3' ($ratio -le 1.3)
+    New-BenchRow 'Archive' 'the same into an archive of only the 8 look-back days (s)' ([math]::Round($w, 3)) '' $null
+    New-BenchRow 'Archive' 'large archive / look-back days only (what the archive''s age adds)' ([math]::Round($growth, 2)) '<= 1.3' ($growth -le 1.3)
 }
 finally {
     if ($Keep) { Write-Host "Kept $temp" } elseif (Test-Path $temp) { Remove-Item $temp -Recurse -Force -ErrorAction SilentlyContinue }

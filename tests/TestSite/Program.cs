@@ -302,6 +302,9 @@ sealed class Handler
         if (!string.IsNullOrEmpty(q["ctcharset"])) contentType = contentType.Split(';')[0] + "; charset=" + q["ctcharset"];
         if (contentType != null) res.ContentType = contentType;
 
+        // cc=...: a Cache-Control header, on the 200 and on a 304 alike (cc=no-cache, cc=max-age%3D60).
+        if (!string.IsNullOrEmpty(q["cc"])) res.Headers.CacheControl = q["cc"].ToString();
+
         // Validators: ETag from the body, Last-Modified from the content's date; etag=0 / lastmod=0 leave one out.
         if (p.Status == 200)
         {

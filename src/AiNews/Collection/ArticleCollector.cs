@@ -34,6 +34,8 @@ namespace AiNews.Collection
         private readonly ArticleCollectorOptions _options;
         private readonly IWebFetcher _fetcher;
         private readonly ArticleExtractor _extractor = new ArticleExtractor();
+        /// <summary>Extractions kept beside the fetch cache (null without a cache): an unchanged page is not extracted again.</summary>
+        private StoredExtraction _stored;
         private readonly ArticleWindow _window;
         private readonly Tagger _tagger;
         private readonly List<string> _sourceIds = new List<string>();
@@ -102,6 +104,8 @@ namespace AiNews.Collection
             foreach (CollectionEvent e in Drain()) yield return e;
 
             WebFetcher own = _fetcher == null ? new WebFetcher(_options.Fetch) : null;
+            FetchCache cache = ((_fetcher ?? own) as WebFetcher)?.Cache;
+            if (cache != null) _stored = new StoredExtraction(cache);
             try
             {
                 using (_batch = new FetchBatch(_fetcher ?? own, cancellationToken))
@@ -327,7 +331,7 @@ namespace AiNews.Collection
                     if (rejected != null) { Verbose($"Skipped '{article.Title}': {rejected}."); return; }
                 }
                 Emit(article);
-            });
+            }, e.Result);
         }
 
         // ---------------------------------------------------------------- extraction on the thread pool
@@ -350,6 +354,8 @@ namespace AiNews.Collection
             public ExtractedPage Page;
             public Article Article;
             public Exception Error;
+            /// <summary>The page's article came from its stored extraction (an unchanged page served from the cache).</summary>
+            public bool Reused;
         }
 
         /// <summary>
@@ -357,12 +363,12 @@ namespace AiNews.Collection
         /// when the page cannot be read, null for a page asked for itself) on the collector's thread, in start order.
         /// Waits for the oldest page first when <see cref="MaxPagesInFlight"/> are under way.
         /// </summary>
-        private void StartExtraction(byte[] bytes, string contentType, Uri pageUri, Article fromFeed, Uri asked, Action<Article> then)
+        private void StartExtraction(byte[] bytes, string contentType, Uri pageUri, Article fromFeed, Uri asked, Action<Article> then, FetchResult fetched = null)
         {
             while (_extracting.Count >= MaxPagesInFlight) FinishExtractions(wait: true);
             _extracting.Enqueue(new PendingPage
             {
-                Work = Task.Run(() => Extract(bytes, contentType, pageUri, fromFeed, asked)),
+                Work = Task.Run(() => Extract(bytes, contentType, pageUri, fromFeed, asked, fetched)),
                 PageUri = pageUri,
                 FromFeed = fromFeed,
                 Then = then,
@@ -396,17 +402,26 @@ namespace AiNews.Collection
         }
 
         // Runs on the thread pool: no events here, only the outcome (ArticleExtractor is thread-safe).
-        private ExtractionOutcome Extract(byte[] bytes, string contentType, Uri pageUri, Article fromFeed, Uri asked)
+        private ExtractionOutcome Extract(byte[] bytes, string contentType, Uri pageUri, Article fromFeed, Uri asked, FetchResult fetched)
         {
             try
             {
-                string html = TextDecoder.Decode(bytes, contentType).Text;
-                ExtractedPage page = _extractor.Extract(html, pageUri);
+                // A body in the fetch cache has its extraction kept beside it; one served from the cache reuses it.
+                string key = _stored != null && fetched?.InCache == true ? StoredExtraction.KeyOf(bytes, contentType, pageUri) : null;
+                ExtractedPage page = key != null && fetched.FromCache ? _stored.TryRead(asked, key) : null;
+                bool reused = page != null;
+                if (!reused)
+                {
+                    string html = TextDecoder.Decode(bytes, contentType).Text;
+                    page = _extractor.Extract(html, pageUri);
+                    if (key != null) _stored.TryWrite(asked, key, page);
+                }
                 // A saved page that names its own address is that article (see ArticleExtractor.Extract).
                 Uri address = asked.IsFile && page.PageUri != null && !page.PageUri.IsFile ? page.PageUri : asked;
                 return new ExtractionOutcome
                 {
                     Page = page,
+                    Reused = reused,
                     Article = fromFeed != null ? ArticleAssembler.WithPage(fromFeed, page) : ArticleAssembler.FromPage(page, address),
                 };
             }
@@ -427,6 +442,7 @@ namespace AiNews.Collection
                 if (fromFeed != null) Verbose($"'{fromFeed.Title}' keeps the feed's excerpt as its body.");
                 return fromFeed;
             }
+            if (outcome.Reused) Verbose($"{UriDisplay.WithoutQuery(pageUri)}: the article extracted from this unchanged page before is reused.");
             foreach (string note in outcome.Page.Notes) Verbose($"{UriDisplay.WithoutQuery(pageUri)}: {note}");
             if (string.IsNullOrWhiteSpace(outcome.Page.Content)) Verbose($"No article body found on {UriDisplay.WithoutQuery(pageUri)}.");
             return outcome.Article;

@@ -72,7 +72,9 @@ namespace AiNews.Fetching
                 entry.LastModified = Empty(lastModified);
                 if (headers.TryGetValue("StoredAt", out string storedAt) &&
                     DateTimeOffset.TryParse(storedAt, CultureInfo.InvariantCulture, DateTimeStyles.None, out DateTimeOffset at)) entry.StoredAt = at;
-                return entry.ETag == null && entry.LastModified == null ? null : entry;
+                if (headers.TryGetValue("FreshUntil", out string freshUntil) &&
+                    DateTimeOffset.TryParse(freshUntil, CultureInfo.InvariantCulture, DateTimeStyles.None, out DateTimeOffset until)) entry.FreshUntil = until;
+                return entry.ETag == null && entry.LastModified == null && entry.FreshUntil == null ? null : entry;
             }
             catch (IOException) { return null; }
             catch (UnauthorizedAccessException) { return null; }
@@ -94,9 +96,37 @@ namespace AiNews.Fetching
                 Line(header, "ETag", entry.ETag);
                 Line(header, "LastModified", entry.LastModified);
                 Line(header, "StoredAt", entry.StoredAt.ToString("o", CultureInfo.InvariantCulture));
+                Line(header, "FreshUntil", entry.FreshUntil?.ToString("o", CultureInfo.InvariantCulture));
                 Line(header, "Length", entry.Body.Length.ToString(CultureInfo.InvariantCulture));
                 header.Append('\n');
                 AtomicFile.WriteAllBytes(path, Utf8.GetBytes(header.ToString()), entry.Body);
+                return true;
+            }
+            catch (IOException) { return false; }
+            catch (UnauthorizedAccessException) { return false; }
+            catch (PlatformNotSupportedException) { return false; }
+        }
+
+        /// <summary>
+        /// The file beside the entry of <paramref name="uri"/> that keeps something derived from its body (".extract": the
+        /// extracted article); pruned with the entries. Its owner checks that it still matches the body.
+        /// </summary>
+        public string BesidePath(Uri uri, string extension) => Path.ChangeExtension(PathFor(uri), extension);
+
+        /// <summary>The text kept beside the entry of <paramref name="uri"/>, or null when there is none or it cannot be read.</summary>
+        public string TryReadBeside(Uri uri, string extension)
+        {
+            try { return File.ReadAllText(BesidePath(uri, extension), Utf8); }
+            catch (IOException) { return null; }
+            catch (UnauthorizedAccessException) { return null; }
+        }
+
+        /// <summary>Keeps <paramref name="text"/> beside the entry of <paramref name="uri"/>; false (no partial file) when it cannot.</summary>
+        public bool TryWriteBeside(Uri uri, string extension, string text)
+        {
+            try
+            {
+                AtomicFile.WriteAllText(BesidePath(uri, extension), text);
                 return true;
             }
             catch (IOException) { return false; }
@@ -127,7 +157,8 @@ namespace AiNews.Fetching
             long total = 0;
             foreach (FileInfo file in new DirectoryInfo(Directory).EnumerateFiles("*", SearchOption.AllDirectories))
             {
-                bool entry = file.Name.EndsWith(".cache", StringComparison.Ordinal);
+                // Entries and what is kept beside them count alike: the limits are on the folder.
+                bool entry = file.Name.EndsWith(".cache", StringComparison.Ordinal) || file.Name.EndsWith(".extract", StringComparison.Ordinal);
                 if (!entry && !file.Name.EndsWith(".tmp", StringComparison.Ordinal)) continue;
                 try
                 {

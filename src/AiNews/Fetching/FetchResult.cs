@@ -19,8 +19,12 @@ namespace AiNews.Fetching
         public string Charset { get; set; }
         /// <summary>The body, already decompressed (gzip, deflate, br).</summary>
         public byte[] Body { get; set; }
-        /// <summary>True when the server answered 304 Not Modified and the body came from the on-disk cache.</summary>
+        /// <summary>True when the body came from the on-disk cache: the server answered 304 Not Modified, or the entry was fresh.</summary>
         public bool FromCache { get; set; }
+        /// <summary>True when the cached body was fresh (RFC 9111 §4.2) and no request was sent at all.</summary>
+        public bool Fresh { get; set; }
+        /// <summary>True when this body is the one in the on-disk cache (served from it, or just stored in it).</summary>
+        public bool InCache { get; set; }
         /// <summary>Requests made, counting retries (1 when the first one succeeded).</summary>
         public int Attempts { get; set; }
         public int Redirects { get; set; }

@@ -1,6 +1,7 @@
 using System;
 using System.Collections.Generic;
 using System.Diagnostics;
+using System.Globalization;
 using System.IO;
 using System.Net.Http;
 using System.Net.Sockets;
@@ -133,6 +134,22 @@ namespace AiNews.Fetching
                 throw InvalidUri(uri);
             var clock = Stopwatch.StartNew();
             FetchCacheEntry cached = _cache?.TryRead(uri);
+            if (cached != null && cached.IsFresh(DateTimeOffset.UtcNow))
+            {
+                // Fresh (RFC 9111 §4.2): used without a request, as any HTTP cache would; it is revalidated once stale.
+                // The address policy still holds: an entry fetched in a run that allowed private addresses is not
+                // handed to one that does not (the gate resolves each host once per run, so this costs no request).
+                await _addresses.CheckAsync(request, uri, 0, line => Log(request, FetchLogKind.Skipped, uri, line), ct).ConfigureAwait(false);
+                if (cached.FinalUri != null && cached.FinalUri != uri)
+                    await _addresses.CheckAsync(request, cached.FinalUri, 1, line => Log(request, FetchLogKind.Skipped, uri, line), ct).ConfigureAwait(false);
+                Log(request, FetchLogKind.FromCache, uri, $"Fresh in the cache until {cached.FreshUntil.Value.ToUniversalTime():yyyy-MM-dd HH:mm} UTC: {Show(uri)}, {Size(cached.Body.Length)}, not asked again.");
+                FetchResult fresh = cached.ToResult(uri, cached.FinalUri ?? uri, 0);
+                fresh.Fresh = true;
+                fresh.Elapsed = clock.Elapsed;
+                fresh.Kind = request.Kind;
+                fresh.State = request.State;
+                return fresh;
+            }
             int attempt = 0;
             while (true)
             {
@@ -224,7 +241,7 @@ namespace AiNews.Fetching
                         if (next == null)
                         {
                             if (status == 304 && cached != null)
-                                return FromCache(request, cached, current, redirects);
+                                return FromCache(request, cached, response, current, redirects);
                             if (RetryPolicy.IsTransient(status))
                                 throw new Retry($"HTTP {status} {response.ReasonPhrase}".TrimEnd(), status, RetryPolicy.RetryAfter(response), current);
                             if (status < 200 || status > 299)
@@ -280,12 +297,26 @@ namespace AiNews.Fetching
             return message;
         }
 
-        FetchResult FromCache(FetchRequest request, FetchCacheEntry cached, Uri at, int redirects)
+        FetchResult FromCache(FetchRequest request, FetchCacheEntry cached, HttpResponseMessage notModified, Uri at, int redirects)
         {
             Log(request, FetchLogKind.FromCache, request.Uri, $"Not modified: {Show(request.Uri)} (304), {Size(cached.Body.Length)} from the cache.");
-            _cache.Touch(request.Uri);
+            // A 304 freshens the stored response (RFC 9111 §4.3.4): its headers give the entry a new lifetime.
+            DateTimeOffset now = DateTimeOffset.UtcNow;
+            TimeSpan lifetime = CacheFreshness.Lifetime(notModified, ParseDate(cached.LastModified), HeuristicAllowed(request.Kind), now);
+            if (lifetime > TimeSpan.Zero)
+            {
+                cached.FreshUntil = now + lifetime;
+                if (!_cache.TryWrite(cached)) _cache.Touch(request.Uri);
+            }
+            else _cache.Touch(request.Uri);
             return cached.ToResult(request.Uri, at, redirects);
         }
+
+        /// <summary>Feeds get only the lifetime their server states (see <see cref="CacheFreshness"/>): they are polled to learn what is new.</summary>
+        static bool HeuristicAllowed(FetchKind kind) => kind != FetchKind.Feed;
+
+        static DateTimeOffset? ParseDate(string httpDate) =>
+            httpDate != null && DateTimeOffset.TryParse(httpDate, CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal, out DateTimeOffset d) ? d : (DateTimeOffset?)null;
 
         async Task<FetchResult> ReadAsync(FetchRequest request, HttpResponseMessage response, Uri at, int redirects, long maxBytes,
             CancellationTokenSource timeout, CancellationToken ct)
@@ -353,13 +384,17 @@ namespace AiNews.Fetching
             result.SetContentType(contentType);
             string lastModifiedRaw = content != null && content.Headers.TryGetValues("Last-Modified", out var values) ? string.Join(", ", values) : null;
             bool noStore = response.Headers.CacheControl?.NoStore == true;
-            if (_cache != null && result.StatusCode == 200 && !noStore && (result.ETag != null || lastModifiedRaw != null))
+            DateTimeOffset now = DateTimeOffset.UtcNow;
+            TimeSpan lifetime = body.Truncated ? TimeSpan.Zero : CacheFreshness.Lifetime(response, result.LastModified, HeuristicAllowed(request.Kind), now);
+            if (_cache != null && result.StatusCode == 200 && !noStore && (result.ETag != null || lastModifiedRaw != null || lifetime > TimeSpan.Zero))
             {
                 bool stored = _cache.TryWrite(new FetchCacheEntry
                 {
                     Uri = request.Uri, FinalUri = at, StatusCode = 200, ContentType = contentType, ETag = result.ETag,
-                    LastModified = lastModifiedRaw, StoredAt = DateTimeOffset.UtcNow, Body = body.Bytes,
+                    LastModified = lastModifiedRaw, StoredAt = now, Body = body.Bytes,
+                    FreshUntil = lifetime > TimeSpan.Zero ? now + lifetime : (DateTimeOffset?)null,
                 });
+                result.InCache = stored;
                 if (!stored) Log(request, FetchLogKind.Cache, request.Uri, $"Could not write the cache entry for {Show(request.Uri)} in {_cache.Directory}; it will be downloaded in full next time.");
             }
             Log(request, FetchLogKind.Fetched, request.Uri,

@@ -9,26 +9,38 @@ using AiNews.Jobs;
 namespace AiNews.Digest.Archive
 {
     /// <summary>
-    /// The titles of every day file as last read, with the file's size and time of last write, kept in the archive
-    /// (<c>.ainews/day-titles.tsv</c>). The folder indexes and index.html list every day's titles or their count; with
-    /// this, a run reads only the day files that changed since (and those of its look-back window) instead of parsing
-    /// the whole archive: a day file whose size or time differs from what is recorded is read again, so the index can be
-    /// stale or missing (or deleted by hand) without changing any output. Best effort: one that cannot be read or
-    /// written is rebuilt from the day files.
+    /// The titles of every day file as last read, with the file's size and time of last write, kept in the archive's
+    /// state folder: one file per folder of day files (<c>.ainews/day-titles/</c>), and a small summary of every day
+    /// file's title count (<c>.ainews/day-counts.tsv</c>) for index.html. The folder indexes list every day's titles,
+    /// index.html their counts; with this, a run reads only the day files that changed since (and those of its
+    /// look-back window), the title files of the folders it touches and the summary, instead of parsing the whole
+    /// archive. A day file whose size or time differs from what is recorded is read again, so the index can be stale
+    /// or missing (or deleted by hand) without changing any output. Best effort: one that cannot be read or written
+    /// is rebuilt from the day files.
     /// </summary>
     public sealed class ArchiveDayIndex
     {
-        /// <summary>The file's name, in the archive's state folder (<see cref="JobCheckpoint.FolderName"/>).</summary>
-        public const string FileName = "day-titles.tsv";
+        /// <summary>The folder of per-folder title files, in the archive's state folder (<see cref="JobCheckpoint.FolderName"/>).</summary>
+        public const string FolderName = "day-titles";
+        /// <summary>The summary of title counts, in the archive's state folder.</summary>
+        public const string SummaryFileName = "day-counts.tsv";
+        // The single title file of earlier versions (all folders in one, 2 MB at 1,100 days): removed on the first save.
+        private const string LegacyFileName = "day-titles.tsv";
         // Lines: relative path, size, write time (UTC ticks), number of titles, titles.
-        private const string Magic = "AiNews-DayTitles/2";
+        private const string Magic = "AiNews-DayTitles/3";
+        // Lines: relative path, size, write time (UTC ticks), number of titles.
+        private const string SummaryMagic = "AiNews-DayCounts/1";
         // Separates titles on a line; titles are one line of text each, and this character (and tab, newline and the
         // backslash that escapes them) is escaped inside one.
         private const char TitleSeparator = '\u001F';
 
         private readonly string _root;
+        private readonly string _state;
         private readonly Dictionary<string, Entry> _entries = new Dictionary<string, Entry>(StringComparer.Ordinal);
-        private bool _loaded, _dirty;
+        private readonly Dictionary<string, Entry> _counts = new Dictionary<string, Entry>(StringComparer.Ordinal);
+        private readonly HashSet<string> _loadedFolders = new HashSet<string>(StringComparer.Ordinal);
+        private readonly HashSet<string> _dirtyFolders = new HashSet<string>(StringComparer.Ordinal);
+        private bool _summaryLoaded, _summaryDirty;
 
         private sealed class Entry
         {
@@ -49,106 +61,176 @@ namespace AiNews.Digest.Archive
                 }
                 set { _titles = value; }
             }
+            public bool Matches(FileInfo info) => info.Exists && info.Length == Length && info.LastWriteTimeUtc.Ticks == WriteTicks;
         }
 
         public ArchiveDayIndex(string root)
         {
             _root = Path.GetFullPath(root);
-            FilePath = Path.Combine(_root, JobCheckpoint.FolderName, FileName);
+            _state = Path.Combine(_root, JobCheckpoint.FolderName);
+            SummaryPath = Path.Combine(_state, SummaryFileName);
         }
 
-        /// <summary>Where the index is kept.</summary>
-        public string FilePath { get; }
+        /// <summary>Where the summary of title counts is kept.</summary>
+        public string SummaryPath { get; }
+
+        /// <summary>The title file of the folder of day files <paramref name="folder"/> (relative to the root, '/' separators).</summary>
+        public string FolderFilePath(string folder) =>
+            Path.Combine(_state, FolderName, "f-" + Uri.EscapeDataString(folder) + ".tsv");
+
+        /// <summary>How many folders' title files this run has read (the folders it touched: not the whole archive).</summary>
+        public int FolderFilesRead { get; private set; }
 
         /// <summary>The recorded titles of the day file at <paramref name="fullPath"/>, when it has not changed since.</summary>
         public bool TryGet(string fullPath, out IReadOnlyList<string> titles)
         {
-            Entry entry = Current(fullPath);
-            titles = entry?.Titles;
-            return entry != null;
+            string key = Relative(fullPath);
+            LoadFolder(FolderOf(key));
+            titles = null;
+            if (!_entries.TryGetValue(key, out Entry entry) || !entry.Matches(new FileInfo(fullPath))) return false;
+            titles = entry.Titles;
+            return true;
         }
 
         /// <summary>The recorded number of titles of the day file at <paramref name="fullPath"/>, when it has not changed since.</summary>
         public bool TryGetCount(string fullPath, out int count)
         {
-            Entry entry = Current(fullPath);
-            count = entry?.Count ?? 0;
-            return entry != null;
-        }
-
-        private Entry Current(string fullPath)
-        {
-            Load();
-            if (!_entries.TryGetValue(Relative(fullPath), out Entry entry)) return null;
-            var info = new FileInfo(fullPath);
-            return info.Exists && info.Length == entry.Length && info.LastWriteTimeUtc.Ticks == entry.WriteTicks ? entry : null;
+            string key = Relative(fullPath);
+            LoadSummary();
+            count = 0;
+            if (!_counts.TryGetValue(key, out Entry entry) || !entry.Matches(new FileInfo(fullPath))) return false;
+            count = entry.Count;
+            return true;
         }
 
         /// <summary>Records the titles just read from the day file at <paramref name="fullPath"/>, as it is on disk now.</summary>
         public void Put(string fullPath, IReadOnlyList<string> titles)
         {
-            Load();
             var info = new FileInfo(fullPath);
             if (!info.Exists) return;
-            string key = Relative(fullPath);
-            if (_entries.TryGetValue(key, out Entry old) && old.Length == info.Length && old.WriteTicks == info.LastWriteTimeUtc.Ticks) return;
-            _entries[key] = new Entry { Length = info.Length, WriteTicks = info.LastWriteTimeUtc.Ticks, Count = titles.Count, Titles = titles };
-            _dirty = true;
+            string key = Relative(fullPath), folder = FolderOf(key);
+            LoadFolder(folder);
+            LoadSummary();
+            var entry = new Entry { Length = info.Length, WriteTicks = info.LastWriteTimeUtc.Ticks, Count = titles.Count, Titles = titles };
+            if (!(_entries.TryGetValue(key, out Entry old) && old.Matches(info)))
+            {
+                _entries[key] = entry;
+                _dirtyFolders.Add(folder);
+            }
+            if (!(_counts.TryGetValue(key, out Entry counted) && counted.Matches(info) && counted.Count == titles.Count))
+            {
+                _counts[key] = entry;
+                _summaryDirty = true;
+            }
         }
 
-        /// <summary>Writes the index when something was recorded; false (and nothing half-written) when it cannot.</summary>
+        /// <summary>Writes the title files of the folders where something was recorded, and the summary; false (and nothing half-written) when it cannot.</summary>
         public bool Save()
         {
-            if (!_dirty) return true;
-            var sb = new StringBuilder(Magic).Append('\n');
-            var keys = new List<string>(_entries.Keys);
-            keys.Sort(StringComparer.Ordinal);
-            foreach (string key in keys)
-            {
-                Entry e = _entries[key];
-                if (!File.Exists(Path.Combine(_root, key))) continue;   // a day file deleted since
-                sb.Append(Escape(key)).Append('\t').Append(e.Length.ToString(CultureInfo.InvariantCulture)).Append('\t')
-                  .Append(e.WriteTicks.ToString(CultureInfo.InvariantCulture)).Append('\t')
-                  .Append(e.Count.ToString(CultureInfo.InvariantCulture)).Append('\t');
-                for (int i = 0; i < e.Titles.Count; i++)
-                {
-                    if (i > 0) sb.Append(TitleSeparator);
-                    sb.Append(Escape(e.Titles[i]));
-                }
-                sb.Append('\n');
-            }
             try
             {
-                AtomicFile.WriteAllText(FilePath, sb.ToString());
-                _dirty = false;
+                foreach (string folder in _dirtyFolders)
+                {
+                    var sb = new StringBuilder(Magic).Append('\n');
+                    foreach (string key in Keys(_entries, folder))
+                    {
+                        Entry e = _entries[key];
+                        Fields(sb, key, e).Append('\t');
+                        for (int i = 0; i < e.Titles.Count; i++)
+                        {
+                            if (i > 0) sb.Append(TitleSeparator);
+                            sb.Append(Escape(e.Titles[i]));
+                        }
+                        sb.Append('\n');
+                    }
+                    AtomicFile.WriteAllText(FolderFilePath(folder), sb.ToString());
+                }
+                _dirtyFolders.Clear();
+                if (_summaryDirty)
+                {
+                    var sb = new StringBuilder(SummaryMagic).Append('\n');
+                    foreach (string key in Keys(_counts, null)) Fields(sb, key, _counts[key]).Append('\n');
+                    AtomicFile.WriteAllText(SummaryPath, sb.ToString());
+                    _summaryDirty = false;
+                    string legacy = Path.Combine(_state, LegacyFileName);
+                    if (File.Exists(legacy)) File.Delete(legacy);
+                }
                 return true;
             }
             catch (IOException) { return false; }
             catch (UnauthorizedAccessException) { return false; }
         }
 
-        private void Load()
+        // The keys to write, sorted; a day file deleted since is left out (checked only in folders this run touched).
+        private List<string> Keys(Dictionary<string, Entry> entries, string folder)
         {
-            if (_loaded) return;
-            _loaded = true;
+            var keys = new List<string>();
+            foreach (string key in entries.Keys)
+            {
+                string of = FolderOf(key);
+                if (folder != null && of != folder) continue;
+                if ((folder != null || _loadedFolders.Contains(of)) && !File.Exists(Path.Combine(_root, key))) continue;
+                keys.Add(key);
+            }
+            keys.Sort(StringComparer.Ordinal);
+            return keys;
+        }
+
+        private static StringBuilder Fields(StringBuilder sb, string key, Entry e) =>
+            sb.Append(Escape(key)).Append('\t').Append(e.Length.ToString(CultureInfo.InvariantCulture)).Append('\t')
+              .Append(e.WriteTicks.ToString(CultureInfo.InvariantCulture)).Append('\t')
+              .Append(e.Count.ToString(CultureInfo.InvariantCulture));
+
+        private void LoadFolder(string folder)
+        {
+            if (!_loadedFolders.Add(folder)) return;
+            string path = FolderFilePath(folder);
+            if (!File.Exists(path)) return;
+            FolderFilesRead++;
+            foreach (string[] fields in Lines(path, Magic, 5))
+                if (Parse(fields, out Entry entry)) { entry.RawTitles = fields[4]; _entries[Unescape(fields[0])] = entry; }
+        }
+
+        private void LoadSummary()
+        {
+            if (_summaryLoaded) return;
+            _summaryLoaded = true;
+            foreach (string[] fields in Lines(SummaryPath, SummaryMagic, 4))
+                if (Parse(fields, out Entry entry)) { entry.RawTitles = string.Empty; _counts[Unescape(fields[0])] = entry; }
+        }
+
+        private static IEnumerable<string[]> Lines(string path, string magic, int fields)
+        {
             string[] lines;
             try
             {
-                if (!File.Exists(FilePath)) return;
-                lines = File.ReadAllText(FilePath, AtomicFile.Utf8NoBom).Split('\n');
+                if (!File.Exists(path)) yield break;
+                lines = File.ReadAllText(path, AtomicFile.Utf8NoBom).Split('\n');
             }
-            catch (IOException) { return; }
-            catch (UnauthorizedAccessException) { return; }
-            if (lines.Length == 0 || lines[0] != Magic) return;
+            catch (IOException) { yield break; }
+            catch (UnauthorizedAccessException) { yield break; }
+            if (lines.Length == 0 || lines[0] != magic) yield break;
             for (int i = 1; i < lines.Length; i++)
             {
-                string[] fields = lines[i].Split(new[] { '\t' }, 5);
-                if (fields.Length != 5) continue;
-                if (!long.TryParse(fields[1], NumberStyles.Integer, CultureInfo.InvariantCulture, out long length)) continue;
-                if (!long.TryParse(fields[2], NumberStyles.Integer, CultureInfo.InvariantCulture, out long ticks)) continue;
-                if (!int.TryParse(fields[3], NumberStyles.Integer, CultureInfo.InvariantCulture, out int count) || count < 0) continue;
-                _entries[Unescape(fields[0])] = new Entry { Length = length, WriteTicks = ticks, Count = count, RawTitles = fields[4] };
+                string[] split = lines[i].Split(new[] { '\t' }, fields);
+                if (split.Length == fields) yield return split;
             }
+        }
+
+        private static bool Parse(string[] fields, out Entry entry)
+        {
+            entry = null;
+            if (!long.TryParse(fields[1], NumberStyles.Integer, CultureInfo.InvariantCulture, out long length)) return false;
+            if (!long.TryParse(fields[2], NumberStyles.Integer, CultureInfo.InvariantCulture, out long ticks)) return false;
+            if (!int.TryParse(fields[3], NumberStyles.Integer, CultureInfo.InvariantCulture, out int count) || count < 0) return false;
+            entry = new Entry { Length = length, WriteTicks = ticks, Count = count };
+            return true;
+        }
+
+        private static string FolderOf(string relative)
+        {
+            int slash = relative.LastIndexOf('/');
+            return slash < 0 ? string.Empty : relative.Substring(0, slash);
         }
 
         private string Relative(string fullPath)

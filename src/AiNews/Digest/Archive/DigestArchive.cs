@@ -137,7 +137,7 @@ namespace AiNews.Digest.Archive
             var indexes = new List<ArchiveChange>();
             // Indexes and pages of every day this run was about are checked, not only of days that change:
             // a killed run may have written a day file and died before its index.
-            foreach (string folder in _targets.Select(t => Path.GetDirectoryName(t)).Distinct().OrderBy(f => f, StringComparer.Ordinal))
+            foreach (string folder in TouchedFolders())
                 PlanIndex(folder, days, dayChanges, indexes);
             if (_options.Html) PlanPages(days, dayChanges, indexes);
             return indexes;
@@ -164,13 +164,37 @@ namespace AiNews.Digest.Archive
             return _onDisk;
         }
 
+        /// <summary>The folders of the day files this run was about, in order.</summary>
+        private List<string> TouchedFolders() =>
+            _targets.Select(t => Path.GetDirectoryName(t)).Distinct().OrderBy(f => f, StringComparer.Ordinal).ToList();
+
+        /// <summary>
+        /// The day files directly in <paramref name="folders"/>, oldest first (every day file of a layout lies at the
+        /// same depth, so a folder's day files are its own files, never those of a subfolder).
+        /// </summary>
+        private List<KeyValuePair<DateTime, string>> DayFilesIn(IEnumerable<string> folders)
+        {
+            if (_onDisk != null) return _onDisk.Where(d => folders.Contains(Path.GetDirectoryName(d.Value))).ToList();
+            var files = new List<KeyValuePair<DateTime, string>>();
+            foreach (string folder in folders)
+            {
+                if (!Directory.Exists(folder)) continue;
+                foreach (string file in Directory.EnumerateFiles(folder, "*.md", SearchOption.TopDirectoryOnly))
+                    if (file.EndsWith(".md", StringComparison.Ordinal) && _options.Layout.TryParse(Relative(file), out DateTime day))
+                        files.Add(new KeyValuePair<DateTime, string>(day, Path.GetFullPath(file)));
+            }
+            return files.OrderBy(f => f.Key).ToList();
+        }
+
         /// <summary>
         /// The day files on disk once <paramref name="dayChanges"/> are written: those listed, and the ones created.
         /// Only listed here; each is read when an index needs its titles (without Html, only the folders touched).
         /// </summary>
         private List<KeyValuePair<DateTime, string>> DayFilesAfter(Dictionary<string, ArchiveChange> dayChanges)
         {
-            var days = DayFiles().ToList();
+            // Without Html only the folders this run touched are indexed, so only they are listed: the archive's other
+            // folders cost nothing, however many years it holds. index.html lists every day, so with Html all are.
+            var days = _options.Html ? DayFiles().ToList() : DayFilesIn(TouchedFolders());
             var listed = new HashSet<string>(days.Select(d => d.Value), StringComparer.Ordinal);
             // A created file is not in the listing (made before any write), unless something else wrote it meanwhile.
             foreach (ArchiveChange created in dayChanges.Values.Where(c => c.Created && !listed.Contains(c.Path)))
@@ -312,6 +336,9 @@ namespace AiNews.Digest.Archive
 
         /// <summary>How many day files this run has read: those of its look-back window, and those changed since the title index recorded them.</summary>
         public int DayFilesRead { get; private set; }
+
+        /// <summary>How many folders' title files (<see cref="ArchiveDayIndex"/>) this run has read: those of the folders it touched.</summary>
+        public int TitleFilesRead => _index.FolderFilesRead;
 
         /// <summary>Plans writing an index or page unless the file already holds exactly that text.</summary>
         private void AddIfDifferent(List<ArchiveChange> indexes, string path, string text)

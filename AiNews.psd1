@@ -52,6 +52,9 @@
   article, read back as articles, posted to Slack, Teams or Discord.
 - Invoke-AiNewsJob, Register-AiNewsJob, Unregister-AiNewsJob: the scheduled job with exit codes and a log.
 - Bounded parsing and an address policy against hostile feeds and pages.
+- Labels from a model trained on hand-labelled articles; summaries within a length budget.
+- Windows PowerShell 5.1 and PowerShell 7, dependencies isolated in their own load context on PowerShell 7.
+- A fetch cache with HTTP freshness and stored extractions; pages extracted on all cores.
 - Packaged with Publish-PSResource; Find-PSResource -CommandName finds every cmdlet.
 '@
         }

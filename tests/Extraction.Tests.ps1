@@ -247,6 +247,22 @@ Describe 'Failure classes of the general extractor (issue 12)' {
         $r.Content | Should -Not -BeLike '*old bridge closes*'
         $r.Content | Should -BeLike "*Details: the council's report on the bridge project."
     }
+    It 'drops blocks whose class or id names them furniture (ratings, disclaimer, author box, form, comments), keeps the story' {
+        $r = Read-Page 'furniture-blocks.html' 'https://valley.example.org/2025/harvest'
+        $p = Get-Paragraphs $r.Content
+        $p.Count | Should -Be 3
+        $p[2] | Should -BeLike 'The cooperative will open its cider press*'
+        $r.Content | Should -Not -BeLike '*stars below*'
+        $r.Content | Should -Not -BeLike '*views expressed*'
+        $r.Content | Should -Not -BeLike '*covered farming*'
+        $r.Content | Should -Not -BeLike '*e-mail address*'
+        $r.Content | Should -Not -BeLike '*wonderful afternoon*'
+    }
+    It 'keeps a live ticker whose entries are all marked "comment" (they are the story)' {
+        $entry = '<div class="live-comment"><p>' + ('The home side pressed high again and forced another corner on the left wing. ' * 2) + '</p></div>'
+        $r = $Extractor.Extract("<html><body><article><p>Kick-off was delayed by ten minutes because of the rain.</p>$($entry * 5)</article></body></html>", $null)
+        @(Get-Paragraphs $r.Content).Count | Should -Be 6
+    }
     It 'gives the body in composed Unicode (NFC), so that a letter written as one code point or two compares the same' {
         $precomposed = "$([char]0x09A6)$([char]0x09C7)$([char]0x09B6)$([char]0x09DF) " * 30   # Bengali with U+09DF, which NFC writes as U+09AF U+09BC
         $r = $Extractor.Extract("<html lang='bn'><body><article><p>$precomposed</p></article></body></html>", $null)

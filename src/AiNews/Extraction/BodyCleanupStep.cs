@@ -41,7 +41,7 @@ namespace AiNews.Extraction
         /// do not). Structure, not phrases: the words are the markup's, in any language of the page.
         /// </summary>
         public static readonly Regex FurnitureClassWords = new Regex(
-            @"(?<![a-z])(comment(?!ary)|rating|disclaimer|disclosure|trending|upsell|sign-?up|author-?(box|bio|info)|breadcrumb|pagination)",
+            @"(?<![a-z])(comment(?!ary)|rating|disclaimer|disclosure|trending|upsell|sign-?up|author-?(box|bio|info)|breadcrumb|pagination|teaser|affiliate|notice|tags(?![a-z]))",
             RegexOptions.IgnoreCase | RegexOptions.Compiled);
 
         /// <summary>
@@ -50,6 +50,12 @@ namespace AiNews.Extraction
         /// "comment" blocks, is the story.
         /// </summary>
         public const double FurnitureMaxShare = 0.5;
+
+        /// <summary>
+        /// A block that holds the body's first paragraph and at most this many characters is the story's lead (CMSs
+        /// class standfirsts "article-teaser"), not furniture.
+        /// </summary>
+        public const int LeadMaxLength = 600;
 
         public void Run(ExtractionContext context)
         {
@@ -147,9 +153,12 @@ namespace AiNews.Extraction
         private static void RemoveFurniture(IElement body, int total)
         {
             var blocks = new List<IElement>();
+            // The first paragraph of the body is the story's own lead even when its class calls it a "teaser".
+            var firstParagraph = body.QuerySelectorAll("p").FirstOrDefault(DomText.HasText);
             foreach (var e in body.QuerySelectorAll("*"))
             {
                 if (blocks.Count > 0 && DomText.IsInside(e, blocks[blocks.Count - 1])) continue;   // inside one found already
+                if (firstParagraph != null && (e == firstParagraph || e.Contains(firstParagraph)) && DomText.TextLength(e) <= LeadMaxLength) continue;
                 if (e.LocalName == "form" || FurnitureClassWords.IsMatch(e.GetAttribute("class") ?? "") || FurnitureClassWords.IsMatch(e.Id ?? ""))
                     blocks.Add(e);
             }

@@ -266,6 +266,14 @@ Describe 'Failure classes of the general extractor (issue 12)' {
         $r = $Extractor.Extract("<html><body><article><p>Kick-off was delayed by ten minutes because of the rain.</p>$($entry * 5)</article></body></html>", $null)
         @(Get-Paragraphs $r.Content).Count | Should -Be 6
     }
+    It 'drops a dateline in digits among the first lines ("date | section"), keeps a sentence that holds a date' {
+        $story = '<p>' + ('Die Gemeinde hat die neue Brücke am Montag nach zwei Jahren Bauzeit eröffnet. ' * 3) + '</p>'
+        $r = $Extractor.Extract("<html><body><article><p>16.10.2021 | Aktuelles</p>$story<p>Am 3. Mai 2022 folgt der zweite Abschnitt.</p>$story</article></body></html>", $null)
+        $p = Get-Paragraphs $r.Content
+        $p.Count | Should -Be 3
+        $p[0] | Should -BeLike 'Die Gemeinde hat die neue Brücke*'
+        $p[1] | Should -Be 'Am 3. Mai 2022 folgt der zweite Abschnitt.'
+    }
     It 'gives the body in composed Unicode (NFC), so that a letter written as one code point or two compares the same' {
         $precomposed = "$([char]0x09A6)$([char]0x09C7)$([char]0x09B6)$([char]0x09DF) " * 30   # Bengali with U+09DF, which NFC writes as U+09AF U+09BC
         $r = $Extractor.Extract("<html lang='bn'><body><article><p>$precomposed</p></article></body></html>", $null)

@@ -247,7 +247,7 @@ Describe 'Failure classes of the general extractor (issue 12)' {
         $r.Content | Should -Not -BeLike '*old bridge closes*'
         $r.Content | Should -BeLike "*Details: the council's report on the bridge project."
     }
-    It 'drops blocks whose class or id names them furniture (ratings, disclaimer, author box, form, comments, teasers), keeps the story and its lead' {
+    It 'drops blocks whose class or id names them furniture (ratings, disclaimer, author box, form, comments, teasers, subscription offer), keeps the story and its lead' {
         $r = Read-Page 'furniture-blocks.html' 'https://valley.example.org/2025/harvest'
         $p = Get-Paragraphs $r.Content
         $p.Count | Should -Be 4
@@ -255,6 +255,7 @@ Describe 'Failure classes of the general extractor (issue 12)' {
         $p[3] | Should -BeLike 'The cooperative will open its cider press*'
         $r.Content | Should -Not -BeLike '*Pumpkin season*'
         $r.Content | Should -Not -BeLike '*commission*'
+        $r.Content | Should -Not -BeLike '*without paying*'
         $r.Content | Should -Not -BeLike '*stars below*'
         $r.Content | Should -Not -BeLike '*views expressed*'
         $r.Content | Should -Not -BeLike '*covered farming*'

@@ -36,12 +36,13 @@ namespace AiNews.Extraction
 
         /// <summary>
         /// Class or id words that CMSs and plugins give to furniture: comment threads, rating and review widgets,
-        /// disclaimers and disclosures, author boxes, teaser and trending lists, sign-up forms. Matched at the start
+        /// disclaimers and disclosures, author boxes, teaser and trending lists, tag lists, sign-up forms, subscription
+        /// offers, paywall and log-in prompts. Matched at the start
         /// of a word of the class or id (so "recent-comments" and "post-ratings" match, "commentary" and "integrating"
         /// do not). Structure, not phrases: the words are the markup's, in any language of the page.
         /// </summary>
         public static readonly Regex FurnitureClassWords = new Regex(
-            @"(?<![a-z])(comment(?!ary)|rating|disclaimer|disclosure|trending|upsell|sign-?up|author-?(box|bio|info)|breadcrumb|pagination|teaser|affiliate|notice|tags(?![a-z]))",
+            @"(?<![a-z])(comment(?!ary)|rating|disclaimer|disclosure|trending|upsell|sign-?up|author-?(box|bio|info)|breadcrumb|pagination|teaser|affiliate|notice|tags(?![a-z])|subscri|newsletter|paywall|login)",
             RegexOptions.IgnoreCase | RegexOptions.Compiled);
 
         /// <summary>

@@ -247,6 +247,34 @@ Describe 'Failure classes of the general extractor (issue 12)' {
         $r.Content | Should -Not -BeLike '*old bridge closes*'
         $r.Content | Should -BeLike "*Details: the council's report on the bridge project."
     }
+    It 'drops blocks whose class or id names them furniture (ratings, disclaimer, author box, form, comments, teasers, subscription offer), keeps the story and its lead' {
+        $r = Read-Page 'furniture-blocks.html' 'https://valley.example.org/2025/harvest'
+        $p = Get-Paragraphs $r.Content
+        $p.Count | Should -Be 4
+        $p[0] | Should -BeLike 'Warm weather brought the fruit on quickly*'
+        $p[3] | Should -BeLike 'The cooperative will open its cider press*'
+        $r.Content | Should -Not -BeLike '*Pumpkin season*'
+        $r.Content | Should -Not -BeLike '*commission*'
+        $r.Content | Should -Not -BeLike '*without paying*'
+        $r.Content | Should -Not -BeLike '*stars below*'
+        $r.Content | Should -Not -BeLike '*views expressed*'
+        $r.Content | Should -Not -BeLike '*covered farming*'
+        $r.Content | Should -Not -BeLike '*e-mail address*'
+        $r.Content | Should -Not -BeLike '*wonderful afternoon*'
+    }
+    It 'keeps a live ticker whose entries are all marked "comment" (they are the story)' {
+        $entry = '<div class="live-comment"><p>' + ('The home side pressed high again and forced another corner on the left wing. ' * 2) + '</p></div>'
+        $r = $Extractor.Extract("<html><body><article><p>Kick-off was delayed by ten minutes because of the rain.</p>$($entry * 5)</article></body></html>", $null)
+        @(Get-Paragraphs $r.Content).Count | Should -Be 6
+    }
+    It 'drops a dateline in digits among the first lines ("date | section"), keeps a sentence that holds a date' {
+        $story = '<p>' + ('Die Gemeinde hat die neue Brücke am Montag nach zwei Jahren Bauzeit eröffnet. ' * 3) + '</p>'
+        $r = $Extractor.Extract("<html><body><article><p>16.10.2021 | Aktuelles</p>$story<p>Am 3. Mai 2022 folgt der zweite Abschnitt.</p>$story</article></body></html>", $null)
+        $p = Get-Paragraphs $r.Content
+        $p.Count | Should -Be 3
+        $p[0] | Should -BeLike 'Die Gemeinde hat die neue Brücke*'
+        $p[1] | Should -Be 'Am 3. Mai 2022 folgt der zweite Abschnitt.'
+    }
     It 'gives the body in composed Unicode (NFC), so that a letter written as one code point or two compares the same' {
         $precomposed = "$([char]0x09A6)$([char]0x09C7)$([char]0x09B6)$([char]0x09DF) " * 30   # Bengali with U+09DF, which NFC writes as U+09AF U+09BC
         $r = $Extractor.Extract("<html lang='bn'><body><article><p>$precomposed</p></article></body></html>", $null)
@@ -294,11 +322,12 @@ Describe 'Quality on the shared corpora (aeb-dev, trafilatura-eval)' {
         $aeb.F1 | Should -BeGreaterOrEqual 0.985
         $aeb.Empty | Should -Be 0
     }
-    # Floors of trafilatura-eval: what the method reaches now (2026-12-01: F1 0.926 even / 0.916 odd, recall 0.944 / 0.920),
-    # a little below, so that a regression fails. Issue 12's target is 0.93 for both (not reached yet, see bench/RESULTS.md).
+    # Floors of trafilatura-eval: what the method reaches now (2026-12-01: F1 0.936 even / 0.921 odd, recall 0.946 / 0.917),
+    # a little below, so that a regression fails. Issue 12's target is 0.93 for both (reached on the even half only, see
+    # bench/RESULTS.md).
     It 'keeps trafilatura-eval F1 and recall on both halves, with no empty page and the halves within 0.02' -Skip:(-not $HasShared -or -not (Get-Command python3 -ErrorAction SilentlyContinue)) {
-        $minF1 = 0.91
-        $minRecall = 0.91
+        $minF1 = 0.918
+        $minRecall = 0.915
         $maxGap = 0.02
         $even = Get-Figure 'trafilatura-eval' 'even'
         $odd = Get-Figure 'trafilatura-eval' 'odd'

@@ -34,6 +34,30 @@ namespace AiNews.Extraction
         /// </summary>
         public const double HeadlineBlockMaxShare = 0.5;
 
+        /// <summary>
+        /// Class or id words that CMSs and plugins give to furniture: comment threads, rating and review widgets,
+        /// disclaimers and disclosures, author boxes, teaser and trending lists, tag lists, sign-up forms, subscription
+        /// offers, paywall and log-in prompts. Matched at the start
+        /// of a word of the class or id (so "recent-comments" and "post-ratings" match, "commentary" and "integrating"
+        /// do not). Structure, not phrases: the words are the markup's, in any language of the page.
+        /// </summary>
+        public static readonly Regex FurnitureClassWords = new Regex(
+            @"(?<![a-z])(comment(?!ary)|rating|disclaimer|disclosure|trending|upsell|sign-?up|author-?(box|bio|info)|breadcrumb|pagination|teaser|affiliate|notice|tags(?![a-z])|subscri|newsletter|paywall|login)",
+            RegexOptions.IgnoreCase | RegexOptions.Compiled);
+
+        /// <summary>
+        /// Furniture blocks are removed only when together they hold at most this share of the body's text: a wrapper of
+        /// most of the story that carries such a word ("comment-content" around a forum post), or a live ticker made of
+        /// "comment" blocks, is the story.
+        /// </summary>
+        public const double FurnitureMaxShare = 0.5;
+
+        /// <summary>
+        /// A block that holds the body's first paragraph and at most this many characters is the story's lead (CMSs
+        /// class standfirsts "article-teaser"), not furniture.
+        /// </summary>
+        public const int LeadMaxLength = 600;
+
         public void Run(ExtractionContext context)
         {
             var body = context.Body;
@@ -45,6 +69,7 @@ namespace AiNews.Extraction
                 foreach (var junk in SiteRuleStep.TryQueryAll(body, selector))
                     if (DomText.IsInside(junk, body) && DomText.TextLength(junk) * 2 <= total) junk.Remove();
             RemoveHeadlineBlock(context);
+            RemoveFurniture(body, total);
             foreach (var caption in body.QuerySelectorAll("figcaption, .wp-caption-text, [class*='caption' i]").ToList())
             {
                 if (caption.QuerySelector("p") != null && DomText.TextLength(caption) > 300) continue;
@@ -122,6 +147,24 @@ namespace AiNews.Extraction
                 block.Remove();
                 break;
             }
+        }
+
+        // Blocks whose class or id names them furniture (see FurnitureClassWords), and forms (sign-up, comment and
+        // search forms: their labels and notices are not the story).
+        private static void RemoveFurniture(IElement body, int total)
+        {
+            var blocks = new List<IElement>();
+            // The first paragraph of the body is the story's own lead even when its class calls it a "teaser".
+            var firstParagraph = body.QuerySelectorAll("p").FirstOrDefault(DomText.HasText);
+            foreach (var e in body.QuerySelectorAll("*"))
+            {
+                if (blocks.Count > 0 && DomText.IsInside(e, blocks[blocks.Count - 1])) continue;   // inside one found already
+                if (firstParagraph != null && (e == firstParagraph || e.Contains(firstParagraph)) && DomText.TextLength(e) <= LeadMaxLength) continue;
+                if (e.LocalName == "form" || FurnitureClassWords.IsMatch(e.GetAttribute("class") ?? "") || FurnitureClassWords.IsMatch(e.Id ?? ""))
+                    blocks.Add(e);
+            }
+            if (blocks.Sum(DomText.TextLength) > total * FurnitureMaxShare) return;
+            foreach (var e in blocks) e.Remove();
         }
 
         // The element that follows an image: its next sibling, or the next sibling of the nearest wrapper that holds nothing but the image.

@@ -85,6 +85,20 @@ namespace AiNews.Extraction
         /// <summary>The same at the start, with a tighter bound (a kicker or category label before the first sentence).</summary>
         public const int LeadingLineMaxLength = 20;
 
+        /// <summary>
+        /// Among the first <see cref="LeadingDateLineWindow"/> paragraphs, a line shorter than this that holds a date in
+        /// digits (23.10.2018, 2021-10-16, 10/23/2018, 2. Februar 2022) and does not end like a sentence is the page's
+        /// dateline ("Published: ...", "date | section"), not the story: any language writes its dates in digits.
+        /// </summary>
+        public const int LeadingDateLineMaxLength = 60;
+
+        /// <summary>How many paragraphs at the start are looked at for a dateline.</summary>
+        public const int LeadingDateLineWindow = 3;
+
+        private static readonly Regex NumericDate = new Regex(
+            @"\b(\d{1,2}[./-]\s?\d{1,2}[./-]\s?(\d{4}|\d{2})|\d{4}[./-]\d{1,2}[./-]\d{1,2}|\d{1,2}\.?\s+\p{L}{3,}\.?\s+\d{4}|\p{L}{3,}\.?\s+\d{1,2},?\s+\d{4})\b",
+            RegexOptions.Compiled);
+
         private static readonly Regex SentenceEnd = new Regex(@"[.!?…""”»)]$", RegexOptions.Compiled);
 
         private static void TrimEdges(List<string> paragraphs)
@@ -93,6 +107,8 @@ namespace AiNews.Extraction
             while (trailing < paragraphs.Count - 1 && IsFurniture(paragraphs[paragraphs.Count - 1 - trailing], TrailingLineMaxLength)) trailing++;
             if (trailing <= TrailingMaxParagraphs) paragraphs.RemoveRange(paragraphs.Count - trailing, trailing);
             while (paragraphs.Count > 1 && IsFurniture(paragraphs[0], LeadingLineMaxLength)) paragraphs.RemoveAt(0);
+            for (int i = Math.Min(LeadingDateLineWindow, paragraphs.Count - 1) - 1; i >= 0; i--)
+                if (IsFurniture(paragraphs[i], LeadingDateLineMaxLength) && NumericDate.IsMatch(paragraphs[i])) paragraphs.RemoveAt(i);
         }
 
         private static bool IsFurniture(string paragraph, int maxLength) =>

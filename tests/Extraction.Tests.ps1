@@ -215,6 +215,22 @@ Describe 'Failure classes of the general extractor (issue 12)' {
         $r = $Extractor.Extract($html, $null)
         $r.Content | Should -Not -BeLike '*robot steers*'
     }
+    It 'puts the page description shown outside the body in front of it, and leaves a description only the meta tags hold out' {
+        $summary = 'Our bakery opens a second shop by the river this spring, with a wood oven, a reading corner and bread from the same sourdough the old shop has kept alive since nineteen ninety-one.'
+        $story = '<p>' + ('The new shop sells bread, cakes and coffee from seven in the morning until six in the evening, every day but Sunday. ' * 4) + '</p>'
+        $shown = "<html><head><meta property='og:description' content='$summary'></head><body><div class='hero'><p>$summary</p></div>" +
+            "<h1>A second shop by the river</h1><div class='text'>$story</div></body></html>"
+        $r = $Extractor.Extract($shown, $null)
+        $p = Get-Paragraphs $r.Content
+        $p[0] | Should -Be $summary
+        $p[1] | Should -BeLike 'The new shop sells bread*'
+        $p.Count | Should -Be 2
+        $r.Notes | Should -Contain "The page's description, shown on the page outside the located body, was put in front of it as its standfirst."
+        $hidden = "<html><head><meta property='og:description' content='$summary'></head><body><h1>A second shop by the river</h1><div class='text'>$story</div></body></html>"
+        $h = $Extractor.Extract($hidden, $null)
+        $h.Content | Should -BeLike 'The new shop sells bread*'
+        $h.Content | Should -Not -BeLike '*wood oven*'
+    }
     It 'keeps a short story whose whole text fits next to the headline (it came back empty)' {
         $r = Read-Page 'short-story.html' 'https://school.example.org/blog/puzzle'
         $p = Get-Paragraphs $r.Content
@@ -322,12 +338,12 @@ Describe 'Quality on the shared corpora (aeb-dev, trafilatura-eval)' {
         $aeb.F1 | Should -BeGreaterOrEqual 0.985
         $aeb.Empty | Should -Be 0
     }
-    # Floors of trafilatura-eval: what the method reaches now (2026-12-01: F1 0.936 even / 0.921 odd, recall 0.946 / 0.917),
+    # Floors of trafilatura-eval: what the method reaches now (2026-12-01: F1 0.940 even / 0.925 odd, recall 0.952 / 0.925),
     # a little below, so that a regression fails. Issue 12's target is 0.93 for both (reached on the even half only, see
     # bench/RESULTS.md).
     It 'keeps trafilatura-eval F1 and recall on both halves, with no empty page and the halves within 0.02' -Skip:(-not $HasShared -or -not (Get-Command python3 -ErrorAction SilentlyContinue)) {
-        $minF1 = 0.918
-        $minRecall = 0.915
+        $minF1 = 0.922
+        $minRecall = 0.922
         $maxGap = 0.02
         $even = Get-Figure 'trafilatura-eval' 'even'
         $odd = Get-Figure 'trafilatura-eval' 'odd'

@@ -56,6 +56,7 @@ namespace AiNews.Extraction
                 }
             }
             TrimEdges(kept);
+            PrependShownDescription(context, kept);
             context.Paragraphs = kept;
 
             string structured = context.StructuredBody;
@@ -68,6 +69,38 @@ namespace AiNews.Extraction
             }
             context.Page.Content = Composed(string.Join("\n\n", context.Paragraphs));
             if (context.Page.Content.Length == 0) { context.Page.Content = null; context.Page.Method = ExtractionMethod.None; }
+        }
+
+        /// <summary>
+        /// The page's description (og:description, meta description, JSON-LD description) shown on the page has at least
+        /// this many characters to count as the story's standfirst; shorter ones are one-line deks that restate the
+        /// headline, which aeb-dev's ground truth leaves out (as <see cref="LeadStep.MinLength"/>).
+        /// </summary>
+        public const int ShownDescriptionMinLength = LeadStep.MinLength;
+
+        /// <summary>
+        /// How many characters of the description (from its start, normalized) are looked for in the body and on the
+        /// page: descriptions are often cut short with "…" or end differently from the paragraph they come from.
+        /// </summary>
+        public const int DescriptionProbeLength = 60;
+
+        /// <summary>
+        /// A standfirst the scorer and <see cref="LeadStep"/> left out (in a header box away from the headline, or on a
+        /// product, recipe or event page made of short blocks) is often the page's own description: when the description
+        /// is long enough, is shown as text on the page, and the body does not hold it, it goes in front of the body.
+        /// A description that is only in the page's meta tags (SEO text, never shown) is not used.
+        /// </summary>
+        private static void PrependShownDescription(ExtractionContext context, List<string> kept)
+        {
+            string description = context.Page.Description?.Trim();
+            if (context.SiteRule != null || kept.Count == 0 || description == null || description.Length < ShownDescriptionMinLength) return;
+            string normalized = BodyCleanupStep.Normalize(description);
+            string probe = normalized.Length > DescriptionProbeLength ? normalized.Substring(0, DescriptionProbeLength) : normalized;
+            if (probe.Length == 0 || BodyCleanupStep.Normalize(string.Join(" ", kept)).Contains(probe)) return;
+            var page = (context.CleanDocument ?? context.Document)?.Body;
+            if (page == null || !BodyCleanupStep.Normalize(DomText.Text(page)).Contains(probe)) return;
+            kept.Insert(0, description);
+            context.Page.Notes.Add("The page's description, shown on the page outside the located body, was put in front of it as its standfirst.");
         }
 
         /// <summary>

@@ -151,26 +151,26 @@ New-BenchRow $Name 'AiNews cold (first call, fresh process)' ("{0}; CPU {1}" -f 
 New-BenchRow $Name "AiNews warm (best of $WarmRuns later calls)" (& $Format $ours.Warm)
 New-BenchRow $Name 'AiNews peak memory (process)' (Format-BenchBytes $ours.PeakBytes)
 New-BenchRow $Name 'AiNews cold, DOTNET_TieredCompilation=0 (as the registered cron job runs)' ("{0}; CPU {1}" -f (& $Format $untiered.Cold), (Format-BenchTime $untiered.ColdCpu))
-if ($lxml) {
-    New-BenchRow $Name "readability-lxml $( & $python -c 'import importlib.metadata as m; print(m.version("readability-lxml"))' 2>$null ) (one thread)" ("{0}; CPU {3}; peak {1}; {2} failures" -f (& $Format $lxml.seconds), (Format-BenchBytes $lxml.peakBytes), $lxml.failures, (Format-BenchTime $lxml.cpuSeconds))
-    $ratio = $lxml.seconds / $ours.Cold
-    New-BenchRow $Name 'cold speed-up over readability-lxml' (Format-BenchRatio $ratio) ">= ${LxmlSpeedup}x" ($ratio -ge $LxmlSpeedup)
-    New-BenchRow $Name 'warm speed-up over readability-lxml' (Format-BenchRatio ($lxml.seconds / $ours.Warm))
-    New-BenchRow $Name 'cold CPU time, readability-lxml / AiNews (all cores)' (Format-BenchRatio ($lxml.cpuSeconds / $ours.ColdCpu))
-    $ratio = $lxml.seconds / $untiered.Cold
-    New-BenchRow $Name 'cold speed-up over readability-lxml, TieredCompilation=0 (cron job)' (Format-BenchRatio $ratio) ">= ${LxmlSpeedup}x" ($ratio -ge $LxmlSpeedup)
+# The same rows for each tool we are compared with: its own run, then our cold (tiered and as the cron job runs) and
+# warm speed-ups over it and the CPU-time ratio.
+$rivals = @(
+    @{ Result = $lxml; Speedup = $LxmlSpeedup; Missing = 'not installed (apt-get install python3-readability; /usr/bin/python3)'
+        Short = 'readability-lxml'; Name = { "readability-lxml $( & $python -c 'import importlib.metadata as m; print(m.version("readability-lxml"))' 2>$null )" } }
+    @{ Result = $js; Speedup = $JsSpeedup; Missing = 'not available (node and npm install @mozilla/readability jsdom)'
+        Short = 'Readability.js'; Name = { 'Readability.js 0.6 on jsdom' } }
+)
+foreach ($rival in $rivals) {
+    $r = $rival.Result
+    $target = ">= $($rival.Speedup)x"
+    if (-not $r) { New-BenchRow $Name $rival.Short $rival.Missing $target $false; continue }
+    New-BenchRow $Name "$(& $rival.Name) (one thread)" ("{0}; CPU {3}; peak {1}; {2} failures" -f (& $Format $r.seconds), (Format-BenchBytes $r.peakBytes), $r.failures, (Format-BenchTime $r.cpuSeconds))
+    $ratio = $r.seconds / $ours.Cold
+    New-BenchRow $Name "cold speed-up over $($rival.Short)" (Format-BenchRatio $ratio) $target ($ratio -ge $rival.Speedup)
+    New-BenchRow $Name "warm speed-up over $($rival.Short)" (Format-BenchRatio ($r.seconds / $ours.Warm))
+    New-BenchRow $Name "cold CPU time, $($rival.Short) / AiNews (all cores)" (Format-BenchRatio ($r.cpuSeconds / $ours.ColdCpu))
+    $ratio = $r.seconds / $untiered.Cold
+    New-BenchRow $Name "cold speed-up over $($rival.Short), TieredCompilation=0 (cron job)" (Format-BenchRatio $ratio) $target ($ratio -ge $rival.Speedup)
 }
-else { New-BenchRow $Name 'readability-lxml' 'not installed (apt-get install python3-readability; /usr/bin/python3)' ">= ${LxmlSpeedup}x" $false }
-if ($js) {
-    New-BenchRow $Name 'Readability.js 0.6 on jsdom (one thread)' ("{0}; CPU {3}; peak {1}; {2} failures" -f (& $Format $js.seconds), (Format-BenchBytes $js.peakBytes), $js.failures, (Format-BenchTime $js.cpuSeconds))
-    $ratio = $js.seconds / $ours.Cold
-    New-BenchRow $Name 'cold speed-up over Readability.js' (Format-BenchRatio $ratio) ">= ${JsSpeedup}x" ($ratio -ge $JsSpeedup)
-    New-BenchRow $Name 'warm speed-up over Readability.js' (Format-BenchRatio ($js.seconds / $ours.Warm))
-    New-BenchRow $Name 'cold CPU time, Readability.js / AiNews (all cores)' (Format-BenchRatio ($js.cpuSeconds / $ours.ColdCpu))
-    $ratio = $js.seconds / $untiered.Cold
-    New-BenchRow $Name 'cold speed-up over Readability.js, TieredCompilation=0 (cron job)' (Format-BenchRatio $ratio) ">= ${JsSpeedup}x" ($ratio -ge $JsSpeedup)
-}
-else { New-BenchRow $Name 'Readability.js' 'not available (node and npm install @mozilla/readability jsdom)' ">= ${JsSpeedup}x" $false }
 if ($null -ne $ourF1) {
     New-BenchRow $Name 'aeb-dev F1, AiNews (cold call output)' ('{0:N3}' -f $ourF1) ">= $ExpectedF1" ($ourF1 -ge $ExpectedF1)
 }

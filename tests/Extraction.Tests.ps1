@@ -279,8 +279,8 @@ Describe 'Failure classes of the general extractor (issue 12)' {
         $r.Content | Should -Not -BeLike '*wonderful afternoon*'
     }
     It 'keeps a live ticker whose entries are all marked "comment" (they are the story)' {
-        $entry = '<div class="live-comment"><p>' + ('The home side pressed high again and forced another corner on the left wing. ' * 2) + '</p></div>'
-        $r = $Extractor.Extract("<html><body><article><p>Kick-off was delayed by ten minutes because of the rain.</p>$($entry * 5)</article></body></html>", $null)
+        $entries = (1..5 | ForEach-Object { "<div class=`"live-comment`"><p>Minute $($_ * 10): " + ('The home side pressed high again and forced another corner on the left wing. ' * 2) + '</p></div>' }) -join ''
+        $r = $Extractor.Extract("<html><body><article><p>Kick-off was delayed by ten minutes because of the rain.</p>$entries</article></body></html>", $null)
         @(Get-Paragraphs $r.Content).Count | Should -Be 6
     }
     It 'drops a dateline in digits among the first lines ("date | section"), keeps a sentence that holds a date' {
@@ -290,6 +290,22 @@ Describe 'Failure classes of the general extractor (issue 12)' {
         $p.Count | Should -Be 3
         $p[0] | Should -BeLike 'Die Gemeinde hat die neue Brücke*'
         $p[1] | Should -Be 'Am 3. Mai 2022 folgt der zweite Abschnitt.'
+    }
+    It 'shows the headline repeated under kicker labels, and a standfirst repeated right after itself, once; keeps short repeats (table values)' {
+        $title = 'Harbour town opens its first tidal power station'
+        $dek = "The plant will supply a third of the town's homes, its operators say."
+        $story = '<p>' + ('Engineers spent four winters fitting the turbines under the old pier. ' * 3) + '</p>'
+        $end = '<p>' + ('The council expects the station to pay for itself within twelve years. ' * 3) + '</p>'
+        $html = "<html><head><title>$title</title></head><body><article><p>Energy</p><p>News</p><p>$title</p>" +
+            "<p>$([char]0xFEFF)$dek</p><p>$dek</p>$story<ul><li>Licensed: yes</li><li>Licensed: yes</li></ul>$end</article></body></html>"
+        $r = $Extractor.Extract($html, $null)
+        $p = Get-Paragraphs $r.Content
+        $p[0] | Should -Be $dek
+        $p[1] | Should -BeLike 'Engineers spent four winters*'
+        @($p | Where-Object { $_ -eq $dek }).Count | Should -Be 1
+        $r.Content | Should -Not -BeLike "*$title*"
+        $r.Content | Should -Not -BeLike "*$([char]0xFEFF)*"
+        $r.Content | Should -BeLike '*Licensed: yes*Licensed: yes*twelve years.'
     }
     It 'gives the body in composed Unicode (NFC), so that a letter written as one code point or two compares the same' {
         $precomposed = "$([char]0x09A6)$([char]0x09C7)$([char]0x09B6)$([char]0x09DF) " * 30   # Bengali with U+09DF, which NFC writes as U+09AF U+09BC

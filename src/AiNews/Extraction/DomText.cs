@@ -18,6 +18,9 @@ namespace AiNews.Extraction
 
         private static readonly Regex Spaces = new Regex(@"[ \t\u00A0\u2000-\u200A\u202F\u205F\u3000]+", RegexOptions.Compiled);
 
+        // A byte-order mark pasted into the text by a CMS (U+FEFF, "zero width no-break space"): no character, no break.
+        private const char ByteOrderMark = '\uFEFF';
+
         public static bool IsBlock(IElement e) => BlockTags.Contains(e.LocalName);
 
         /// <summary>Text content with whitespace collapsed and trimmed.</summary>
@@ -30,6 +33,7 @@ namespace AiNews.Extraction
             foreach (char c in t)
             {
                 if (char.IsWhiteSpace(c) || c == '\u200B') { space = sb.Length > 0; continue; }
+                if (c == ByteOrderMark) continue;
                 if (space) { sb.Append(' '); space = false; }
                 sb.Append(c);
             }
@@ -123,6 +127,7 @@ namespace AiNews.Extraction
                     foreach (char c in t)
                     {
                         if (c == '\n' || c == '\r' || c == '\t' || c == ' ' || c == '\f') { space = true; continue; }
+                        if (c == ByteOrderMark) continue;
                         if (space) { chunk.Append(' '); space = false; }
                         chunk.Append(c);
                     }

@@ -36,8 +36,7 @@ namespace AiNews.Extraction
                 }
                 if (lines.Count > 0)
                 {
-                    string p = string.Join("\n", lines);
-                    if (!(kept.Count == 0 && title.Length > 0 && BodyCleanupStep.Normalize(p) == title)) kept.Add(p);
+                    kept.Add(string.Join("\n", lines));
                 }
                 if (stop) break;
             }
@@ -55,7 +54,7 @@ namespace AiNews.Extraction
                     }
                 }
             }
-            TrimEdges(kept);
+            TrimEdges(kept, title);
             PrependShownDescription(context, kept);
             context.Paragraphs = kept;
 
@@ -134,12 +133,27 @@ namespace AiNews.Extraction
 
         private static readonly Regex SentenceEnd = new Regex(@"[.!?…""”»)]$", RegexOptions.Compiled);
 
-        private static void TrimEdges(List<string> paragraphs)
+        /// <summary>
+        /// A paragraph that follows a paragraph of the same text is shown once (a standfirst in the article's header and
+        /// again at the top of its text, a caption under its own copy) when it has at least this many letters and
+        /// digits: shorter repeats are table cells and list values ("Yes", "2", "N/A") that mean something twice.
+        /// </summary>
+        public const int RepeatMinLength = 20;
+
+        // Furniture at both edges of the body, the headline repeated at its top (after kicker labels such as "Tech",
+        // "News"), repeated paragraphs, and a dateline near the top.
+        private static void TrimEdges(List<string> paragraphs, string title)
         {
             int trailing = 0;
             while (trailing < paragraphs.Count - 1 && IsFurniture(paragraphs[paragraphs.Count - 1 - trailing], TrailingLineMaxLength)) trailing++;
             if (trailing <= TrailingMaxParagraphs) paragraphs.RemoveRange(paragraphs.Count - trailing, trailing);
-            while (paragraphs.Count > 1 && IsFurniture(paragraphs[0], LeadingLineMaxLength)) paragraphs.RemoveAt(0);
+            while (paragraphs.Count > 1 && (IsFurniture(paragraphs[0], LeadingLineMaxLength)
+                || (title.Length > 0 && BodyCleanupStep.Normalize(paragraphs[0]) == title))) paragraphs.RemoveAt(0);
+            for (int i = paragraphs.Count - 1; i > 0; i--)
+            {
+                string normalized = BodyCleanupStep.Normalize(paragraphs[i]);
+                if (normalized.Length >= RepeatMinLength && normalized == BodyCleanupStep.Normalize(paragraphs[i - 1])) paragraphs.RemoveAt(i);
+            }
             for (int i = Math.Min(LeadingDateLineWindow, paragraphs.Count - 1) - 1; i >= 0; i--)
                 if (IsFurniture(paragraphs[i], LeadingDateLineMaxLength) && NumericDate.IsMatch(paragraphs[i])) paragraphs.RemoveAt(i);
         }

@@ -170,6 +170,9 @@ namespace AiNews.Tagging
             ctx.Add("titleQuestion", question);
             ctx.Add("titleColumn", column);
             ctx.Add("titleTrend", Math.Min(2, trendWords) / 2.0);
+            // Words of a government's action in the headline ("추진", "선정", "법안", "ban").
+            int policyWords = doc.Title.Count(token => Tokenizer.Stems(token.Text).Any(_settings.PolicyWords.Contains));
+            ctx.Add("titlePolicy", Math.Min(2, policyWords) / 2.0);
             // An unknown company's nationality from how the text introduces it: "미국 스타트업 X", "X(대표 홍길동)".
             if (subject != null && subject.Organization == null)
             {

@@ -61,6 +61,8 @@ namespace AiNews.Tagging
         public HashSet<string> TrendWords { get; } = new HashSet<string>(StringComparer.OrdinalIgnoreCase);
         /// <summary>Bracketed labels that open an opinion piece's headline ("[칼럼]", "[기고]"), without brackets.</summary>
         public HashSet<string> ColumnLabels { get; } = new HashSet<string>(StringComparer.OrdinalIgnoreCase);
+        /// <summary>Headline words of a government's action ("추진", "선정", "법안", "ban"): the government acts, not a company.</summary>
+        public HashSet<string> PolicyWords { get; } = new HashSet<string>(StringComparer.OrdinalIgnoreCase);
 
         private static readonly Lazy<TaggerSettings> _default = new Lazy<TaggerSettings>(() => ModuleData.LoadShipped(FileName, t => Parse(t, FileName)));
 
@@ -98,6 +100,7 @@ namespace AiNews.Tagging
             s.CommonEnglish.UnionWith(Json.Strings(root, "commonEnglish"));
             s.TrendWords.UnionWith(Json.Strings(root, "trendWords"));
             s.ColumnLabels.UnionWith(Json.Strings(root, "columnLabels"));
+            s.PolicyWords.UnionWith(Json.Strings(root, "policyWords"));
             return s;
         }
     }

@@ -125,7 +125,16 @@ namespace AiNews.Tagging
             double aiL2 = ChooseL2(l2 => LogisticRegression.LogLikelihood(held.Select(x => x.Description.AiFeatures).ToList(), held.Select(x => x.Label.AiRelated).ToList(),
                 LogisticRegression.TrainBinary(fit.Select(x => x.Description.AiFeatures).ToList(), fit.Select(x => x.Label.AiRelated).ToList(), _settings, l2)));
             Copy(LogisticRegression.TrainBinary(all.Select(x => x.Description.AiFeatures).ToList(), all.Select(x => x.Label.AiRelated).ToList(), _settings, aiL2), w.AiRelevance);
-            w.AiThreshold = BestThreshold(t => all.Count(x => (Tagger.AiProbability(x.Description, w) >= t) == x.Label.AiRelated) / (double)Math.Max(1, all.Count));
+            // Its threshold, like the tags', on out-of-fold probabilities of the training articles.
+            var aiOutOfFold = new Dictionary<LabelledArticle, double>();
+            for (int k = 0; k < Folds; k++)
+            {
+                var inner = all.Where(x => InnerFold(x.Label) != k).ToList();
+                var innerWeights = new TaggerWeights();
+                Copy(LogisticRegression.TrainBinary(inner.Select(x => x.Description.AiFeatures).ToList(), inner.Select(x => x.Label.AiRelated).ToList(), _settings, aiL2), innerWeights.AiRelevance);
+                foreach (var x in all.Where(x => InnerFold(x.Label) == k)) aiOutOfFold[x.Label] = Tagger.AiProbability(x.Description, innerWeights);
+            }
+            w.AiThreshold = BestThreshold(t => all.Count(x => (aiOutOfFold[x.Label] >= t) == x.Label.AiRelated) / (double)Math.Max(1, all.Count));
             w.Penalties = FormattableString.Invariant($"organization {orgL2}, tags {tagL2}, AI relevance {aiL2}");
             return w;
         }

@@ -39,7 +39,7 @@ namespace AiNews.Tagging
 
         private sealed class CueProfile
         {
-            public int TitleStrong, TitleWeak, LeadStrong, LeadWeak, BodyStrong, BodyWeak;
+            public int TitleStrong, TitleWeak, LeadStrong, LeadWeak, BodyStrong, BodyWeak, FirstSentence;
             public double Score;
             public HashSet<string> StrongTerms = new HashSet<string>(StringComparer.OrdinalIgnoreCase);
         }
@@ -263,6 +263,7 @@ namespace AiNews.Tagging
         {
             f.Add("own:titleStrong", c.TitleStrong > 0);
             f.Add("own:titleWeak", c.TitleWeak > 0);
+            f.Add("own:firstSentence", c.FirstSentence > 0);
             f.Add("own:leadStrong", FeatureVector.Log(c.LeadStrong));
             f.Add("own:leadWeak", FeatureVector.Log(c.LeadWeak));
             f.Add("own:bodyStrong", FeatureVector.Log(c.BodyStrong));
@@ -401,6 +402,7 @@ namespace AiNews.Tagging
         {
             var byLabel = new Dictionary<string, CueProfile>(StringComparer.Ordinal);
             var perTerm = new Dictionary<string, int>(StringComparer.OrdinalIgnoreCase);
+            int firstSentenceEnd = doc.FirstSentenceEnd;
             foreach (var hit in doc.Hits(matcher, all: true))
             {
                 Term term = hit.Hit.Term;
@@ -412,6 +414,7 @@ namespace AiNews.Tagging
                 c.Score += term.Weight * hit.Weight / (diminishing ? 1 + n : 1);
                 bool strong = term.Weight >= 1.0;
                 if (strong) c.StrongTerms.Add(term.Text);
+                if (!hit.InTitle && hit.Offset < firstSentenceEnd) c.FirstSentence++;
                 if (hit.InTitle) { if (strong) c.TitleStrong++; else c.TitleWeak++; }
                 else if (hit.InLead) { if (strong) c.LeadStrong++; else c.LeadWeak++; }
                 else { if (strong) c.BodyStrong++; else c.BodyWeak++; }

@@ -149,6 +149,8 @@ namespace AiNews.Tagging
             ctx.Add("domesticBody", FeatureVector.Log(domesticBody));
             // "우크라이나 “...”", "중국, AI 규제 ...": a country heading the headline acts as its government.
             ctx.Add("countryOpensTitle", countryOpensTitle);
+            // "미국이 ...", "中, ...", "EU는 ...": a country acting in the headline is its government.
+            ctx.Add("countryActsInTitle", CountryActsInTitle(doc));
             // A linear model cannot combine two facts by itself: a story written abroad with nobody in the headline is
             // often a trend piece; the same with a subject is that subject's story.
             ctx.Add("english&noSubject", english && subject == null);
@@ -381,6 +383,28 @@ namespace AiNews.Tagging
                             if (h.Term.Label == "foreign") foreign++; else domestic++;
                     if (tokens[i].After == '(' && i + 1 < tokens.Count && tokens[i + 1].Text == "대표") domestic++;
                 }
+        }
+
+        private static readonly string[] SubjectParticles = { "이", "가", "은", "는" };
+
+        private bool CountryActsInTitle(TaggingDocument doc)
+        {
+            foreach (Token token in doc.Title)
+            {
+                if (token.After == ',')
+                {
+                    foreach (TermHit h in _m.Country.Match(new[] { token }))
+                        if (h.Term.Label == "foreign" && h.Term.Text != _settings.ForeignDateline) return true;
+                }
+                foreach (string particle in SubjectParticles)
+                {
+                    if (token.Text.Length <= particle.Length || !token.Text.EndsWith(particle, StringComparison.Ordinal)) continue;
+                    var bare = new Token(token.Text.Substring(0, token.Text.Length - particle.Length), token.Start, token.Before, ' ');
+                    foreach (TermHit h in _m.Country.Match(new[] { bare }))
+                        if (h.Term.Label == "foreign" && h.Term.Text == bare.Text) return true;
+                }
+            }
+            return false;
         }
 
         private void CountryCues(TaggingDocument doc, out int foreign, out int domestic, out bool opensTitle)

@@ -39,7 +39,7 @@ namespace AiNews.Tagging
 
         private sealed class CueProfile
         {
-            public int TitleStrong, TitleWeak, LeadStrong, LeadWeak, BodyStrong, BodyWeak;
+            public int TitleStrong, TitleWeak, LeadStrong, LeadWeak, BodyStrong, BodyWeak, FirstSentence;
             public double Score;
             public HashSet<string> StrongTerms = new HashSet<string>(StringComparer.OrdinalIgnoreCase);
         }
@@ -149,6 +149,8 @@ namespace AiNews.Tagging
             ctx.Add("domesticBody", FeatureVector.Log(domesticBody));
             // "우크라이나 “...”", "중국, AI 규제 ...": a country heading the headline acts as its government.
             ctx.Add("countryOpensTitle", countryOpensTitle);
+            // "미국이 ...", "中, ...", "EU는 ...": a country acting in the headline is its government.
+            ctx.Add("countryActsInTitle", CountryActsInTitle(doc));
             // A linear model cannot combine two facts by itself: a story written abroad with nobody in the headline is
             // often a trend piece; the same with a subject is that subject's story.
             ctx.Add("english&noSubject", english && subject == null);
@@ -156,12 +158,49 @@ namespace AiNews.Tagging
             ctx.Add("noSubject&noNamedTitle", subject == null && inTitle.Count == 0);
             ctx.Add("looksForeign", foreignLean > 0);
             ctx.Add("short", doc.IsShort);
+            var memberBody = new Dictionary<string, int>(StringComparer.Ordinal);
             foreach (var hit in doc.Hits(_m.Buckets))
             {
                 string kind = hit.Hit.Term.Label.Substring("bucket:".Length);
                 if (hit.InTitle) ctx.Add("memberTitle:" + kind, 1.0);
                 else if (hit.InLead) ctx.Add("memberLead:" + kind, 0.5);
+                else memberBody[kind] = (memberBody.TryGetValue(kind, out int n) ? n : 0) + 1;
             }
+            foreach (var kv in memberBody.OrderBy(kv => kv.Key, StringComparer.Ordinal)) ctx.Add("memberBody:" + kv.Key, FeatureVector.Log(kv.Value));
+            // A question, an opinion column or a headline about an industry ("업계", "빅테크", "열풍") has no single actor.
+            TitleForm(doc, out bool question, out bool column, out int trendWords);
+            ctx.Add("titleQuestion", question);
+            ctx.Add("titleColumn", column);
+            ctx.Add("titleTrend", Math.Min(2, trendWords) / 2.0);
+            // Words of a government's action in the headline ("추진", "선정", "법안", "ban").
+            int policyWords = doc.Title.Count(token => Tokenizer.Stems(token.Text).Any(_settings.PolicyWords.Contains));
+            ctx.Add("titlePolicy", Math.Min(2, policyWords) / 2.0);
+            // An unknown company's nationality from how the text introduces it: "미국 스타트업 X", "X(대표 홍길동)".
+            if (subject != null && subject.Organization == null)
+            {
+                var heads = Tokenizer.Tokenize(subject.Text);
+                if (heads.Count > 0)
+                {
+                    Nationality(doc, Tokenizer.Stems(heads[heads.Count - 1].Text).Last(), out int foreignIntro, out int domesticIntro);
+                    ctx.Add("subjectForeignIntro", foreignIntro > 0);
+                    ctx.Add("subjectDomesticIntro", domesticIntro > 0);
+                }
+            }
+            // The headline word the body repeats most, when it is no known name or cue: most often a company the
+            // dictionary does not know (a trend piece repeats none). How the text introduces it says where it is from.
+            string repeated = RepeatedTitleName(doc, out int repeats);
+            ctx.Add("titleNameRepeats", FeatureVector.Log(repeats));
+            if (repeated != null)
+            {
+                ctx.Add("titleNameLatin", !english && Tokenizer.IsLatinOrDigit(repeated[0]));
+                Nationality(doc, repeated, out int foreignIntro, out int domesticIntro);
+                ctx.Add("titleNameForeignIntro", foreignIntro > 0);
+                ctx.Add("titleNameDomesticIntro", domesticIntro > 0);
+            }
+            foreach (Token token in doc.Title)
+                foreach (string stem in Tokenizer.Stems(token.Text))
+                    foreach (string kind in new[] { Taxonomy.Government, Taxonomy.Research })
+                        if (_m.Titles.Contains(kind + ":" + stem)) ctx.Add("officeTitle:" + kind, true);
             foreach (string kind in SuffixKinds(doc.Title)) ctx.Add("suffixTitle:" + kind, true);
             // What the story is about says whose story it is: policy words lean to a government, research words to a lab.
             foreach (TagEntry tag in taxonomy.Tags)
@@ -226,6 +265,7 @@ namespace AiNews.Tagging
         {
             f.Add("own:titleStrong", c.TitleStrong > 0);
             f.Add("own:titleWeak", c.TitleWeak > 0);
+            f.Add("own:firstSentence", c.FirstSentence > 0);
             f.Add("own:leadStrong", FeatureVector.Log(c.LeadStrong));
             f.Add("own:leadWeak", FeatureVector.Log(c.LeadWeak));
             f.Add("own:bodyStrong", FeatureVector.Log(c.BodyStrong));
@@ -285,6 +325,88 @@ namespace AiNews.Tagging
             }
         }
 
+        private void TitleForm(TaggingDocument doc, out bool question, out bool column, out int trendWords)
+        {
+            string t = doc.TitleText;
+            question = t.IndexOf('?') >= 0;
+            column = false;
+            if (t.Length > 0 && (t[0] == '[' || t[0] == '【' || t[0] == '<' || t[0] == '〈'))
+            {
+                int close = t.IndexOfAny(new[] { ']', '】', '>', '〉' });
+                if (close > 1)
+                {
+                    string label = t.Substring(1, close - 1).Trim();
+                    column = _settings.ColumnLabels.Contains(label) || _settings.ColumnLabels.Contains(label.Replace(" ", string.Empty));
+                }
+            }
+            trendWords = 0;
+            foreach (Token token in doc.Title)
+                if (Tokenizer.Stems(token.Text).Any(_settings.TrendWords.Contains)) trendWords++;
+        }
+
+        // Where the text names the headline's unknown subject: a country cue up to three words before it ("미국 AI 스타트업
+        // X") or a Korean company's "(대표 ...)" right after it.
+        private const int IntroWindow = 3;
+
+        // A headline word the body must repeat this often to count as the story's unnamed actor.
+        private const int MinNameRepeats = 2;
+
+        private string RepeatedTitleName(TaggingDocument doc, out int repeats)
+        {
+            repeats = 0;
+            string best = null;
+            var known = new HashSet<int>();
+            foreach (TermHit h in _m.Orgs.MatchAll(doc.Title).Concat(_m.Buckets.MatchAll(doc.Title)))
+                for (int i = h.First; i <= h.Last; i++) known.Add(i);
+            for (int i = 0; i < doc.Title.Count; i++)
+            {
+                if (known.Contains(i)) continue;
+                string name = Tokenizer.Stems(doc.Title[i].Text).Last();
+                if (name.Length < 2 || char.IsDigit(name[0]) || _m.CueWords.Contains(name) || _settings.TrendWords.Contains(name)
+                    || _settings.Roles.Contains(name) || _settings.CommonEnglish.Contains(name)) continue;
+                if (doc.English && !char.IsUpper(name[0])) continue;
+                int n = doc.CountInContent(name);
+                if (n >= MinNameRepeats && n > repeats) { repeats = n; best = name; }
+            }
+            return best;
+        }
+
+        private void Nationality(TaggingDocument doc, string name, out int foreign, out int domestic)
+        {
+            foreign = domestic = 0;
+            foreach (List<Token> tokens in new[] { doc.Title, doc.Body })
+                for (int i = 0; i < tokens.Count; i++)
+                {
+                    if (!Tokenizer.Stems(tokens[i].Text).Contains(name)) continue;
+                    for (int k = Math.Max(0, i - IntroWindow); k < i; k++)
+                        foreach (TermHit h in _m.Country.Match(new[] { tokens[k] }))
+                            if (h.Term.Label == "foreign") foreign++; else domestic++;
+                    if (tokens[i].After == '(' && i + 1 < tokens.Count && tokens[i + 1].Text == "대표") domestic++;
+                }
+        }
+
+        private static readonly string[] SubjectParticles = { "이", "가", "은", "는" };
+
+        private bool CountryActsInTitle(TaggingDocument doc)
+        {
+            foreach (Token token in doc.Title)
+            {
+                if (token.After == ',')
+                {
+                    foreach (TermHit h in _m.Country.Match(new[] { token }))
+                        if (h.Term.Label == "foreign" && h.Term.Text != _settings.ForeignDateline) return true;
+                }
+                foreach (string particle in SubjectParticles)
+                {
+                    if (token.Text.Length <= particle.Length || !token.Text.EndsWith(particle, StringComparison.Ordinal)) continue;
+                    var bare = new Token(token.Text.Substring(0, token.Text.Length - particle.Length), token.Start, token.Before, ' ');
+                    foreach (TermHit h in _m.Country.Match(new[] { bare }))
+                        if (h.Term.Label == "foreign" && h.Term.Text == bare.Text) return true;
+                }
+            }
+            return false;
+        }
+
         private void CountryCues(TaggingDocument doc, out int foreign, out int domestic, out bool opensTitle)
         {
             foreign = domestic = 0;
@@ -304,6 +426,7 @@ namespace AiNews.Tagging
         {
             var byLabel = new Dictionary<string, CueProfile>(StringComparer.Ordinal);
             var perTerm = new Dictionary<string, int>(StringComparer.OrdinalIgnoreCase);
+            int firstSentenceEnd = doc.FirstSentenceEnd;
             foreach (var hit in doc.Hits(matcher, all: true))
             {
                 Term term = hit.Hit.Term;
@@ -315,6 +438,7 @@ namespace AiNews.Tagging
                 c.Score += term.Weight * hit.Weight / (diminishing ? 1 + n : 1);
                 bool strong = term.Weight >= 1.0;
                 if (strong) c.StrongTerms.Add(term.Text);
+                if (!hit.InTitle && hit.Offset < firstSentenceEnd) c.FirstSentence++;
                 if (hit.InTitle) { if (strong) c.TitleStrong++; else c.TitleWeak++; }
                 else if (hit.InLead) { if (strong) c.LeadStrong++; else c.LeadWeak++; }
                 else { if (strong) c.BodyStrong++; else c.BodyWeak++; }

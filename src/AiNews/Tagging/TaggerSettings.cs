@@ -57,6 +57,12 @@ namespace AiNews.Tagging
         public HashSet<string> BasedOnWords { get; } = new HashSet<string>(StringComparer.OrdinalIgnoreCase);
         /// <summary>The dateline of a report from abroad ("현지시간"): counts as several country cues.</summary>
         public string ForeignDateline { get; private set; } = "현지시간";
+        /// <summary>Headline words of a trend piece or roundup with no single actor ("업계", "빅테크", "열풍", "race").</summary>
+        public HashSet<string> TrendWords { get; } = new HashSet<string>(StringComparer.OrdinalIgnoreCase);
+        /// <summary>Bracketed labels that open an opinion piece's headline ("[칼럼]", "[기고]"), without brackets.</summary>
+        public HashSet<string> ColumnLabels { get; } = new HashSet<string>(StringComparer.OrdinalIgnoreCase);
+        /// <summary>Headline words of a government's action ("추진", "선정", "법안", "ban"): the government acts, not a company.</summary>
+        public HashSet<string> PolicyWords { get; } = new HashSet<string>(StringComparer.OrdinalIgnoreCase);
 
         private static readonly Lazy<TaggerSettings> _default = new Lazy<TaggerSettings>(() => ModuleData.LoadShipped(FileName, t => Parse(t, FileName)));
 
@@ -92,6 +98,9 @@ namespace AiNews.Tagging
             s.RoleModifiers.UnionWith(Json.Strings(root, "roleModifiers"));
             s.FormerMarkers.UnionWith(Json.Strings(root, "formerMarkers"));
             s.CommonEnglish.UnionWith(Json.Strings(root, "commonEnglish"));
+            s.TrendWords.UnionWith(Json.Strings(root, "trendWords"));
+            s.ColumnLabels.UnionWith(Json.Strings(root, "columnLabels"));
+            s.PolicyWords.UnionWith(Json.Strings(root, "policyWords"));
             return s;
         }
     }

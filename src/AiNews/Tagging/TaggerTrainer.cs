@@ -89,12 +89,30 @@ namespace AiNews.Tagging
                 pooledY.AddRange(ys);
             }
             Copy(LogisticRegression.TrainBinary(pooledX, pooledY, _settings, tagL2), w.AnyTag);
+            // The threshold is chosen on out-of-fold probabilities of these training articles (inner folds): in-sample
+            // probabilities are surer than the model will be on an article it has not seen.
+            var outOfFold = new Dictionary<LabelledArticle, List<KeyValuePair<string, double>>>();
+            for (int k = 0; k < Folds; k++)
+            {
+                var inner = ai.Where(x => InnerFold(x.Label) != k).ToList();
+                var test = ai.Where(x => InnerFold(x.Label) == k).ToList();
+                if (test.Count == 0) continue;
+                var innerWeights = new TaggerWeights();
+                foreach (string tag in tagNames)
+                {
+                    var (xs, ys) = TagData(inner, tag);
+                    var weights = new Dictionary<string, double>(StringComparer.Ordinal);
+                    Copy(LogisticRegression.TrainBinary(xs, ys, _settings, tagL2), weights);
+                    innerWeights.Tags[tag] = weights;
+                }
+                foreach (var x in test) outOfFold[x.Label] = Tagger.TagProbabilities(x.Description, innerWeights);
+            }
             w.TagThreshold = BestThreshold(t =>
             {
                 var f = new TagFigures();
                 foreach (var x in ai)
                 {
-                    var predicted = Tagger.TagProbabilities(x.Description, w).Where(kv => kv.Value >= t)
+                    var predicted = outOfFold[x.Label].Where(kv => kv.Value >= t)
                         .OrderByDescending(kv => kv.Value).Take(_settings.MaxTags).Select(kv => kv.Key).ToList();
                     f.TruePositives += predicted.Count(p => x.Label.Tags.Contains(p));
                     f.FalsePositives += predicted.Count(p => !x.Label.Tags.Contains(p));
@@ -107,7 +125,16 @@ namespace AiNews.Tagging
             double aiL2 = ChooseL2(l2 => LogisticRegression.LogLikelihood(held.Select(x => x.Description.AiFeatures).ToList(), held.Select(x => x.Label.AiRelated).ToList(),
                 LogisticRegression.TrainBinary(fit.Select(x => x.Description.AiFeatures).ToList(), fit.Select(x => x.Label.AiRelated).ToList(), _settings, l2)));
             Copy(LogisticRegression.TrainBinary(all.Select(x => x.Description.AiFeatures).ToList(), all.Select(x => x.Label.AiRelated).ToList(), _settings, aiL2), w.AiRelevance);
-            w.AiThreshold = BestThreshold(t => all.Count(x => (Tagger.AiProbability(x.Description, w) >= t) == x.Label.AiRelated) / (double)Math.Max(1, all.Count));
+            // Its threshold, like the tags', on out-of-fold probabilities of the training articles.
+            var aiOutOfFold = new Dictionary<LabelledArticle, double>();
+            for (int k = 0; k < Folds; k++)
+            {
+                var inner = all.Where(x => InnerFold(x.Label) != k).ToList();
+                var innerWeights = new TaggerWeights();
+                Copy(LogisticRegression.TrainBinary(inner.Select(x => x.Description.AiFeatures).ToList(), inner.Select(x => x.Label.AiRelated).ToList(), _settings, aiL2), innerWeights.AiRelevance);
+                foreach (var x in all.Where(x => InnerFold(x.Label) == k)) aiOutOfFold[x.Label] = Tagger.AiProbability(x.Description, innerWeights);
+            }
+            w.AiThreshold = BestThreshold(t => all.Count(x => (aiOutOfFold[x.Label] >= t) == x.Label.AiRelated) / (double)Math.Max(1, all.Count));
             w.Penalties = FormattableString.Invariant($"organization {orgL2}, tags {tagL2}, AI relevance {aiL2}");
             return w;
         }
@@ -120,6 +147,17 @@ namespace AiNews.Tagging
                 uint h = (uint)a.Id * 0x85EBCA6Bu;
                 h ^= h >> 13;
                 return h % (uint)Folds == 0;
+            }
+        }
+
+        // The inner fold of a training article, by a hash of the id other than the folds' own and the held-out share's.
+        private int InnerFold(LabelledArticle a)
+        {
+            unchecked
+            {
+                uint h = (uint)a.Id * 0xC2B2AE35u;
+                h ^= h >> 15;
+                return (int)(h % (uint)Folds);
             }
         }
 

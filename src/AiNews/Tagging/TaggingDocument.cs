@@ -26,6 +26,24 @@ namespace AiNews.Tagging
         public int ContentLength => Content.Length;
         public bool IsShort => Content.Length < _settings.ShortText;
 
+        // A first sentence shorter than this is a dateline or byline, not the sentence that says what happened.
+        private const int MinFirstSentence = 30;
+
+        /// <summary>Where the body's first full sentence ends (at most the lead's length): it says what the story is about.</summary>
+        public int FirstSentenceEnd
+        {
+            get
+            {
+                int limit = Math.Min(Content.Length, _settings.LeadLength);
+                for (int i = MinFirstSentence; i < limit; i++)
+                {
+                    char c = Content[i];
+                    if (c == '\n' || ((c == '.' || c == '?' || c == '!') && (i + 1 >= Content.Length || char.IsWhiteSpace(Content[i + 1])))) return i;
+                }
+                return limit;
+            }
+        }
+
         public IEnumerable<WeightedHit> Hits(TermMatcher matcher, bool all = false)
         {
             foreach (TermHit h in all ? matcher.MatchAll(Title) : matcher.Match(Title))

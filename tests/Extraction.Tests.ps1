@@ -291,6 +291,20 @@ Describe 'Failure classes of the general extractor (issue 12)' {
         $p[0] | Should -BeLike 'Die Gemeinde hat die neue Brücke*'
         $p[1] | Should -Be 'Am 3. Mai 2022 folgt der zweite Abschnitt.'
     }
+    It 'keeps a recipe''s steps that each carry a picture, drops a strip of captioned pictures' {
+        $intro = '<p>' + ('This bread needs no kneading and only four things from the cupboard, so it suits a busy week. ' * 10) + '</p>'
+        $steps = '<div class="method"><h3>Method</h3><ul>' +
+            '<li>Stir the flour, salt and yeast together in a bowl.<img src="s1.jpg"></li>' +
+            '<li>Pour in the warm water and mix to a wet dough.<img src="s2.jpg"></li>' +
+            '<li>Cover and leave it overnight.<img src="s3.jpg"></li>' +
+            '<li>Bake in a hot pot for forty minutes.<img src="s4.jpg"></li></ul></div>'
+        $strip = '<div class="pictures"><ul><li><img src="p1.jpg">Old town © City archive</li><li><img src="p2.jpg">Market hall © City archive</li>' +
+            '<li><img src="p3.jpg">River bank © City archive</li></ul></div>'
+        $r = $Extractor.Extract("<html><body><article>$intro$steps$strip</article></body></html>", $null)
+        $r.Content | Should -BeLike '*Stir the flour, salt and yeast together in a bowl.*'
+        $r.Content | Should -BeLike '*Bake in a hot pot for forty minutes.*'
+        $r.Content | Should -Not -BeLike '*City archive*'
+    }
     It 'gives the body in composed Unicode (NFC), so that a letter written as one code point or two compares the same' {
         $precomposed = "$([char]0x09A6)$([char]0x09C7)$([char]0x09B6)$([char]0x09DF) " * 30   # Bengali with U+09DF, which NFC writes as U+09AF U+09BC
         $r = $Extractor.Extract("<html lang='bn'><body><article><p>$precomposed</p></article></body></html>", $null)

@@ -56,6 +56,12 @@ namespace AiNews.Extraction
         /// <summary>See <see cref="LineListMinLines"/>: prose broken by &lt;br&gt; has longer lines than this on average.</summary>
         private const int LineListMaxAverage = 60;
 
+        /// <summary>An item of a list of steps says at least this much ("Stir fry to mix well."); a label under a thumbnail says less.</summary>
+        private const int StepMinLength = 20;
+
+        /// <summary>A list of steps is the author's text, not links to elsewhere: at most this share of it is link text.</summary>
+        private const double StepListMaxLinkDensity = 0.2;
+
         // Elements visited between two looks at the clock (the budget check is cheap, but not free).
         private const int ChecksEvery = 64;
 
@@ -283,7 +289,7 @@ namespace AiNews.Extraction
             double ld = DomText.LinkDensity(node);
             bool inFigure = HasAncestor(node, "figure");
             bool remove =
-                (img > 1 && p / (double)img < 0.5 && !inFigure) ||
+                (img > 1 && p / (double)img < 0.5 && !inFigure && !(isList && IsStepList(node))) ||
                 (!isList && li > p) ||
                 (input > Math.Floor(p / 3.0)) ||
                 (!isList && headingDensity < 0.9 && length < 25 && (img == 0 || img > 2) && !inFigure) ||
@@ -297,6 +303,19 @@ namespace AiNews.Extraction
                 if (gallery) return false;
             }
             return remove;
+        }
+
+        // Photo captions and credits under a gallery's pictures seldom end like a sentence; steps do.
+        private static readonly Regex SentenceEnd = new Regex(@"[.!?。！？](\W*)$", RegexOptions.Compiled);
+
+        // A list (or a block that is mostly one) whose items each say something in a sentence that ends like one, each
+        // with its picture (recipe directions, how-to steps), is the story told step by step, not a strip of images.
+        private static bool IsStepList(IElement list)
+        {
+            var items = list.QuerySelectorAll("li").ToList();
+            if (items.Count < 2 || DomText.LinkDensity(list) > StepListMaxLinkDensity) return false;
+            int sentences = items.Count(li => DomText.TextLength(li) >= StepMinLength && SentenceEnd.IsMatch(DomText.Text(li)));
+            return sentences * 2 > items.Count;
         }
 
         private static bool IsDataTable(IElement table)

@@ -305,6 +305,15 @@ Describe 'Failure classes of the general extractor (issue 12)' {
         $r.Content | Should -BeLike '*Bake in a hot pot for forty minutes.*'
         $r.Content | Should -Not -BeLike '*City archive*'
     }
+    It 'does not merge a sibling block whose class calls it a header (citation box, dateline) into the story' {
+        $story = '<p>' + ('Timber from the hills was floated down the river to the coast, where shipyards paid well for long straight trunks. ' * 3) + '</p>'
+        $box = '<div class="article-info-header"><strong>First printed in:</strong><p>Forest Notes 12 (2021), pages 3 to 5, with a map of the old floating routes.</p>' +
+            '<strong>Online since</strong><p>21 January 2022</p></div>'
+        $r = $Extractor.Extract("<html><body>$box<div class='article-body'>$story$story$story</div></body></html>", $null)
+        $r.Content | Should -BeLike 'Timber from the hills*'
+        $r.Content | Should -Not -BeLike '*Forest Notes*'
+        $r.Content | Should -Not -BeLike '*Online since*'
+    }
     It 'gives the body in composed Unicode (NFC), so that a letter written as one code point or two compares the same' {
         $precomposed = "$([char]0x09A6)$([char]0x09C7)$([char]0x09B6)$([char]0x09DF) " * 30   # Bengali with U+09DF, which NFC writes as U+09AF U+09BC
         $r = $Extractor.Extract("<html lang='bn'><body><article><p>$precomposed</p></article></body></html>", $null)

@@ -314,6 +314,20 @@ Describe 'Failure classes of the general extractor (issue 12)' {
         $r.Content | Should -Not -BeLike '*Forest Notes*'
         $r.Content | Should -Not -BeLike '*Online since*'
     }
+    It 'keeps the story in a Drupal field whose class says its label is hidden (field--label-hidden), drops a "hidden" block' {
+        $para = { param($t) "<div class='paragraph paragraph--type--text'><div class='text-formatted'><p>$t</p></div></div>" }
+        $intro = '<div class="intro"><p>' + ('The three parties agreed on Tuesday to end the emergency rules by the end of the month, and to keep only the mask rule on trains. ' * 5) + '</p></div>'
+        $fields = "<div class='field field--name-field-paragraphs field--label-hidden field__items'>" +
+            (& $para ('Schools stay open whatever the figures, the leaders of the three groups said at a joint press conference in the capital. ' * 2)) +
+            (& $para ('The health minister is to report to parliament every two weeks on the number of patients in intensive care units. ' * 2)) +
+            (& $para ('Local councils may still close clubs and large events when hospitals in their area are full, the paper says. ' * 2)) + '</div>'
+        $hidden = "<div class='hidden'><p>Your browser is out of date, please update it to read this page, or come back later.</p></div>"
+        $r = $Extractor.Extract("<html><body><div class='node__content'>$intro$fields$hidden</div><div class='links'><a href='/a'>About us</a></div></body></html>", $null)
+        $p = Get-Paragraphs $r.Content
+        $p.Count | Should -Be 4
+        $p[1] | Should -BeLike 'Schools stay open*'
+        $p[3] | Should -BeLike 'Local councils may still close*'
+    }
     It 'gives the body in composed Unicode (NFC), so that a letter written as one code point or two compares the same' {
         $precomposed = "$([char]0x09A6)$([char]0x09C7)$([char]0x09B6)$([char]0x09DF) " * 30   # Bengali with U+09DF, which NFC writes as U+09AF U+09BC
         $r = $Extractor.Extract("<html lang='bn'><body><article><p>$precomposed</p></article></body></html>", $null)

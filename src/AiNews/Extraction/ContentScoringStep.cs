@@ -25,10 +25,12 @@ namespace AiNews.Extraction
             RegexOptions.IgnoreCase | RegexOptions.Compiled);
         private static readonly Regex MaybeCandidate = new Regex(@"and|article|body|column|content|main|mathjax|shadow", RegexOptions.IgnoreCase | RegexOptions.Compiled);
         private static readonly Regex Positive = new Regex(@"article|body|content|entry|hentry|h-entry|main|page|pagination|post|text|blog|story", RegexOptions.IgnoreCase | RegexOptions.Compiled);
+        // "hidden" but not Drupal's "field--label-hidden" (the field's label is hidden, not its text), Tailwind's
+        // "overflow-hidden" or Bootstrap's "hidden-xs"/"hidden-print" (hidden on one screen size or on paper only).
         // "header": the block of the headline, dateline and byline (article-header, entry-header, infobox-header), beside the
         // story rather than part of it; its standfirst, if any, is LeadStep's.
         private static readonly Regex Negative = new Regex(
-            @"-ad-|hidden|^hid$| hid$| hid |^hid |banner|combx|comment|com-|contact|footer|gdpr|masthead|media|meta|outbrain|promo|related|scroll|share|shoutbox|sidebar|skyscraper|sponsor|shopping|tags|widget|byline|author|caption|newsletter|subscribe|header",
+            @"-ad-|(?<!label-|label--|overflow-)hidden(?!-(xs|sm|md|lg|xl|print|mobile|phone|tablet|desktop))|^hid$| hid$| hid |^hid |banner|combx|comment|com-|contact|footer|gdpr|masthead|media|meta|outbrain|promo|related|scroll|share|shoutbox|sidebar|skyscraper|sponsor|shopping|tags|widget|byline|author|caption|newsletter|subscribe|header",
             RegexOptions.IgnoreCase | RegexOptions.Compiled);
         private static readonly Regex Videos = new Regex(@"//(www\.)?((dailymotion|youtube|youtube-nocookie|player\.vimeo|v\.qq)\.com|(archive|upload\.wikimedia)\.org|player\.twitch\.tv)", RegexOptions.IgnoreCase | RegexOptions.Compiled);
         private static readonly HashSet<string> UnlikelyRoles = new HashSet<string>(StringComparer.OrdinalIgnoreCase)

@@ -328,6 +328,15 @@ Describe 'Failure classes of the general extractor (issue 12)' {
         $p[1] | Should -BeLike 'Schools stay open*'
         $p[3] | Should -BeLike 'Local councils may still close*'
     }
+    It 'keeps a very short story rather than a slightly longer headline box found once the class weights are off' {
+        $dek = '<p>The mayor, who steps down in May, said the council had kept her out of the talks, changed the plans, cut the budget, closed the library, sold the old school, and ignored the petition of a thousand voters.</p>'
+        $story = '<p>The mayor of Riverton said on Tuesday that the town council had tried to silence her. She will not stand again. She asked the council to publish the minutes of its last three meetings so that voters can judge for themselves.</p>'
+        $html = "<html><body><div class='top'><div class='row'><div class='article-header'><h1>Mayor says council tried to silence her</h1>$dek<p>Tuesday 10 May 2022</p></div></div></div>" +
+            "<div class='main-col'><div class='row'><div class='col'><div class='article-body'>$story</div></div></div></div></body></html>"
+        $r = $Extractor.Extract($html, $null)
+        $r.Content | Should -BeLike '*She asked the council to publish the minutes*'
+        $r.Content | Should -Not -BeLike '*Mayor says council tried*'
+    }
     It 'gives the body in composed Unicode (NFC), so that a letter written as one code point or two compares the same' {
         $precomposed = "$([char]0x09A6)$([char]0x09C7)$([char]0x09B6)$([char]0x09DF) " * 30   # Bengali with U+09DF, which NFC writes as U+09AF U+09BC
         $r = $Extractor.Extract("<html lang='bn'><body><article><p>$precomposed</p></article></body></html>", $null)

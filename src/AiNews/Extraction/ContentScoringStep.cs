@@ -69,6 +69,13 @@ namespace AiNews.Extraction
         // Elements visited between two looks at the clock (the budget check is cheap, but not free).
         private const int ChecksEvery = 64;
 
+        /// <summary>
+        /// A later, less filtered pass wins over the passes before it only with at least this many times their text: on a
+        /// page whose story is short, a block a little longer found once the class weights are off is more likely the
+        /// headline box or a teaser the weights rightly passed over than more of the story.
+        /// </summary>
+        public const double RetryMinGain = 1.5;
+
         /// <summary>Below this many characters the page is read again with fewer filters.</summary>
         public int MinimumLength { get; set; } = 500;
 
@@ -89,7 +96,9 @@ namespace AiNews.Extraction
                 if (DomText.TextLength(body) >= MinimumLength) break;
             }
             if (attempts.Count == 0) return;
-            var best = attempts.OrderByDescending(DomText.TextLength).First();
+            var best = attempts[0];
+            foreach (var attempt in attempts.Skip(1))
+                if (DomText.TextLength(attempt) > DomText.TextLength(best) * RetryMinGain) best = attempt;
             context.Body = best;
             context.Page.Method = ExtractionMethod.ContentScoring;
         }

@@ -337,6 +337,20 @@ Describe 'Failure classes of the general extractor (issue 12)' {
         $r.Content | Should -BeLike '*She asked the council to publish the minutes*'
         $r.Content | Should -Not -BeLike '*Mayor says council tried*'
     }
+    It 'reads every story of a page of several article-like blocks of one class (a newsletter issue), not only the longest' {
+        $card = { param($h, $t, $n) "<div class='card'><h2>$h</h2><div class='item-copy'>" + ("<p>$t$t</p>" * $n) + "</div><div class='card-tools'><a href='/share'>Share</a></div></div>" }
+        $html = '<html><body><div class="issue">' +
+            (& $card 'Schools buy cameras' 'A new kind of camera is being put up in schools, with software that follows people across the yard, flags odd moves, and alerts staff. ' 4) +
+            (& $card 'Songs get shorter' 'Streaming pays per play, so albums now put their short songs first, and the fifth song starts after twelve minutes instead of nineteen. ' 2) +
+            (& $card 'Rents in the cities' 'Rents rose again in the largest cities, by five percent in a year, while wages, pensions and benefits rose by two. ' 2) +
+            (& $card 'Trains on time' 'The railways ran more trains on time this winter than last, thanks to new tracks, fewer storms, and more staff. ' 2) +
+            (& $card 'Bread costs more' 'Flour, energy and wages all cost more, so a loaf costs a third more than two years ago, the bakers say. ' 2) +
+            '</div><div class="links"><a href="/a">About us</a></div></body></html>'
+        $r = $Extractor.Extract($html, $null)
+        $r.Content | Should -BeLike 'A new kind of camera*'
+        $r.Content | Should -BeLike '*the fifth song starts after twelve minutes*'
+        $r.Content | Should -BeLike '*a loaf costs a third more*'
+    }
     It 'gives the body in composed Unicode (NFC), so that a letter written as one code point or two compares the same' {
         $precomposed = "$([char]0x09A6)$([char]0x09C7)$([char]0x09B6)$([char]0x09DF) " * 30   # Bengali with U+09DF, which NFC writes as U+09AF U+09BC
         $r = $Extractor.Extract("<html lang='bn'><body><article><p>$precomposed</p></article></body></html>", $null)

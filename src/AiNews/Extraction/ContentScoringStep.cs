@@ -76,6 +76,13 @@ namespace AiNews.Extraction
         /// </summary>
         public const double RetryMinGain = 1.5;
 
+        /// <summary>
+        /// Among the best candidates, blocks with the very class of the best one that score at least this share of its
+        /// score are parts of the same story or page (article-like blocks of one template), like near-equal candidates:
+        /// three of them under one ancestor make that ancestor the body.
+        /// </summary>
+        public const double SameClassMinShare = 0.5;
+
         /// <summary>Below this many characters the page is read again with fewer filters.</summary>
         public int MinimumLength { get; set; } = 500;
 
@@ -184,7 +191,11 @@ namespace AiNews.Extraction
             else
             {
                 // Several near-equal candidates under one ancestor: the story is that ancestor.
-                var alternatives = top.Skip(1).Where(c => scores[c] / scores[best] >= 0.75).Select(c => Ancestors(c, 0)).ToList();
+                // So are blocks of the best one's own class (the stories of a newsletter issue, the sections of a long page)
+                // that score at least half as much.
+                var alternatives = top.Skip(1).Where(c => scores[c] / scores[best] >= 0.75
+                    || !string.IsNullOrWhiteSpace(best.ClassName) && c.ClassName == best.ClassName && scores[c] / scores[best] >= SameClassMinShare)
+                    .Select(c => Ancestors(c, 0)).ToList();
                 if (alternatives.Count >= 3)
                 {
                     for (var parent = best.ParentElement; parent != null && parent.LocalName != "body"; parent = parent.ParentElement)

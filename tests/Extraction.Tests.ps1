@@ -351,6 +351,17 @@ Describe 'Failure classes of the general extractor (issue 12)' {
         $r.Content | Should -BeLike '*the fifth song starts after twelve minutes*'
         $r.Content | Should -BeLike '*a loaf costs a third more*'
     }
+    It 'judges an <aside> of related links inside the body on its own, so that its links do not take the short story with them' {
+        $story = '<p>The mayor of <a href="/t/riverton">Riverton</a> said on Tuesday that the <a href="/t/council">town council</a> had tried to silence her after she spoke against the new <a href="/t/bridge">bridge plans</a>, and that she would not stand again. She asked the council to publish the minutes of its last three meetings, so that voters can judge for themselves, and said she would give her own notes to the local paper.</p>'
+        $aside = '<aside class="related-stories content-element"><h3>More:</h3><article><h4><a href="/n/1">Council votes on the bridge plans next week after months of delay and two public hearings</a></h4></article>' +
+            '<article><h4><a href="/n/2">Riverton mayor opens the new library in the old railway station on the river bank</a></h4></article><article><h4><a href="/n/3">Bridge plans: what the council wants, what it costs and who pays for it</a></h4></article><article><h4><a href="/n/4">Letters: readers on the mayor, the council and the long story of the Riverton bridge</a></h4></article></aside>'
+        $html = "<html><body><div class='top'><div class='row'><div class='article-header'><h1>Mayor says council tried to silence her</h1><p>The mayor, who steps down in May, says the council kept her out of the talks, changed the plans, cut the budget, closed the library, sold the old school, and ignored a petition.</p><p>Tuesday 10 May 2022</p></div></div></div>" +
+            "<div class='main-col'><div class='row'><div class='col'><div class='article-body'>$story$aside</div></div></div></div></body></html>"
+        $r = $Extractor.Extract($html, $null)
+        $r.Content | Should -BeLike '*She asked the council to publish the minutes*'
+        $r.Content | Should -Not -BeLike '*Mayor says council tried*'
+        $r.Content | Should -Not -BeLike '*new library in the old railway station*'
+    }
     It 'gives the body in composed Unicode (NFC), so that a letter written as one code point or two compares the same' {
         $precomposed = "$([char]0x09A6)$([char]0x09C7)$([char]0x09B6)$([char]0x09DF) " * 30   # Bengali with U+09DF, which NFC writes as U+09AF U+09BC
         $r = $Extractor.Extract("<html lang='bn'><body><article><p>$precomposed</p></article></body></html>", $null)

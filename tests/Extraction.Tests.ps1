@@ -362,6 +362,15 @@ Describe 'Failure classes of the general extractor (issue 12)' {
         $r.Content | Should -Not -BeLike '*Mayor says council tried*'
         $r.Content | Should -Not -BeLike '*new library in the old railway station*'
     }
+    It 'judges an <article> teaser card inside the story like a div (its links make it a teaser)' {
+        $story = '<p>' + ('Batteries store the power of the panels on the roof for the evening, and most new systems are sold with one. ' * 3) + '</p>'
+        $teaser = '<article class="card"><div class="card__text"><h3><a href="/lexicon/solar">Solar power for your own home</a></h3>' +
+            '<p>More and more households put panels on their roofs to make their own power.</p><a href="/lexicon/solar">Read more</a></div></article>'
+        $html = "<html><body><div class='entry-content'>$story$story$teaser$teaser</div></body></html>"
+        $r = $Extractor.Extract($html, $null)
+        $r.Content | Should -BeLike 'Batteries store the power*'
+        $r.Content | Should -Not -BeLike '*households put panels*'
+    }
     It 'gives the body in composed Unicode (NFC), so that a letter written as one code point or two compares the same' {
         $precomposed = "$([char]0x09A6)$([char]0x09C7)$([char]0x09B6)$([char]0x09DF) " * 30   # Bengali with U+09DF, which NFC writes as U+09AF U+09BC
         $r = $Extractor.Extract("<html lang='bn'><body><article><p>$precomposed</p></article></body></html>", $null)

@@ -257,8 +257,8 @@ namespace AiNews.Extraction
             foreach (var h in article.QuerySelectorAll("h1, h2").ToList())
                 if (weight && ClassWeight(h) < 0) h.Remove();
             // An <aside> (related stories, a box of links) is judged like a div: left in, its links would count against the
-            // story around it and take the story out with them.
-            foreach (var tag in new[] { "form", "fieldset", "table", "ul", "ol", "aside", "div", "section" })
+            // story around it and take the story out with them. So is an <article> inside the story (a teaser card).
+            foreach (var tag in new[] { "form", "fieldset", "table", "ul", "ol", "aside", "article", "div", "section" })
             {
                 // Innermost first, so that a wrapper is judged on what is left inside it.
                 foreach (var node in article.QuerySelectorAll(tag).Reverse().ToList())

@@ -307,6 +307,86 @@ Describe 'Failure classes of the general extractor (issue 12)' {
         $r.Content | Should -Not -BeLike "*$([char]0xFEFF)*"
         $r.Content | Should -BeLike '*Licensed: yes*Licensed: yes*twelve years.'
     }
+    It 'keeps a recipe''s steps that each carry a picture, drops a strip of captioned pictures' {
+        $intro = '<p>' + ('This bread needs no kneading and only four things from the cupboard, so it suits a busy week. ' * 10) + '</p>'
+        $steps = '<div class="method"><h3>Method</h3><ul>' +
+            '<li>Stir the flour, salt and yeast together in a bowl.<img src="s1.jpg"></li>' +
+            '<li>Pour in the warm water and mix to a wet dough.<img src="s2.jpg"></li>' +
+            '<li>Cover and leave it overnight.<img src="s3.jpg"></li>' +
+            '<li>Bake in a hot pot for forty minutes.<img src="s4.jpg"></li></ul></div>'
+        $strip = '<div class="pictures"><ul><li><img src="p1.jpg">Old town © City archive</li><li><img src="p2.jpg">Market hall © City archive</li>' +
+            '<li><img src="p3.jpg">River bank © City archive</li></ul></div>'
+        $r = $Extractor.Extract("<html><body><article>$intro$steps$strip</article></body></html>", $null)
+        $r.Content | Should -BeLike '*Stir the flour, salt and yeast together in a bowl.*'
+        $r.Content | Should -BeLike '*Bake in a hot pot for forty minutes.*'
+        $r.Content | Should -Not -BeLike '*City archive*'
+    }
+    It 'does not merge a sibling block whose class calls it a header (citation box, dateline) into the story' {
+        $story = '<p>' + ('Timber from the hills was floated down the river to the coast, where shipyards paid well for long straight trunks. ' * 3) + '</p>'
+        $box = '<div class="article-info-header"><strong>First printed in:</strong><p>Forest Notes 12 (2021), pages 3 to 5, with a map of the old floating routes.</p>' +
+            '<strong>Online since</strong><p>21 January 2022</p></div>'
+        $r = $Extractor.Extract("<html><body>$box<div class='article-body'>$story$story$story</div></body></html>", $null)
+        $r.Content | Should -BeLike 'Timber from the hills*'
+        $r.Content | Should -Not -BeLike '*Forest Notes*'
+        $r.Content | Should -Not -BeLike '*Online since*'
+    }
+    It 'keeps the story in a Drupal field whose class says its label is hidden (field--label-hidden), drops a "hidden" block' {
+        $para = { param($t) "<div class='paragraph paragraph--type--text'><div class='text-formatted'><p>$t</p></div></div>" }
+        $intro = '<div class="intro"><p>' + ('The three parties agreed on Tuesday to end the emergency rules by the end of the month, and to keep only the mask rule on trains. ' * 5) + '</p></div>'
+        $fields = "<div class='field field--name-field-paragraphs field--label-hidden field__items'>" +
+            (& $para ('Schools stay open whatever the figures, the leaders of the three groups said at a joint press conference in the capital. ' * 2)) +
+            (& $para ('The health minister is to report to parliament every two weeks on the number of patients in intensive care units. ' * 2)) +
+            (& $para ('Local councils may still close clubs and large events when hospitals in their area are full, the paper says. ' * 2)) + '</div>'
+        $hidden = "<div class='hidden'><p>Your browser is out of date, please update it to read this page, or come back later.</p></div>"
+        $r = $Extractor.Extract("<html><body><div class='node__content'>$intro$fields$hidden</div><div class='links'><a href='/a'>About us</a></div></body></html>", $null)
+        $p = Get-Paragraphs $r.Content
+        $p.Count | Should -Be 4
+        $p[1] | Should -BeLike 'Schools stay open*'
+        $p[3] | Should -BeLike 'Local councils may still close*'
+    }
+    It 'keeps a very short story rather than a slightly longer headline box found once the class weights are off' {
+        $dek = '<p>The mayor, who steps down in May, said the council had kept her out of the talks, changed the plans, cut the budget, closed the library, sold the old school, and ignored the petition of a thousand voters.</p>'
+        $story = '<p>The mayor of Riverton said on Tuesday that the town council had tried to silence her. She will not stand again. She asked the council to publish the minutes of its last three meetings so that voters can judge for themselves.</p>'
+        $html = "<html><body><div class='top'><div class='row'><div class='article-header'><h1>Mayor says council tried to silence her</h1>$dek<p>Tuesday 10 May 2022</p></div></div></div>" +
+            "<div class='main-col'><div class='row'><div class='col'><div class='article-body'>$story</div></div></div></div></body></html>"
+        $r = $Extractor.Extract($html, $null)
+        $r.Content | Should -BeLike '*She asked the council to publish the minutes*'
+        $r.Content | Should -Not -BeLike '*Mayor says council tried*'
+    }
+    It 'reads every story of a page of several article-like blocks of one class (a newsletter issue), not only the longest' {
+        $card = { param($h, $t, $n) "<div class='card'><h2>$h</h2><div class='item-copy'>" + ("<p>$t$t</p>" * $n) + "</div><div class='card-tools'><a href='/share'>Share</a></div></div>" }
+        $html = '<html><body><div class="issue">' +
+            (& $card 'Schools buy cameras' 'A new kind of camera is being put up in schools, with software that follows people across the yard, flags odd moves, and alerts staff. ' 4) +
+            (& $card 'Songs get shorter' 'Streaming pays per play, so albums now put their short songs first, and the fifth song starts after twelve minutes instead of nineteen. ' 2) +
+            (& $card 'Rents in the cities' 'Rents rose again in the largest cities, by five percent in a year, while wages, pensions and benefits rose by two. ' 2) +
+            (& $card 'Trains on time' 'The railways ran more trains on time this winter than last, thanks to new tracks, fewer storms, and more staff. ' 2) +
+            (& $card 'Bread costs more' 'Flour, energy and wages all cost more, so a loaf costs a third more than two years ago, the bakers say. ' 2) +
+            '</div><div class="links"><a href="/a">About us</a></div></body></html>'
+        $r = $Extractor.Extract($html, $null)
+        $r.Content | Should -BeLike 'A new kind of camera*'
+        $r.Content | Should -BeLike '*the fifth song starts after twelve minutes*'
+        $r.Content | Should -BeLike '*a loaf costs a third more*'
+    }
+    It 'judges an <aside> of related links inside the body on its own, so that its links do not take the short story with them' {
+        $story = '<p>The mayor of <a href="/t/riverton">Riverton</a> said on Tuesday that the <a href="/t/council">town council</a> had tried to silence her after she spoke against the new <a href="/t/bridge">bridge plans</a>, and that she would not stand again. She asked the council to publish the minutes of its last three meetings, so that voters can judge for themselves, and said she would give her own notes to the local paper.</p>'
+        $aside = '<aside class="related-stories content-element"><h3>More:</h3><article><h4><a href="/n/1">Council votes on the bridge plans next week after months of delay and two public hearings</a></h4></article>' +
+            '<article><h4><a href="/n/2">Riverton mayor opens the new library in the old railway station on the river bank</a></h4></article><article><h4><a href="/n/3">Bridge plans: what the council wants, what it costs and who pays for it</a></h4></article><article><h4><a href="/n/4">Letters: readers on the mayor, the council and the long story of the Riverton bridge</a></h4></article></aside>'
+        $html = "<html><body><div class='top'><div class='row'><div class='article-header'><h1>Mayor says council tried to silence her</h1><p>The mayor, who steps down in May, says the council kept her out of the talks, changed the plans, cut the budget, closed the library, sold the old school, and ignored a petition.</p><p>Tuesday 10 May 2022</p></div></div></div>" +
+            "<div class='main-col'><div class='row'><div class='col'><div class='article-body'>$story$aside</div></div></div></div></body></html>"
+        $r = $Extractor.Extract($html, $null)
+        $r.Content | Should -BeLike '*She asked the council to publish the minutes*'
+        $r.Content | Should -Not -BeLike '*Mayor says council tried*'
+        $r.Content | Should -Not -BeLike '*new library in the old railway station*'
+    }
+    It 'judges an <article> teaser card inside the story like a div (its links make it a teaser)' {
+        $story = '<p>' + ('Batteries store the power of the panels on the roof for the evening, and most new systems are sold with one. ' * 3) + '</p>'
+        $teaser = '<article class="card"><div class="card__text"><h3><a href="/lexicon/solar">Solar power for your own home</a></h3>' +
+            '<p>More and more households put panels on their roofs to make their own power.</p><a href="/lexicon/solar">Read more</a></div></article>'
+        $html = "<html><body><div class='entry-content'>$story$story$teaser$teaser</div></body></html>"
+        $r = $Extractor.Extract($html, $null)
+        $r.Content | Should -BeLike 'Batteries store the power*'
+        $r.Content | Should -Not -BeLike '*households put panels*'
+    }
     It 'gives the body in composed Unicode (NFC), so that a letter written as one code point or two compares the same' {
         $precomposed = "$([char]0x09A6)$([char]0x09C7)$([char]0x09B6)$([char]0x09DF) " * 30   # Bengali with U+09DF, which NFC writes as U+09AF U+09BC
         $r = $Extractor.Extract("<html lang='bn'><body><article><p>$precomposed</p></article></body></html>", $null)
@@ -354,12 +434,12 @@ Describe 'Quality on the shared corpora (aeb-dev, trafilatura-eval)' {
         $aeb.F1 | Should -BeGreaterOrEqual 0.985
         $aeb.Empty | Should -Be 0
     }
-    # Floors of trafilatura-eval: what the method reaches now (2026-12-01: F1 0.940 even / 0.925 odd, recall 0.952 / 0.925),
+    # Floors of trafilatura-eval: what the method reaches now (2026-12-01: F1 0.944 even / 0.926 odd, recall 0.957 / 0.926),
     # a little below, so that a regression fails. Issue 12's target is 0.93 for both (reached on the even half only, see
     # bench/RESULTS.md).
     It 'keeps trafilatura-eval F1 and recall on both halves, with no empty page and the halves within 0.02' -Skip:(-not $HasShared -or -not (Get-Command python3 -ErrorAction SilentlyContinue)) {
-        $minF1 = 0.922
-        $minRecall = 0.922
+        $minF1 = 0.924
+        $minRecall = 0.924
         $maxGap = 0.02
         $even = Get-Figure 'trafilatura-eval' 'even'
         $odd = Get-Figure 'trafilatura-eval' 'odd'

@@ -25,8 +25,12 @@ namespace AiNews.Extraction
             RegexOptions.IgnoreCase | RegexOptions.Compiled);
         private static readonly Regex MaybeCandidate = new Regex(@"and|article|body|column|content|main|mathjax|shadow", RegexOptions.IgnoreCase | RegexOptions.Compiled);
         private static readonly Regex Positive = new Regex(@"article|body|content|entry|hentry|h-entry|main|page|pagination|post|text|blog|story", RegexOptions.IgnoreCase | RegexOptions.Compiled);
+        // "hidden" but not Drupal's "field--label-hidden" (the field's label is hidden, not its text), Tailwind's
+        // "overflow-hidden" or Bootstrap's "hidden-xs"/"hidden-print" (hidden on one screen size or on paper only).
+        // "header": the block of the headline, dateline and byline (article-header, entry-header, infobox-header), beside the
+        // story rather than part of it; its standfirst, if any, is LeadStep's.
         private static readonly Regex Negative = new Regex(
-            @"-ad-|hidden|^hid$| hid$| hid |^hid |banner|combx|comment|com-|contact|footer|gdpr|masthead|media|meta|outbrain|promo|related|scroll|share|shoutbox|sidebar|skyscraper|sponsor|shopping|tags|widget|byline|author|caption|newsletter|subscribe",
+            @"-ad-|(?<!label-|label--|overflow-)hidden(?!-(xs|sm|md|lg|xl|print|mobile|phone|tablet|desktop))|^hid$| hid$| hid |^hid |banner|combx|comment|com-|contact|footer|gdpr|masthead|media|meta|outbrain|promo|related|scroll|share|shoutbox|sidebar|skyscraper|sponsor|shopping|tags|widget|byline|author|caption|newsletter|subscribe|header",
             RegexOptions.IgnoreCase | RegexOptions.Compiled);
         private static readonly Regex Videos = new Regex(@"//(www\.)?((dailymotion|youtube|youtube-nocookie|player\.vimeo|v\.qq)\.com|(archive|upload\.wikimedia)\.org|player\.twitch\.tv)", RegexOptions.IgnoreCase | RegexOptions.Compiled);
         private static readonly HashSet<string> UnlikelyRoles = new HashSet<string>(StringComparer.OrdinalIgnoreCase)
@@ -56,8 +60,28 @@ namespace AiNews.Extraction
         /// <summary>See <see cref="LineListMinLines"/>: prose broken by &lt;br&gt; has longer lines than this on average.</summary>
         private const int LineListMaxAverage = 60;
 
+        /// <summary>An item of a list of steps says at least this much ("Stir fry to mix well."); a label under a thumbnail says less.</summary>
+        private const int StepMinLength = 20;
+
+        /// <summary>A list of steps is the author's text, not links to elsewhere: at most this share of it is link text.</summary>
+        private const double StepListMaxLinkDensity = 0.2;
+
         // Elements visited between two looks at the clock (the budget check is cheap, but not free).
         private const int ChecksEvery = 64;
+
+        /// <summary>
+        /// A later, less filtered pass wins over the passes before it only with at least this many times their text: on a
+        /// page whose story is short, a block a little longer found once the class weights are off is more likely the
+        /// headline box or a teaser the weights rightly passed over than more of the story.
+        /// </summary>
+        public const double RetryMinGain = 1.5;
+
+        /// <summary>
+        /// Among the best candidates, blocks with the very class of the best one that score at least this share of its
+        /// score are parts of the same story or page (article-like blocks of one template), like near-equal candidates:
+        /// three of them under one ancestor make that ancestor the body.
+        /// </summary>
+        public const double SameClassMinShare = 0.5;
 
         /// <summary>Below this many characters the page is read again with fewer filters.</summary>
         public int MinimumLength { get; set; } = 500;
@@ -79,7 +103,9 @@ namespace AiNews.Extraction
                 if (DomText.TextLength(body) >= MinimumLength) break;
             }
             if (attempts.Count == 0) return;
-            var best = attempts.OrderByDescending(DomText.TextLength).First();
+            var best = attempts[0];
+            foreach (var attempt in attempts.Skip(1))
+                if (DomText.TextLength(attempt) > DomText.TextLength(best) * RetryMinGain) best = attempt;
             context.Body = best;
             context.Page.Method = ExtractionMethod.ContentScoring;
         }
@@ -165,7 +191,11 @@ namespace AiNews.Extraction
             else
             {
                 // Several near-equal candidates under one ancestor: the story is that ancestor.
-                var alternatives = top.Skip(1).Where(c => scores[c] / scores[best] >= 0.75).Select(c => Ancestors(c, 0)).ToList();
+                // So are blocks of the best one's own class (the stories of a newsletter issue, the sections of a long page)
+                // that score at least half as much.
+                var alternatives = top.Skip(1).Where(c => scores[c] / scores[best] >= 0.75
+                    || !string.IsNullOrWhiteSpace(best.ClassName) && c.ClassName == best.ClassName && scores[c] / scores[best] >= SameClassMinShare)
+                    .Select(c => Ancestors(c, 0)).ToList();
                 if (alternatives.Count >= 3)
                 {
                     for (var parent = best.ParentElement; parent != null && parent.LocalName != "body"; parent = parent.ParentElement)
@@ -226,7 +256,9 @@ namespace AiNews.Extraction
         {
             foreach (var h in article.QuerySelectorAll("h1, h2").ToList())
                 if (weight && ClassWeight(h) < 0) h.Remove();
-            foreach (var tag in new[] { "form", "fieldset", "table", "ul", "ol", "div", "section" })
+            // An <aside> (related stories, a box of links) is judged like a div: left in, its links would count against the
+            // story around it and take the story out with them. So is an <article> inside the story (a teaser card).
+            foreach (var tag in new[] { "form", "fieldset", "table", "ul", "ol", "aside", "article", "div", "section" })
             {
                 // Innermost first, so that a wrapper is judged on what is left inside it.
                 foreach (var node in article.QuerySelectorAll(tag).Reverse().ToList())
@@ -283,7 +315,7 @@ namespace AiNews.Extraction
             double ld = DomText.LinkDensity(node);
             bool inFigure = HasAncestor(node, "figure");
             bool remove =
-                (img > 1 && p / (double)img < 0.5 && !inFigure) ||
+                (img > 1 && p / (double)img < 0.5 && !inFigure && !(isList && IsStepList(node))) ||
                 (!isList && li > p) ||
                 (input > Math.Floor(p / 3.0)) ||
                 (!isList && headingDensity < 0.9 && length < 25 && (img == 0 || img > 2) && !inFigure) ||
@@ -297,6 +329,19 @@ namespace AiNews.Extraction
                 if (gallery) return false;
             }
             return remove;
+        }
+
+        // Photo captions and credits under a gallery's pictures seldom end like a sentence; steps do.
+        private static readonly Regex SentenceEnd = new Regex(@"[.!?。！？](\W*)$", RegexOptions.Compiled);
+
+        // A list (or a block that is mostly one) whose items each say something in a sentence that ends like one, each
+        // with its picture (recipe directions, how-to steps), is the story told step by step, not a strip of images.
+        private static bool IsStepList(IElement list)
+        {
+            var items = list.QuerySelectorAll("li").ToList();
+            if (items.Count < 2 || DomText.LinkDensity(list) > StepListMaxLinkDensity) return false;
+            int sentences = items.Count(li => DomText.TextLength(li) >= StepMinLength && SentenceEnd.IsMatch(DomText.Text(li)));
+            return sentences * 2 > items.Count;
         }
 
         private static bool IsDataTable(IElement table)

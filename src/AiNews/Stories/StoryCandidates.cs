@@ -26,22 +26,21 @@ namespace AiNews.Stories
         private readonly Dictionary<string, List<int>> _byUrl = new Dictionary<string, List<int>>(StringComparer.Ordinal);
         private readonly int[] _stamp;      // _stamp[j] == i + 1: j was already offered for i
 
-        /// <summary>One fingerprint feature: its buckets (dated members by time, then undated ones) and how much must be shared.</summary>
+        /// <summary>
+        /// One fingerprint feature: its buckets and how much must be shared. The buckets lie in one array: bucket b (a
+        /// shingle) holds Members[Start[b] .. Start[b + 1]), its dated members first, oldest first (Dated[b] of them),
+        /// then the undated ones. Flat arrays instead of a pair of lists per shingle: at 50,000 articles there are
+        /// millions of shingles, and two lists each cost more than the prints themselves.
+        /// </summary>
         private sealed class Feature
         {
-            public Func<StoryPrint, HashSet<string>> Of;
+            public Func<StoryPrint, ulong[]> Of;
             public int MinCount;
             public double Share;
             public int MinCommon;
-            public readonly List<Bucket> Buckets = new List<Bucket>();   // by shingle id
+            public int[] Start, Dated, Members;
             public int[][] Rarest;                                      // per article: its shingle ids, rarest first (null: too few)
-        }
-
-        private sealed class Bucket
-        {
-            public readonly List<int> Dated = new List<int>();
-            public readonly List<int> Undated = new List<int>();
-            public int Count => Dated.Count + Undated.Count;
+            public int Count(int bucket) => Start[bucket + 1] - Start[bucket];
         }
 
         public StoryCandidates(IReadOnlyList<StoryPrint> prints, StoryGrouper grouper)
@@ -73,30 +72,47 @@ namespace AiNews.Stories
             var byTime = new List<int>(prints.Count);
             for (int i = 0; i < prints.Count; i++) byTime.Add(i);
             byTime.Sort((a, b) => _ticks[a] != _ticks[b] ? _ticks[a].CompareTo(_ticks[b]) : a.CompareTo(b));
-            foreach (Feature feature in _features)
+            foreach (Feature feature in _features) Fill(feature, prints, byTime);
+        }
+
+        // Numbers the shingles of the feature, counts each one's members, then places them (two passes over the sets).
+        private void Fill(Feature feature, IReadOnlyList<StoryPrint> prints, List<int> byTime)
+        {
+            var ids = new Dictionary<ulong, int>();
+            var dated = new List<int>();
+            var undated = new List<int>();
+            feature.Rarest = new int[prints.Count][];
+            foreach (int i in byTime)
             {
-                var ids = new Dictionary<string, int>(StringComparer.Ordinal);
-                feature.Rarest = new int[prints.Count][];
-                foreach (int i in byTime)
+                ulong[] set = feature.Of(prints[i]);
+                if (set.Length < feature.MinCount) continue;
+                var own = new int[set.Length];
+                for (int k = 0; k < set.Length; k++)
                 {
-                    HashSet<string> set = feature.Of(prints[i]);
-                    if (set.Count < feature.MinCount) continue;
-                    var own = new int[set.Count];
-                    int n = 0;
-                    foreach (string s in set)
-                    {
-                        if (!ids.TryGetValue(s, out int id)) { ids[s] = id = feature.Buckets.Count; feature.Buckets.Add(new Bucket()); }
-                        Bucket bucket = feature.Buckets[id];
-                        (_ticks[i] == long.MinValue ? bucket.Undated : bucket.Dated).Add(i);
-                        own[n++] = id;
-                    }
-                    feature.Rarest[i] = own;
+                    if (!ids.TryGetValue(set[k], out int id)) { ids[set[k]] = id = dated.Count; dated.Add(0); undated.Add(0); }
+                    if (_ticks[i] == long.MinValue) undated[id]++; else dated[id]++;
+                    own[k] = id;
                 }
-                // One order for all sets: by how many articles hold the shingle, then by id.
-                List<Bucket> buckets = feature.Buckets;
-                Comparison<int> rarestFirst = (a, b) => buckets[a].Count != buckets[b].Count ? buckets[a].Count.CompareTo(buckets[b].Count) : a.CompareTo(b);
-                foreach (int[] own in feature.Rarest) if (own != null) Array.Sort(own, rarestFirst);
+                feature.Rarest[i] = own;
             }
+            int buckets = dated.Count;
+            feature.Start = new int[buckets + 1];
+            for (int b = 0; b < buckets; b++) feature.Start[b + 1] = feature.Start[b] + dated[b] + undated[b];
+            feature.Dated = dated.ToArray();
+            feature.Members = new int[feature.Start[buckets]];
+            // Where the next dated and undated member of each bucket goes; byTime keeps the dated ones oldest first.
+            int[] nextDated = new int[buckets], nextUndated = new int[buckets];
+            for (int b = 0; b < buckets; b++) { nextDated[b] = feature.Start[b]; nextUndated[b] = feature.Start[b] + feature.Dated[b]; }
+            foreach (int i in byTime)
+            {
+                int[] own = feature.Rarest[i];
+                if (own == null) continue;
+                bool undatedMember = _ticks[i] == long.MinValue;
+                foreach (int id in own) feature.Members[undatedMember ? nextUndated[id]++ : nextDated[id]++] = i;
+            }
+            // One order for all sets: by how many articles hold the shingle, then by id.
+            Comparison<int> rarestFirst = (a, b) => feature.Count(a) != feature.Count(b) ? feature.Count(a).CompareTo(feature.Count(b)) : a.CompareTo(b);
+            foreach (int[] own in feature.Rarest) if (own != null) Array.Sort(own, rarestFirst);
         }
 
         /// <summary>
@@ -114,13 +130,14 @@ namespace AiNews.Stories
                 int prefix = ordered.Length - MinCommon(ordered.Length, feature.Share, feature.MinCommon) + 1;
                 for (int k = 0; k < prefix && k < ordered.Length; k++)
                 {
-                    Bucket bucket = feature.Buckets[ordered[k]];
-                    foreach (int j in bucket.Undated) Offer(i, j, visit);
-                    if (_ticks[i] == long.MinValue) { foreach (int j in bucket.Dated) Offer(i, j, visit); continue; }
+                    int b = ordered[k], first = feature.Start[b], undated = first + feature.Dated[b], end = feature.Start[b + 1];
+                    int[] members = feature.Members;
+                    for (int at = undated; at < end; at++) Offer(i, members[at], visit);
+                    if (_ticks[i] == long.MinValue) { for (int at = first; at < undated; at++) Offer(i, members[at], visit); continue; }
                     long from = _ticks[i] - Math.Min(_window, _ticks[i] - DateTime.MinValue.Ticks);
                     long to = _ticks[i] + Math.Min(_window, DateTime.MaxValue.Ticks - _ticks[i]);
-                    for (int at = FirstAtOrAfter(bucket.Dated, from); at < bucket.Dated.Count && _ticks[bucket.Dated[at]] <= to; at++)
-                        Offer(i, bucket.Dated[at], visit);
+                    for (int at = FirstAtOrAfter(members, first, undated, from); at < undated && _ticks[members[at]] <= to; at++)
+                        Offer(i, members[at], visit);
                 }
             }
         }
@@ -132,13 +149,13 @@ namespace AiNews.Stories
             visit(j);
         }
 
-        private int FirstAtOrAfter(List<int> dated, long ticks)
+        // The first of members[lo .. hi) (sorted by time) published at or after `ticks`.
+        private int FirstAtOrAfter(int[] members, int lo, int hi, long ticks)
         {
-            int lo = 0, hi = dated.Count;
             while (lo < hi)
             {
                 int mid = (lo + hi) >> 1;
-                if (_ticks[dated[mid]] < ticks) lo = mid + 1; else hi = mid;
+                if (_ticks[members[mid]] < ticks) lo = mid + 1; else hi = mid;
             }
             return lo;
         }

@@ -19,31 +19,26 @@ namespace AiNews.Stories
         /// archive and story grouping all compare it), so tracking-parameter variants of one page are one article.
         /// </summary>
         internal string UrlKey;
-        internal HashSet<string> Title, TitleNumbers, Body, Anchors;
+        // Sorted distinct hashes (StoryShingles): a few KB an article, where sets of strings were about 30 KB.
+        internal ulong[] Title, TitleNumbers, Body, Anchors;
         internal string Language;
         internal DateTimeOffset? Published;
 
         /// <param name="a">The article.</param>
         /// <param name="bodyLength">How much of the body to fingerprint.</param>
-        public static StoryPrint Of(Article a, int bodyLength = DefaultBodyLength) => Of(a, bodyLength, null);
-
-        /// <summary>
-        /// <see cref="Of(Article, int)"/> with tokens and shingles shared through <paramref name="pool"/> (one copy of
-        /// each across the prints made with it), for grouping many articles at once.
-        /// </summary>
-        internal static StoryPrint Of(Article a, int bodyLength, Dictionary<string, string> pool)
+        public static StoryPrint Of(Article a, int bodyLength = DefaultBodyLength)
         {
             string body = a.Content ?? string.Empty;
             if (body.Length > bodyLength) body = body.Substring(0, bodyLength);
             // Each text is tokenized once: the title's tokens serve both title sets, the whole text's both body sets.
-            List<string> title = StoryShingles.Tokens(a.Title ?? string.Empty, pool);
-            List<string> all = StoryShingles.Tokens(a.Title + "\n" + body, pool);
+            List<string> title = StoryShingles.Tokens(a.Title ?? string.Empty);
+            List<string> all = StoryShingles.Tokens(a.Title + "\n" + body);
             return new StoryPrint
             {
                 UrlKey = CanonicalUrl.Key(a.Url),
-                Title = string.IsNullOrEmpty(a.Title) ? new HashSet<string>(StringComparer.Ordinal) : StoryShingles.Of(title, pool),
+                Title = string.IsNullOrEmpty(a.Title) ? StoryShingles.None : StoryShingles.Of(title),
                 TitleNumbers = StoryShingles.Numbers(title),
-                Body = StoryShingles.Of(all, pool),
+                Body = StoryShingles.Of(all),
                 Anchors = StoryShingles.Anchors(all),
                 Language = LanguageGuess.Decide(a.Language, a.Title, body),
                 Published = a.Published,

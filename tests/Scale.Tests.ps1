@@ -316,6 +316,53 @@ Describe 'An archive run as the archive grows' {
         Get-Tree $root | Should -Be (Get-Tree $full)
     }
 
+    It 'compares the look-back days through their kept story prints, finds a story filed 5 days before, and writes what a full read writes' {
+        $root = Join-Path $TestDrive 'prints'
+        $History | Export-AiDigest -ArchivePath $root @Export
+        $Today | Export-AiDigest -ArchivePath $root @Export
+        @(Get-ChildItem (Join-Path $root '.ainews/day-prints') -File).Count | Should -Be 7 -Because 'the run fingerprinted the 7 look-back days and kept their prints'
+        # The next day: another outlet's report of a story filed on day 66 (5 days before), and a new story.
+        $next = $start.AddDays(71)
+        $tomorrow = @(
+            New-DayArticle -Title 'Day 66 story 1 about model release 661, as a feed links it' -Url 'https://example.com/66/1?utm_source=feed' -Published $next.AddHours(1) -Content 'Another outlet.'
+            New-DayArticle -Title 'Tomorrow''s only story' -Url 'https://example.com/tomorrow/1' -Published $next.AddHours(2) -Content 'Tomorrow''s body.'
+        )
+        $verbose = $tomorrow | Export-AiDigest -ArchivePath $root @Export -Verbose 4>&1 | ForEach-Object { "$_" }
+        $verbose | Should -Contain "Skipped 'Day 66 story 1 about model release 661, as a feed links it': already in the archive in 2025/12월/12-06.md."
+        # Only the day the last run wrote is read; the 6 days before it come from their kept prints.
+        $verbose | Should -Contain 'Read 1 day files (the look-back window, and days changed since the last run) and the title files of 1 folder.'
+        $verbose | Should -Contain 'Compared with 6 look-back day files through their kept story prints, without reading them.'
+
+        $full = Join-Path $TestDrive 'prints-full'
+        $History | Export-AiDigest -ArchivePath $full @Export
+        $Today | Export-AiDigest -ArchivePath $full @Export
+        Remove-Item (Join-Path $full '.ainews') -Recurse -Force
+        $tomorrow | Export-AiDigest -ArchivePath $full @Export
+        Get-Tree $root | Should -Be (Get-Tree $full)
+    }
+
+    It 'reads a look-back day again when its kept prints are stale (the day file edited by hand) or damaged' {
+        $root = Join-Path $TestDrive 'prints-stale'
+        $History | Export-AiDigest -ArchivePath $root @Export
+        $Today | Export-AiDigest -ArchivePath $root @Export
+        $day66 = Get-ChildItem $root -Recurse -Filter '12-06.md' | Select-Object -First 1
+        $day67 = Get-ChildItem $root -Recurse -Filter '12-07.md' | Select-Object -First 1
+        # A person adds a story to day 66 after its prints were kept; and day 67's print file is damaged.
+        $late = New-DayArticle -Title 'A late addition about the release of the model 6690 by the lab' -Url 'https://example.com/late/6690' -Published $History[132].Published
+        $History[132..133] + @($late) | Export-AiDigest -Path $day66.FullName -TimeZone Asia/Seoul -Force
+        $prints67 = Join-Path $root ('.ainews/day-prints/' + [uri]::EscapeDataString('2025/12월/12-07.md') + '.prints')
+        Test-Path $prints67 | Should -BeTrue
+        [IO.File]::WriteAllBytes($prints67, [byte[]](1, 2, 3))
+        $next = $start.AddDays(71)
+        $verbose = @(
+            New-DayArticle -Title 'A late addition about the release of the model 6690 by the lab' -Url 'https://other.example.org/6690' -Published $next.AddHours(1)
+            New-DayArticle -Title 'Day 67 story 2 again' -Url 'https://example.com/67/2?utm_source=feed' -Published $next.AddHours(2)
+        ) | Export-AiDigest -ArchivePath $root @Export -Verbose 4>&1 | ForEach-Object { "$_" }
+        $verbose | Should -Contain "Skipped 'A late addition about the release of the model 6690 by the lab': already in the archive in 2025/12월/12-06.md."
+        $verbose | Should -Contain "Skipped 'Day 67 story 2 again': already in the archive in 2025/12월/12-07.md."
+        (Get-Item $prints67).Length | Should -BeGreaterThan 3 -Because 'the damaged print file is made again from the day file'
+    }
+
     It 'reads a day file again when it changed since the title index recorded it' {
         $root = Join-Path $TestDrive 'edited'
         $History | Export-AiDigest -ArchivePath $root @Export

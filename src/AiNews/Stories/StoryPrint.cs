@@ -1,5 +1,6 @@
 using System;
 using System.Collections.Generic;
+using System.IO;
 using AiNews.Articles;
 using AiNews.Text;
 
@@ -43,6 +44,58 @@ namespace AiNews.Stories
                 Language = LanguageGuess.Decide(a.Language, a.Title, body),
                 Published = a.Published,
             };
+        }
+
+        /// <summary>
+        /// Writes the print as <see cref="Read"/> reads it back, field for field: the archive keeps the prints of its
+        /// day files (<see cref="Digest.Archive.ArchiveDayPrints"/>) so that a run need not parse and fingerprint its
+        /// look-back days again.
+        /// </summary>
+        internal void Write(BinaryWriter w)
+        {
+            w.Write(UrlKey ?? string.Empty);
+            w.Write(Language != null);
+            if (Language != null) w.Write(Language);
+            w.Write(Published.HasValue);
+            if (Published.HasValue) { w.Write(Published.Value.Ticks); w.Write((short)Published.Value.Offset.TotalMinutes); }
+            foreach (ulong[] set in new[] { Title, TitleNumbers, Body, Anchors })
+            {
+                w.Write(set.Length);
+                foreach (ulong h in set) w.Write(h);
+            }
+        }
+
+        /// <summary>A print as <see cref="Write"/> wrote it.</summary>
+        /// <exception cref="EndOfStreamException">The data ends early.</exception>
+        /// <exception cref="InvalidDataException">The data is not a print.</exception>
+        internal static StoryPrint Read(BinaryReader r)
+        {
+            var print = new StoryPrint { UrlKey = r.ReadString() };
+            if (r.ReadBoolean()) print.Language = r.ReadString();
+            if (r.ReadBoolean())
+            {
+                long ticks = r.ReadInt64();
+                short offset = r.ReadInt16();
+                try { print.Published = new DateTimeOffset(ticks, TimeSpan.FromMinutes(offset)); }
+                catch (ArgumentException e) { throw new InvalidDataException("A stored print has no valid date.", e); }
+            }
+            print.Title = ReadSet(r);
+            print.TitleNumbers = ReadSet(r);
+            print.Body = ReadSet(r);
+            print.Anchors = ReadSet(r);
+            return print;
+        }
+
+        // A set of Write; its length is checked against what is left, so damaged data cannot ask for gigabytes.
+        private static ulong[] ReadSet(BinaryReader r)
+        {
+            int count = r.ReadInt32();
+            if (count < 0 || (long)count * sizeof(ulong) > r.BaseStream.Length - r.BaseStream.Position)
+                throw new InvalidDataException("A stored print is cut short.");
+            if (count == 0) return StoryShingles.None;
+            var set = new ulong[count];
+            for (int i = 0; i < count; i++) set[i] = r.ReadUInt64();
+            return set;
         }
     }
 }

@@ -251,6 +251,38 @@ Describe 'Story grouping by fingerprint buckets' {
         Get-GroupKey $grouper.Group($articles) $articles | Should -BeExactly (Get-AllPairsGroups $grouper $articles)
     }
 
+    It 'finds for an outside article every one of a day''s articles that is its story, through the buckets (<Name>)' -ForEach @(
+        @{ Name = 'fixtures'; Shared = $false }, @{ Name = 'seed archive'; Shared = $true }
+    ) {
+        if ($Shared -and -not $HasShared) { Set-ItResult -Skipped -Because 'the seed archive (../shared) is not here'; return }
+        # What the archive's duplicate check asks of each look-back day (DigestArchive.AnySameStory): the articles of
+        # one day in buckets, and each new article offered those that share enough with it; none that is its story missed.
+        $articles = if ($Shared) {
+            [AiNews.Article[]]@(ConvertFrom-AiDigest -ArchivePath (Join-Path $SharedRoot 'corpus/seed-archive') -TimeZone Asia/Seoul | Select-Object -First 220)
+        } else { [AiNews.Article[]]@((Get-FixtureArticle) + (Get-FixtureArticle)[0..6]) }
+        # The day's articles and the new ones taken in turns, so that repeated reports fall on both sides.
+        $inDay = @(for ($i = 0; $i -lt $articles.Count; $i += 2) { $articles[$i] })
+        $new = @(for ($i = 1; $i -lt $articles.Count; $i += 2) { $articles[$i] })
+        $grouper = [AiNews.Stories.StoryGrouper]@{ Window = [timespan]::FromDays(8) }
+        $day = [Collections.Generic.List[AiNews.Stories.StoryPrint]]::new()
+        foreach ($a in $inDay) { $day.Add([AiNews.Stories.StoryPrint]::Of($a)) }
+        $type = [AiNews.Stories.StoryPrint].Assembly.GetType('AiNews.Stories.StoryCandidates', $true)
+        $lookup = [Activator]::CreateInstance($type, [Reflection.BindingFlags]'Instance, Public, NonPublic', $null, @($day, $grouper), $null)
+        $forEachSharing = $type.GetMethod('ForEachSharing')
+        $same = 0; $offered = 0
+        foreach ($a in $new) {
+            $print = [AiNews.Stories.StoryPrint]::Of($a)
+            $visited = [Collections.Generic.HashSet[int]]::new()
+            $null = $forEachSharing.Invoke($lookup, @($print, [Action[int]] { param($j) $null = $visited.Add($j) }))
+            $offered += $visited.Count
+            for ($j = 0; $j -lt $day.Count; $j++) {
+                if ($grouper.IsSameStory($day[$j], $print)) { $same++; $visited.Contains($j) | Should -BeTrue -Because "article $j of the day is the story of '$($a.Title)'" }
+            }
+        }
+        $same | Should -BeGreaterThan 0 -Because 'some of the later articles repeat a story of the day'
+        $offered | Should -BeLessThan ($day.Count * $new.Count / 4) -Because 'the buckets offer far fewer than all pairs'
+    }
+
     It 'groups archive articles exactly as comparing all pairs did' -Skip:(-not $HasShared) {
         $articles = [AiNews.Article[]]@(ConvertFrom-AiDigest -ArchivePath (Join-Path $SharedRoot 'corpus/seed-archive') -TimeZone Asia/Seoul | Select-Object -First 150)
         $grouper = [AiNews.Stories.StoryGrouper]@{ Window = [timespan]::FromDays(7) }

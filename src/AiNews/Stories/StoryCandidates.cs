@@ -25,6 +25,7 @@ namespace AiNews.Stories
         private readonly List<Feature> _features = new List<Feature>();
         private readonly Dictionary<string, List<int>> _byUrl = new Dictionary<string, List<int>>(StringComparer.Ordinal);
         private readonly int[] _stamp;      // _stamp[j] == i + 1: j was already offered for i
+        private readonly bool _everyPair;   // a threshold of 0 or less makes every pair one story, shared shingles or not
 
         /// <summary>
         /// One fingerprint feature: its buckets and how much must be shared. The buckets lie in one array: bucket b (a
@@ -38,8 +39,11 @@ namespace AiNews.Stories
             public int MinCount;
             public double Share;
             public int MinCommon;
+            public bool AcrossLanguages;                                // compared between languages only (else within one)
             public int[] Start, Dated, Members;
+            public Dictionary<ulong, int> Ids;                          // shingle -> bucket
             public int[][] Rarest;                                      // per article: its shingle ids, rarest first (null: too few)
+            public bool Sorted;                                         // Rarest is sorted (on first use: ForEachSharing needs no order)
             public int Count(int bucket) => Start[bucket + 1] - Start[bucket];
         }
 
@@ -51,13 +55,14 @@ namespace AiNews.Stories
             for (int i = 0; i < prints.Count; i++)
                 _ticks[i] = prints[i].Published.HasValue ? prints[i].Published.Value.UtcTicks : long.MinValue;
             _window = grouper.Window < TimeSpan.Zero ? 0 : grouper.Window.Ticks;
+            _everyPair = !(grouper.Threshold > 0);
 
             // A headline counts from SameHeadline Jaccard, which needs that share of the larger headline in common.
             _features.Add(new Feature { Of = p => p.Title, MinCount = StoryGrouper.MinTitleShingles, Share = StoryGrouper.SameHeadline, MinCommon = 1 });
             // A body counts from the threshold's share of the smaller body in common (containment).
             _features.Add(new Feature { Of = p => p.Body, MinCount = StoryGrouper.MinBodyShingles, Share = grouper.Threshold, MinCommon = 1 });
             // Anchors (across languages) count from MinSharedAnchors in common and the threshold's share of the smaller set.
-            _features.Add(new Feature { Of = p => p.Anchors, MinCount = StoryGrouper.MinSharedAnchors, Share = grouper.Threshold, MinCommon = StoryGrouper.MinSharedAnchors });
+            _features.Add(new Feature { Of = p => p.Anchors, MinCount = StoryGrouper.MinSharedAnchors, Share = grouper.Threshold, MinCommon = StoryGrouper.MinSharedAnchors, AcrossLanguages = true });
 
             for (int i = 0; i < prints.Count; i++)
             {
@@ -78,7 +83,7 @@ namespace AiNews.Stories
         // Numbers the shingles of the feature, counts each one's members, then places them (two passes over the sets).
         private void Fill(Feature feature, IReadOnlyList<StoryPrint> prints, List<int> byTime)
         {
-            var ids = new Dictionary<ulong, int>();
+            var ids = feature.Ids = new Dictionary<ulong, int>();
             var dated = new List<int>();
             var undated = new List<int>();
             feature.Rarest = new int[prints.Count][];
@@ -110,9 +115,14 @@ namespace AiNews.Stories
                 bool undatedMember = _ticks[i] == long.MinValue;
                 foreach (int id in own) feature.Members[undatedMember ? nextUndated[id]++ : nextDated[id]++] = i;
             }
-            // One order for all sets: by how many articles hold the shingle, then by id.
+        }
+
+        // One order for all sets: by how many articles hold the shingle, then by id.
+        private static void SortRarestFirst(Feature feature)
+        {
             Comparison<int> rarestFirst = (a, b) => feature.Count(a) != feature.Count(b) ? feature.Count(a).CompareTo(feature.Count(b)) : a.CompareTo(b);
             foreach (int[] own in feature.Rarest) if (own != null) Array.Sort(own, rarestFirst);
+            feature.Sorted = true;
         }
 
         /// <summary>
@@ -125,6 +135,7 @@ namespace AiNews.Stories
                 foreach (int j in _byUrl[_prints[i].UrlKey]) Offer(i, j, visit);
             foreach (Feature feature in _features)
             {
+                if (!feature.Sorted) SortRarestFirst(feature);
                 int[] ordered = feature.Rarest[i];
                 if (ordered == null) continue;
                 int prefix = ordered.Length - MinCommon(ordered.Length, feature.Share, feature.MinCommon) + 1;
@@ -139,6 +150,39 @@ namespace AiNews.Stories
                     for (int at = FirstAtOrAfter(members, first, undated, from); at < undated && _ticks[members[at]] <= to; at++)
                         Offer(i, members[at], visit);
                 }
+            }
+        }
+
+        /// <summary>
+        /// Calls <paramref name="visit"/> once with each of the articles that may be one story with <paramref name="outside"/>,
+        /// an article not among them (the archive's new article against the prints of one earlier day): those with its URL
+        /// key, and those sharing enough of its headline, body or anchor shingles to reach the threshold. The shared
+        /// shingles are counted through the buckets, so that the articles it shares nothing (or too little) with cost
+        /// nothing; every one that <see cref="StoryGrouper.IsSameStory"/> would accept is visited.
+        /// </summary>
+        public void ForEachSharing(StoryPrint outside, Action<int> visit)
+        {
+            if (_everyPair) { for (int j = 0; j < _prints.Count; j++) visit(j); return; }
+            var offered = new bool[_prints.Count];
+            if (!string.IsNullOrEmpty(outside.UrlKey) && _byUrl.TryGetValue(outside.UrlKey, out List<int> same))
+                foreach (int j in same) { offered[j] = true; visit(j); }
+            var common = new int[_prints.Count];
+            foreach (Feature feature in _features)
+            {
+                ulong[] set = feature.Of(outside);
+                if (set.Length < feature.MinCount) continue;
+                Array.Clear(common, 0, common.Length);
+                foreach (ulong shingle in set)
+                {
+                    if (!feature.Ids.TryGetValue(shingle, out int b)) continue;
+                    for (int at = feature.Start[b]; at < feature.Start[b + 1]; at++) common[feature.Members[at]]++;
+                }
+                // Containment (and Jaccard, which is at most it) needs that share of the smaller set in common; headlines and
+                // bodies count within a language, anchors across languages (StoryGrouper.Similarity).
+                for (int j = 0; j < _prints.Count; j++)
+                    if (!offered[j] && common[j] > 0 && feature.AcrossLanguages != (outside.Language == _prints[j].Language)
+                        && common[j] >= MinCommon(Math.Min(set.Length, feature.Of(_prints[j]).Length), feature.Share, feature.MinCommon))
+                    { offered[j] = true; visit(j); }
             }
         }
 

@@ -38,6 +38,9 @@ namespace AiNews.Digest.Archive
         private readonly ArchiveDayPrints _prints;
         // The kept prints of look-back days this run did not open, by full path (null: none kept, or stale).
         private readonly Dictionary<string, IReadOnlyList<StoryPrint>> _keptPrints = new Dictionary<string, IReadOnlyList<StoryPrint>>(StringComparer.Ordinal);
+        // The prints of each look-back day in fingerprint buckets, by full path, made when first compared: each new article
+        // is compared only with the articles of the day that share enough of its shingles, not with all of them.
+        private readonly Dictionary<string, StoryCandidates> _lookups = new Dictionary<string, StoryCandidates>(StringComparer.Ordinal);
 
         public DigestArchive(ArchiveOptions options)
         {
@@ -216,7 +219,8 @@ namespace AiNews.Digest.Archive
                 IReadOnlyList<StoryPrint> kept = KeptPrints(_options.Layout.FullPathOf(_options.Root, earlierDay));
                 if (kept != null)
                 {
-                    if (kept.Any(p => stories.IsSameStory(p, print))) return Relative(_options.Layout.FullPathOf(_options.Root, earlierDay));
+                    string path = _options.Layout.FullPathOf(_options.Root, earlierDay);
+                    if (AnySameStory(path, kept, print, stories)) return Relative(path);
                     continue;
                 }
                 DayFile earlier = Load(earlierDay, plan);
@@ -236,9 +240,18 @@ namespace AiNews.Digest.Archive
                     earlier.Prints = earlier.Document.Articles.Select(a => StoryPrint.Of(a)).ToList();
                     _prints.Put(earlier.Path, earlier.Length, earlier.WriteTicks, earlier.Prints);
                 }
-                if (earlier.Prints.Any(p => stories.IsSameStory(p, print))) return Relative(earlier.Path);
+                if (AnySameStory(earlier.Path, earlier.Prints, print, stories)) return Relative(earlier.Path);
             }
             return null;
+        }
+
+        /// <summary>True when one of the <paramref name="prints"/> of the day file at <paramref name="path"/> is the story of <paramref name="print"/>.</summary>
+        private bool AnySameStory(string path, IReadOnlyList<StoryPrint> prints, StoryPrint print, StoryGrouper stories)
+        {
+            if (!_lookups.TryGetValue(path, out StoryCandidates lookup)) _lookups[path] = lookup = new StoryCandidates(prints, stories);
+            bool same = false;
+            lookup.ForEachSharing(print, j => same = same || stories.IsSameStory(prints[j], print));
+            return same;
         }
 
         /// <summary>

@@ -395,6 +395,31 @@ Describe 'An archive run as the archive grows' {
         (Get-Item $prints67).Length | Should -BeGreaterThan 3 -Because 'the damaged print file is made again from the day file'
     }
 
+    It 'renders index.html from kept month parts only for the months that changed, as rendering it whole does' {
+        $root = Join-Path $TestDrive 'parts'
+        $History | Export-AiDigest -ArchivePath $root @Export
+        $parts = Join-Path $root '.ainews/index-parts'
+        @(Get-ChildItem $parts -File).Count | Should -Be 3 -Because 'one rendered part per month folder'
+        $before = @(Get-ChildItem $parts -File | Sort-Object Name | ForEach-Object { $_.Name + '|' + $_.LastWriteTimeUtc.Ticks })
+        $Today | Export-AiDigest -ArchivePath $root @Export
+        $after = @(Get-ChildItem $parts -File | Sort-Object Name | ForEach-Object { $_.Name + '|' + $_.LastWriteTimeUtc.Ticks })
+        $after.Count | Should -Be 3 -Because 'the part of the month as it was is removed'
+        @($after | Where-Object { $before -contains $_ }).Count | Should -Be 2 -Because 'the two months the run did not change are not rendered again'
+        (Get-Content (Join-Path $root 'index.html') -Raw) | Should -Match '2025-12-10 \(3건\)'
+
+        # The parts' bodies one after the other are the body of the whole Markdown rendered at once.
+        $page = [AiNews.Digest.Html.DigestPage]
+        $flags = [Reflection.BindingFlags]'Static, NonPublic'
+        $head = "# 🤖 AI 뉴스 아카이브`n"
+        $months = @(foreach ($m in 12, 11, 10) {
+            "`n## 2025년 $($m)월`n`n" + (@(foreach ($d in 3, 2, 1) { "- [2025-$m-0$d ($d건)](2025/$($m)월/$m-0$d.html)`n" }) -join '') + "- [a (b) <c> & d](x%20y/z.html)`n"
+        })
+        $bodyOf = { param([string] $md) $page.GetMethod('BodyOf', $flags).Invoke($null, [object[]]@($md, $null)) }
+        $body = (& $bodyOf $head) + (($months | ForEach-Object { & $bodyOf $_ }) -join '')
+        $assembled = $page.GetMethod('Page', $flags).Invoke($null, [object[]]@([string] $body, '🤖 AI 뉴스 아카이브', $null))
+        $assembled | Should -BeExactly ($page::Render($head + ($months -join '')))
+    }
+
     It 'reads a day file again when it changed since the title index recorded it' {
         $root = Join-Path $TestDrive 'edited'
         $History | Export-AiDigest -ArchivePath $root @Export

@@ -13,7 +13,7 @@ namespace AiNews.Digest.Archive
     /// state folder (<c>.ainews/day-prints/</c>), each with the day file's size and time of last write. Every run compares
     /// its articles with those of the look-back days before them; with this, it reads their prints instead of reading,
     /// parsing and fingerprinting the day files again. A day file whose size or time differs from what is recorded (edited
-    /// by hand, written by a run since), or a print file that is missing, damaged or of another version or time zone, is
+    /// by hand, written by a run since), or a print file that is missing, damaged, or made by another build or in another time zone, is
     /// read from the day file again, so the prints always equal those of the file as it is. Best effort, like the title
     /// index (<see cref="ArchiveDayIndex"/>): one that cannot be written is made again by the next run.
     /// </summary>
@@ -21,9 +21,10 @@ namespace AiNews.Digest.Archive
     {
         /// <summary>The folder of print files, in the archive's state folder (<see cref="JobCheckpoint.FolderName"/>).</summary>
         public const string FolderName = "day-prints";
-        // Bump when StoryPrint.Of, StoryShingles or the digest reader change what a day file's prints are: files of
-        // another version are not used (read again from the day file, and replaced).
+        // The file format, and the build that made the prints (its module version id): prints made by another build of
+        // AiNews, whose fingerprints or digest reader may differ, are not used (read again from the day file, and replaced).
         private const string Magic = "AiNews-DayPrints/1";
+        private static readonly string Build = typeof(StoryPrint).Assembly.ManifestModule.ModuleVersionId.ToString("N");
 
         private readonly string _root;
         private readonly string _folder;
@@ -63,7 +64,7 @@ namespace AiNews.Digest.Archive
             {
                 using (var reader = new BinaryReader(File.OpenRead(path), Encoding.UTF8))
                 {
-                    if (reader.ReadString() != Magic || reader.ReadString() != _timeZone) return false;
+                    if (reader.ReadString() != Magic || reader.ReadString() != Build || reader.ReadString() != _timeZone) return false;
                     if (reader.ReadInt64() != info.Length || reader.ReadInt64() != info.LastWriteTimeUtc.Ticks) return false;
                     int count = reader.ReadInt32();
                     if (count < 0) return false;
@@ -103,6 +104,7 @@ namespace AiNews.Digest.Archive
                     using (var writer = new BinaryWriter(buffer, Encoding.UTF8, leaveOpen: true))
                     {
                         writer.Write(Magic);
+                        writer.Write(Build);
                         writer.Write(_timeZone);
                         writer.Write(entry.Value.Length);
                         writer.Write(entry.Value.WriteTicks);

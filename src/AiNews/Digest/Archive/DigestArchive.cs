@@ -36,6 +36,8 @@ namespace AiNews.Digest.Archive
         private readonly ArchiveDayIndex _index;
         // Story prints of day files as last read: the look-back days are compared through these, not read again.
         private readonly ArchiveDayPrints _prints;
+        // The rendered month parts of index.html: only the months whose lines changed are rendered again.
+        private readonly ArchiveIndexParts _indexParts;
         // The kept prints of look-back days this run did not open, by full path (null: none kept, or stale).
         private readonly Dictionary<string, IReadOnlyList<StoryPrint>> _keptPrints = new Dictionary<string, IReadOnlyList<StoryPrint>>(StringComparer.Ordinal);
         // The prints of each look-back day in fingerprint buckets, by full path, made when first compared: each new article
@@ -49,6 +51,7 @@ namespace AiNews.Digest.Archive
             _reader = new DigestReader(options.Digest);
             _index = new ArchiveDayIndex(options.Root);
             _prints = new ArchiveDayPrints(options.Root, options.Digest.TimeZone);
+            _indexParts = new ArchiveIndexParts(options.Root);
             _format = options.Digest.Format;
         }
 
@@ -326,7 +329,11 @@ namespace AiNews.Digest.Archive
         /// <summary>Pages for changed days and for days without one, and the archive's index.html.</summary>
         private void PlanPages(List<KeyValuePair<DateTime, string>> days, Dictionary<string, ArchiveChange> dayChanges, List<ArchiveChange> indexes)
         {
-            var index = new StringBuilder("# ").Append(_format.ArchiveTitle).Append('\n');
+            // The page's Markdown is its heading and one part per month, each rendered by itself (or kept from an earlier
+            // run): month headings all differ, so the parts' bodies one after the other are the body of the whole.
+            string head = "# " + _format.ArchiveTitle + "\n";
+            var parts = new List<StringBuilder>();
+            StringBuilder index = null;
             string month = null;
             foreach (var (dayOf, path) in days.OrderByDescending(d => d.Key).Select(d => (d.Key, d.Value)))
             {
@@ -342,11 +349,13 @@ namespace AiNews.Digest.Archive
                 }
 
                 string m = _format.MonthName(dayOf);
-                if (m != month) { index.Append("\n## ").Append(m).Append("\n\n"); month = m; }
+                if (m != month) { parts.Add(index = new StringBuilder("\n## ").Append(m).Append("\n\n")); month = m; }
                 index.Append("- [").Append(_format.ArchiveDayLink(dayOf, CountOf(dayOf, path, changed))).Append("](")
                      .Append(MarkdownEscaper.EscapeLinkDestination(Relative(page))).Append(")\n");
             }
-            AddIfDifferent(indexes, Path.Combine(_options.Root, ArchiveLayout.PagesIndexFile), DigestPage.Render(index.ToString()));
+            var body = new StringBuilder(DigestPage.BodyOf(head, out string title));
+            foreach (StringBuilder part in parts) body.Append(_indexParts.BodyOf(part.ToString()));
+            AddIfDifferent(indexes, Path.Combine(_options.Root, ArchiveLayout.PagesIndexFile), DigestPage.Page(body.ToString(), title));
         }
 
         /// <summary>
@@ -384,7 +393,8 @@ namespace AiNews.Digest.Archive
                 if (_days.TryGetValue(change.Path, out DayFile day)) _index.Put(change.Path, day.TitlesAfter(true));
             }
             bool titles = _index.Save();
-            return _prints.Save(changed) && titles;
+            bool parts = _indexParts.Save();
+            return _prints.Save(changed) && titles && parts;
         }
 
         /// <summary>How many look-back days this run compared through their kept story prints instead of reading them.</summary>

@@ -42,8 +42,7 @@ namespace AiNews.Stories
             public bool AcrossLanguages;                                // compared between languages only (else within one)
             public int[] Start, Dated, Members;
             public Dictionary<ulong, int> Ids;                          // shingle -> bucket
-            public int[][] Rarest;                                      // per article: its shingle ids, rarest first (null: too few)
-            public bool Sorted;                                         // Rarest is sorted (on first use: ForEachSharing needs no order)
+            public int[][] Rarest;                                      // per article: the prefix of its shingle ids, rarest first (null: too few)
             public int Count(int bucket) => Start[bucket + 1] - Start[bucket];
         }
 
@@ -86,19 +85,15 @@ namespace AiNews.Stories
             var ids = feature.Ids = new Dictionary<ulong, int>();
             var dated = new List<int>();
             var undated = new List<int>();
-            feature.Rarest = new int[prints.Count][];
             foreach (int i in byTime)
             {
                 ulong[] set = feature.Of(prints[i]);
                 if (set.Length < feature.MinCount) continue;
-                var own = new int[set.Length];
-                for (int k = 0; k < set.Length; k++)
+                foreach (ulong shingle in set)
                 {
-                    if (!ids.TryGetValue(set[k], out int id)) { ids[set[k]] = id = dated.Count; dated.Add(0); undated.Add(0); }
+                    if (!ids.TryGetValue(shingle, out int id)) { ids[shingle] = id = dated.Count; dated.Add(0); undated.Add(0); }
                     if (_ticks[i] == long.MinValue) undated[id]++; else dated[id]++;
-                    own[k] = id;
                 }
-                feature.Rarest[i] = own;
             }
             int buckets = dated.Count;
             feature.Start = new int[buckets + 1];
@@ -110,20 +105,36 @@ namespace AiNews.Stories
             for (int b = 0; b < buckets; b++) { nextDated[b] = feature.Start[b]; nextUndated[b] = feature.Start[b] + feature.Dated[b]; }
             foreach (int i in byTime)
             {
-                int[] own = feature.Rarest[i];
-                if (own == null) continue;
+                ulong[] set = feature.Of(prints[i]);
+                if (set.Length < feature.MinCount) continue;
                 bool undatedMember = _ticks[i] == long.MinValue;
-                foreach (int id in own) feature.Members[undatedMember ? nextUndated[id]++ : nextDated[id]++] = i;
+                foreach (ulong shingle in set) { int id = ids[shingle]; feature.Members[undatedMember ? nextUndated[id]++ : nextDated[id]++] = i; }
             }
         }
 
-        // One order for all sets: by how many articles hold the shingle, then by id.
-        private static void SortRarestFirst(Feature feature)
+        // Each article's shingle ids in one order for all sets, by how many articles hold the shingle, then by id; only
+        // the prefix that ForEach looks up is kept (about half a body at threshold 0.5): with tens of thousands of
+        // articles these lists are as large as the prints. Made on first use: ForEachSharing needs none.
+        private void SortRarestFirst(Feature feature)
         {
-            Comparison<int> rarestFirst = (a, b) => feature.Count(a) != feature.Count(b) ? feature.Count(a).CompareTo(feature.Count(b)) : a.CompareTo(b);
-            foreach (int[] own in feature.Rarest) if (own != null) Array.Sort(own, rarestFirst);
-            feature.Sorted = true;
+            IComparer<int> rarestFirst = Comparer<int>.Create((a, b) => feature.Count(a) != feature.Count(b) ? feature.Count(a).CompareTo(feature.Count(b)) : a.CompareTo(b));
+            feature.Rarest = new int[_prints.Count][];
+            var all = new int[0];
+            for (int i = 0; i < _prints.Count; i++)
+            {
+                ulong[] set = feature.Of(_prints[i]);
+                if (set.Length < feature.MinCount) continue;
+                if (all.Length < set.Length) all = new int[set.Length];
+                for (int k = 0; k < set.Length; k++) all[k] = feature.Ids[set[k]];
+                Array.Sort(all, 0, set.Length, rarestFirst);
+                var prefix = new int[Math.Min(set.Length, PrefixLength(feature, set.Length))];
+                Array.Copy(all, prefix, prefix.Length);
+                feature.Rarest[i] = prefix;
+            }
         }
+
+        // How many of a set's rarest shingles ForEach looks up: a set of `count` sharing enough with another shares one of these.
+        private static int PrefixLength(Feature feature, int count) => count - MinCommon(count, feature.Share, feature.MinCommon) + 1;
 
         /// <summary>
         /// Calls <paramref name="visit"/> once with each article that may be one story with article <paramref name="i"/>
@@ -135,11 +146,10 @@ namespace AiNews.Stories
                 foreach (int j in _byUrl[_prints[i].UrlKey]) Offer(i, j, visit);
             foreach (Feature feature in _features)
             {
-                if (!feature.Sorted) SortRarestFirst(feature);
+                if (feature.Rarest == null) SortRarestFirst(feature);
                 int[] ordered = feature.Rarest[i];
                 if (ordered == null) continue;
-                int prefix = ordered.Length - MinCommon(ordered.Length, feature.Share, feature.MinCommon) + 1;
-                for (int k = 0; k < prefix && k < ordered.Length; k++)
+                for (int k = 0; k < ordered.Length; k++)
                 {
                     int b = ordered[k], first = feature.Start[b], undated = first + feature.Dated[b], end = feature.Start[b + 1];
                     int[] members = feature.Members;

@@ -267,7 +267,7 @@ Describe 'Story grouping by fingerprint buckets' {
         $day = [Collections.Generic.List[AiNews.Stories.StoryPrint]]::new()
         foreach ($a in $inDay) { $day.Add([AiNews.Stories.StoryPrint]::Of($a)) }
         $type = [AiNews.Stories.StoryPrint].Assembly.GetType('AiNews.Stories.StoryCandidates', $true)
-        $lookup = [Activator]::CreateInstance($type, [Reflection.BindingFlags]'Instance, Public, NonPublic', $null, @($day, $grouper), $null)
+        $lookup = [Activator]::CreateInstance($type, [Reflection.BindingFlags]'Instance, Public, NonPublic', $null, @($day, $grouper, $true), $null)
         $forEachSharing = $type.GetMethod('ForEachSharing')
         $same = 0; $offered = 0
         foreach ($a in $new) {

@@ -46,7 +46,13 @@ namespace AiNews.Stories
             public int Count(int bucket) => Start[bucket + 1] - Start[bucket];
         }
 
-        public StoryCandidates(IReadOnlyList<StoryPrint> prints, StoryGrouper grouper)
+        /// <param name="prints">The articles' prints.</param>
+        /// <param name="grouper">The grouper whose threshold and window decide what may be one story.</param>
+        /// <param name="outsideOnly">
+        /// Only <see cref="ForEachSharing"/> will be asked (the archive's look-back days): the rarest-first prefixes that
+        /// <see cref="ForEach"/> needs are not made.
+        /// </param>
+        public StoryCandidates(IReadOnlyList<StoryPrint> prints, StoryGrouper grouper, bool outsideOnly = false)
         {
             _prints = prints;
             _stamp = new int[prints.Count];
@@ -76,11 +82,12 @@ namespace AiNews.Stories
             var byTime = new List<int>(prints.Count);
             for (int i = 0; i < prints.Count; i++) byTime.Add(i);
             byTime.Sort((a, b) => _ticks[a] != _ticks[b] ? _ticks[a].CompareTo(_ticks[b]) : a.CompareTo(b));
-            foreach (Feature feature in _features) Fill(feature, prints, byTime);
+            foreach (Feature feature in _features) Fill(feature, prints, byTime, !outsideOnly);
         }
 
-        // Numbers the shingles of the feature, counts each one's members, then places them (two passes over the sets).
-        private void Fill(Feature feature, IReadOnlyList<StoryPrint> prints, List<int> byTime)
+        // Numbers the shingles of the feature and counts each one's members, then places them (two passes over the sets);
+        // with `prefixes`, the second pass also keeps each set's rarest-first prefix (see Feature.Rarest).
+        private void Fill(Feature feature, IReadOnlyList<StoryPrint> prints, List<int> byTime, bool prefixes)
         {
             var ids = feature.Ids = new Dictionary<ulong, int>();
             var dated = new List<int>();
@@ -103,32 +110,27 @@ namespace AiNews.Stories
             // Where the next dated and undated member of each bucket goes; byTime keeps the dated ones oldest first.
             int[] nextDated = new int[buckets], nextUndated = new int[buckets];
             for (int b = 0; b < buckets; b++) { nextDated[b] = feature.Start[b]; nextUndated[b] = feature.Start[b] + feature.Dated[b]; }
+            // Each set's shingle ids in one order for all sets, by how many articles hold the shingle, then by id; only the
+            // prefix that ForEach looks up is kept (about half a body at threshold 0.5): with tens of thousands of articles
+            // full lists would be as large as the prints.
+            IComparer<int> rarestFirst = Comparer<int>.Create((a, b) => feature.Count(a) != feature.Count(b) ? feature.Count(a).CompareTo(feature.Count(b)) : a.CompareTo(b));
+            if (prefixes) feature.Rarest = new int[prints.Count][];
+            var own = new int[0];
             foreach (int i in byTime)
             {
                 ulong[] set = feature.Of(prints[i]);
                 if (set.Length < feature.MinCount) continue;
+                if (own.Length < set.Length) own = new int[set.Length];
                 bool undatedMember = _ticks[i] == long.MinValue;
-                foreach (ulong shingle in set) { int id = ids[shingle]; feature.Members[undatedMember ? nextUndated[id]++ : nextDated[id]++] = i; }
-            }
-        }
-
-        // Each article's shingle ids in one order for all sets, by how many articles hold the shingle, then by id; only
-        // the prefix that ForEach looks up is kept (about half a body at threshold 0.5): with tens of thousands of
-        // articles these lists are as large as the prints. Made on first use: ForEachSharing needs none.
-        private void SortRarestFirst(Feature feature)
-        {
-            IComparer<int> rarestFirst = Comparer<int>.Create((a, b) => feature.Count(a) != feature.Count(b) ? feature.Count(a).CompareTo(feature.Count(b)) : a.CompareTo(b));
-            feature.Rarest = new int[_prints.Count][];
-            var all = new int[0];
-            for (int i = 0; i < _prints.Count; i++)
-            {
-                ulong[] set = feature.Of(_prints[i]);
-                if (set.Length < feature.MinCount) continue;
-                if (all.Length < set.Length) all = new int[set.Length];
-                for (int k = 0; k < set.Length; k++) all[k] = feature.Ids[set[k]];
-                Array.Sort(all, 0, set.Length, rarestFirst);
+                for (int k = 0; k < set.Length; k++)
+                {
+                    int id = own[k] = ids[set[k]];
+                    feature.Members[undatedMember ? nextUndated[id]++ : nextDated[id]++] = i;
+                }
+                if (!prefixes) continue;
+                Array.Sort(own, 0, set.Length, rarestFirst);
                 var prefix = new int[Math.Min(set.Length, PrefixLength(feature, set.Length))];
-                Array.Copy(all, prefix, prefix.Length);
+                Array.Copy(own, prefix, prefix.Length);
                 feature.Rarest[i] = prefix;
             }
         }
@@ -146,7 +148,7 @@ namespace AiNews.Stories
                 foreach (int j in _byUrl[_prints[i].UrlKey]) Offer(i, j, visit);
             foreach (Feature feature in _features)
             {
-                if (feature.Rarest == null) SortRarestFirst(feature);
+                if (feature.Rarest == null) throw new InvalidOperationException("These candidates were made for ForEachSharing only.");
                 int[] ordered = feature.Rarest[i];
                 if (ordered == null) continue;
                 for (int k = 0; k < ordered.Length; k++)

@@ -251,7 +251,7 @@ namespace AiNews.Digest.Archive
         /// <summary>True when one of the <paramref name="prints"/> of the day file at <paramref name="path"/> is the story of <paramref name="print"/>.</summary>
         private bool AnySameStory(string path, IReadOnlyList<StoryPrint> prints, StoryPrint print, StoryGrouper stories)
         {
-            if (!_lookups.TryGetValue(path, out StoryCandidates lookup)) _lookups[path] = lookup = new StoryCandidates(prints, stories);
+            if (!_lookups.TryGetValue(path, out StoryCandidates lookup)) _lookups[path] = lookup = new StoryCandidates(prints, stories, outsideOnly: true);
             bool same = false;
             lookup.ForEachSharing(print, j => same = same || stories.IsSameStory(prints[j], print));
             return same;

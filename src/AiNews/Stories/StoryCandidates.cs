@@ -113,24 +113,25 @@ namespace AiNews.Stories
             // Each set's shingle ids in one order for all sets, by how many articles hold the shingle, then by id; only the
             // prefix that ForEach looks up is kept (about half a body at threshold 0.5): with tens of thousands of articles
             // full lists would be as large as the prints.
-            IComparer<int> rarestFirst = Comparer<int>.Create((a, b) => feature.Count(a) != feature.Count(b) ? feature.Count(a).CompareTo(feature.Count(b)) : a.CompareTo(b));
+            // Sorted as numbers (count above, id below) rather than through a comparison: the sort is most of this pass.
             if (prefixes) feature.Rarest = new int[prints.Count][];
-            var own = new int[0];
+            var own = new long[0];
             foreach (int i in byTime)
             {
                 ulong[] set = feature.Of(prints[i]);
                 if (set.Length < feature.MinCount) continue;
-                if (own.Length < set.Length) own = new int[set.Length];
+                if (own.Length < set.Length) own = new long[set.Length];
                 bool undatedMember = _ticks[i] == long.MinValue;
                 for (int k = 0; k < set.Length; k++)
                 {
-                    int id = own[k] = ids[set[k]];
+                    int id = ids[set[k]];
+                    own[k] = ((long)feature.Count(id) << 32) | (uint)id;
                     feature.Members[undatedMember ? nextUndated[id]++ : nextDated[id]++] = i;
                 }
                 if (!prefixes) continue;
-                Array.Sort(own, 0, set.Length, rarestFirst);
+                Array.Sort(own, 0, set.Length);
                 var prefix = new int[Math.Min(set.Length, PrefixLength(feature, set.Length))];
-                Array.Copy(own, prefix, prefix.Length);
+                for (int k = 0; k < prefix.Length; k++) prefix[k] = (int)(own[k] & uint.MaxValue);
                 feature.Rarest[i] = prefix;
             }
         }

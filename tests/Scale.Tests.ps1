@@ -251,6 +251,38 @@ Describe 'Story grouping by fingerprint buckets' {
         Get-GroupKey $grouper.Group($articles) $articles | Should -BeExactly (Get-AllPairsGroups $grouper $articles)
     }
 
+    It 'finds for an outside article every one of a day''s articles that is its story, through the buckets (<Name>)' -ForEach @(
+        @{ Name = 'fixtures'; Shared = $false }, @{ Name = 'seed archive'; Shared = $true }
+    ) {
+        if ($Shared -and -not $HasShared) { Set-ItResult -Skipped -Because 'the seed archive (../shared) is not here'; return }
+        # What the archive's duplicate check asks of each look-back day (DigestArchive.AnySameStory): the articles of
+        # one day in buckets, and each new article offered those that share enough with it; none that is its story missed.
+        $articles = if ($Shared) {
+            [AiNews.Article[]]@(ConvertFrom-AiDigest -ArchivePath (Join-Path $SharedRoot 'corpus/seed-archive') -TimeZone Asia/Seoul | Select-Object -First 220)
+        } else { [AiNews.Article[]]@((Get-FixtureArticle) + (Get-FixtureArticle)[0..6]) }
+        # The day's articles and the new ones taken in turns, so that repeated reports fall on both sides.
+        $inDay = @(for ($i = 0; $i -lt $articles.Count; $i += 2) { $articles[$i] })
+        $new = @(for ($i = 1; $i -lt $articles.Count; $i += 2) { $articles[$i] })
+        $grouper = [AiNews.Stories.StoryGrouper]@{ Window = [timespan]::FromDays(8) }
+        $day = [Collections.Generic.List[AiNews.Stories.StoryPrint]]::new()
+        foreach ($a in $inDay) { $day.Add([AiNews.Stories.StoryPrint]::Of($a)) }
+        $type = [AiNews.Stories.StoryPrint].Assembly.GetType('AiNews.Stories.StoryCandidates', $true)
+        $lookup = [Activator]::CreateInstance($type, [Reflection.BindingFlags]'Instance, Public, NonPublic', $null, @($day, $grouper, $true), $null)
+        $forEachSharing = $type.GetMethod('ForEachSharing')
+        $same = 0; $offered = 0
+        foreach ($a in $new) {
+            $print = [AiNews.Stories.StoryPrint]::Of($a)
+            $visited = [Collections.Generic.HashSet[int]]::new()
+            $null = $forEachSharing.Invoke($lookup, @($print, [Action[int]] { param($j) $null = $visited.Add($j) }))
+            $offered += $visited.Count
+            for ($j = 0; $j -lt $day.Count; $j++) {
+                if ($grouper.IsSameStory($day[$j], $print)) { $same++; $visited.Contains($j) | Should -BeTrue -Because "article $j of the day is the story of '$($a.Title)'" }
+            }
+        }
+        $same | Should -BeGreaterThan 0 -Because 'some of the later articles repeat a story of the day'
+        $offered | Should -BeLessThan ($day.Count * $new.Count / 4) -Because 'the buckets offer far fewer than all pairs'
+    }
+
     It 'groups archive articles exactly as comparing all pairs did' -Skip:(-not $HasShared) {
         $articles = [AiNews.Article[]]@(ConvertFrom-AiDigest -ArchivePath (Join-Path $SharedRoot 'corpus/seed-archive') -TimeZone Asia/Seoul | Select-Object -First 150)
         $grouper = [AiNews.Stories.StoryGrouper]@{ Window = [timespan]::FromDays(7) }
@@ -314,6 +346,78 @@ Describe 'An archive run as the archive grows' {
         $null = $Today | Export-AiDigest -ArchivePath $full @markdown
         Set-Content (Get-ChildItem $full -Recurse -Filter 'README.md' | Where-Object { $_.Directory.Name -like '10*' }).FullName 'stale' -NoNewline
         Get-Tree $root | Should -Be (Get-Tree $full)
+    }
+
+    It 'compares the look-back days through their kept story prints, finds a story filed 5 days before, and writes what a full read writes' {
+        $root = Join-Path $TestDrive 'prints'
+        $History | Export-AiDigest -ArchivePath $root @Export
+        $Today | Export-AiDigest -ArchivePath $root @Export
+        @(Get-ChildItem (Join-Path $root '.ainews/day-prints') -File).Count | Should -Be 7 -Because 'the run fingerprinted the 7 look-back days and kept their prints'
+        # The next day: another outlet's report of a story filed on day 66 (5 days before), and a new story.
+        $next = $start.AddDays(71)
+        $tomorrow = @(
+            New-DayArticle -Title 'Day 66 story 1 about model release 661, as a feed links it' -Url 'https://example.com/66/1?utm_source=feed' -Published $next.AddHours(1) -Content 'Another outlet.'
+            New-DayArticle -Title 'Tomorrow''s only story' -Url 'https://example.com/tomorrow/1' -Published $next.AddHours(2) -Content 'Tomorrow''s body.'
+        )
+        $verbose = $tomorrow | Export-AiDigest -ArchivePath $root @Export -Verbose 4>&1 | ForEach-Object { "$_" }
+        $verbose | Should -Contain "Skipped 'Day 66 story 1 about model release 661, as a feed links it': already in the archive in 2025/12월/12-06.md."
+        # Only the day the last run wrote is read; the 6 days before it come from their kept prints.
+        $verbose | Should -Contain 'Read 1 day files (the look-back window, and days changed since the last run) and the title files of 1 folder.'
+        $verbose | Should -Contain 'Compared with 6 look-back day files through their kept story prints, without reading them.'
+
+        $full = Join-Path $TestDrive 'prints-full'
+        $History | Export-AiDigest -ArchivePath $full @Export
+        $Today | Export-AiDigest -ArchivePath $full @Export
+        Remove-Item (Join-Path $full '.ainews') -Recurse -Force
+        $tomorrow | Export-AiDigest -ArchivePath $full @Export
+        Get-Tree $root | Should -Be (Get-Tree $full)
+    }
+
+    It 'reads a look-back day again when its kept prints are stale (the day file edited by hand) or damaged' {
+        $root = Join-Path $TestDrive 'prints-stale'
+        $History | Export-AiDigest -ArchivePath $root @Export
+        $Today | Export-AiDigest -ArchivePath $root @Export
+        $day66 = Get-ChildItem $root -Recurse -Filter '12-06.md' | Select-Object -First 1
+        $day67 = Get-ChildItem $root -Recurse -Filter '12-07.md' | Select-Object -First 1
+        # A person adds a story to day 66 after its prints were kept; and day 67's print file is damaged.
+        $late = New-DayArticle -Title 'A late addition about the release of the model 6690 by the lab' -Url 'https://example.com/late/6690' -Published $History[132].Published
+        $History[132..133] + @($late) | Export-AiDigest -Path $day66.FullName -TimeZone Asia/Seoul -Force
+        $prints67 = Join-Path $root ('.ainews/day-prints/' + [uri]::EscapeDataString('2025/12월/12-07.md') + '.prints')
+        Test-Path $prints67 | Should -BeTrue
+        [IO.File]::WriteAllBytes($prints67, [byte[]](1, 2, 3))
+        $next = $start.AddDays(71)
+        $verbose = @(
+            New-DayArticle -Title 'A late addition about the release of the model 6690 by the lab' -Url 'https://other.example.org/6690' -Published $next.AddHours(1)
+            New-DayArticle -Title 'Day 67 story 2 again' -Url 'https://example.com/67/2?utm_source=feed' -Published $next.AddHours(2)
+        ) | Export-AiDigest -ArchivePath $root @Export -Verbose 4>&1 | ForEach-Object { "$_" }
+        $verbose | Should -Contain "Skipped 'A late addition about the release of the model 6690 by the lab': already in the archive in 2025/12월/12-06.md."
+        $verbose | Should -Contain "Skipped 'Day 67 story 2 again': already in the archive in 2025/12월/12-07.md."
+        (Get-Item $prints67).Length | Should -BeGreaterThan 3 -Because 'the damaged print file is made again from the day file'
+    }
+
+    It 'renders index.html from kept month parts only for the months that changed, as rendering it whole does' {
+        $root = Join-Path $TestDrive 'parts'
+        $History | Export-AiDigest -ArchivePath $root @Export
+        $parts = Join-Path $root '.ainews/index-parts'
+        @(Get-ChildItem $parts -File).Count | Should -Be 3 -Because 'one rendered part per month folder'
+        $before = @(Get-ChildItem $parts -File | Sort-Object Name | ForEach-Object { $_.Name + '|' + $_.LastWriteTimeUtc.Ticks })
+        $Today | Export-AiDigest -ArchivePath $root @Export
+        $after = @(Get-ChildItem $parts -File | Sort-Object Name | ForEach-Object { $_.Name + '|' + $_.LastWriteTimeUtc.Ticks })
+        $after.Count | Should -Be 3 -Because 'the part of the month as it was is removed'
+        @($after | Where-Object { $before -contains $_ }).Count | Should -Be 2 -Because 'the two months the run did not change are not rendered again'
+        (Get-Content (Join-Path $root 'index.html') -Raw) | Should -Match '2025-12-10 \(3건\)'
+
+        # The parts' bodies one after the other are the body of the whole Markdown rendered at once.
+        $page = [AiNews.Digest.Html.DigestPage]
+        $flags = [Reflection.BindingFlags]'Static, NonPublic'
+        $head = "# 🤖 AI 뉴스 아카이브`n"
+        $months = @(foreach ($m in 12, 11, 10) {
+            "`n## 2025년 $($m)월`n`n" + (@(foreach ($d in 3, 2, 1) { "- [2025-$m-0$d ($d건)](2025/$($m)월/$m-0$d.html)`n" }) -join '') + "- [a (b) <c> & d](x%20y/z.html)`n"
+        })
+        $bodyOf = { param([string] $md) $page.GetMethod('BodyOf', $flags).Invoke($null, [object[]]@($md, $null)) }
+        $body = (& $bodyOf $head) + (($months | ForEach-Object { & $bodyOf $_ }) -join '')
+        $assembled = $page.GetMethod('Page', $flags).Invoke($null, [object[]]@([string] $body, '🤖 AI 뉴스 아카이브', $null))
+        $assembled | Should -BeExactly ($page::Render($head + ($months -join '')))
     }
 
     It 'reads a day file again when it changed since the title index recorded it' {

@@ -217,6 +217,7 @@ namespace AiNews.Commands
                     }
                 }
                 foreach (ArchiveChange index in indexes) Apply(index);
+                if (archive.PrintFilesRead > 0) WriteVerbose($"Compared with {archive.PrintFilesRead} look-back day files through their kept story prints, without reading them.");
                 WriteVerbose($"Read {archive.DayFilesRead} day files (the look-back window, and days changed since the last run) and the title files of {archive.TitleFilesRead} folder{(archive.TitleFilesRead == 1 ? "" : "s")}.");
                 if (!WhatIfRequested && !archive.SaveTitleIndex(written))
                     WriteVerbose("The archive's title index could not be written; the next run reads the day files again.");

@@ -25,26 +25,34 @@ namespace AiNews.Stories
         private readonly List<Feature> _features = new List<Feature>();
         private readonly Dictionary<string, List<int>> _byUrl = new Dictionary<string, List<int>>(StringComparer.Ordinal);
         private readonly int[] _stamp;      // _stamp[j] == i + 1: j was already offered for i
+        private readonly bool _everyPair;   // a threshold of 0 or less makes every pair one story, shared shingles or not
 
-        /// <summary>One fingerprint feature: its buckets (dated members by time, then undated ones) and how much must be shared.</summary>
+        /// <summary>
+        /// One fingerprint feature: its buckets and how much must be shared. The buckets lie in one array: bucket b (a
+        /// shingle) holds Members[Start[b] .. Start[b + 1]), its dated members first, oldest first (Dated[b] of them),
+        /// then the undated ones. Flat arrays instead of a pair of lists per shingle: at 50,000 articles there are
+        /// millions of shingles, and two lists each cost more than the prints themselves.
+        /// </summary>
         private sealed class Feature
         {
-            public Func<StoryPrint, HashSet<string>> Of;
+            public Func<StoryPrint, ulong[]> Of;
             public int MinCount;
             public double Share;
             public int MinCommon;
-            public readonly List<Bucket> Buckets = new List<Bucket>();   // by shingle id
-            public int[][] Rarest;                                      // per article: its shingle ids, rarest first (null: too few)
+            public bool AcrossLanguages;                                // compared between languages only (else within one)
+            public int[] Start, Dated, Members;
+            public Dictionary<ulong, int> Ids;                          // shingle -> bucket
+            public int[][] Rarest;                                      // per article: the prefix of its shingle ids, rarest first (null: too few)
+            public int Count(int bucket) => Start[bucket + 1] - Start[bucket];
         }
 
-        private sealed class Bucket
-        {
-            public readonly List<int> Dated = new List<int>();
-            public readonly List<int> Undated = new List<int>();
-            public int Count => Dated.Count + Undated.Count;
-        }
-
-        public StoryCandidates(IReadOnlyList<StoryPrint> prints, StoryGrouper grouper)
+        /// <param name="prints">The articles' prints.</param>
+        /// <param name="grouper">The grouper whose threshold and window decide what may be one story.</param>
+        /// <param name="outsideOnly">
+        /// Only <see cref="ForEachSharing"/> will be asked (the archive's look-back days): the rarest-first prefixes that
+        /// <see cref="ForEach"/> needs are not made.
+        /// </param>
+        public StoryCandidates(IReadOnlyList<StoryPrint> prints, StoryGrouper grouper, bool outsideOnly = false)
         {
             _prints = prints;
             _stamp = new int[prints.Count];
@@ -52,13 +60,14 @@ namespace AiNews.Stories
             for (int i = 0; i < prints.Count; i++)
                 _ticks[i] = prints[i].Published.HasValue ? prints[i].Published.Value.UtcTicks : long.MinValue;
             _window = grouper.Window < TimeSpan.Zero ? 0 : grouper.Window.Ticks;
+            _everyPair = !(grouper.Threshold > 0);
 
             // A headline counts from SameHeadline Jaccard, which needs that share of the larger headline in common.
             _features.Add(new Feature { Of = p => p.Title, MinCount = StoryGrouper.MinTitleShingles, Share = StoryGrouper.SameHeadline, MinCommon = 1 });
             // A body counts from the threshold's share of the smaller body in common (containment).
             _features.Add(new Feature { Of = p => p.Body, MinCount = StoryGrouper.MinBodyShingles, Share = grouper.Threshold, MinCommon = 1 });
             // Anchors (across languages) count from MinSharedAnchors in common and the threshold's share of the smaller set.
-            _features.Add(new Feature { Of = p => p.Anchors, MinCount = StoryGrouper.MinSharedAnchors, Share = grouper.Threshold, MinCommon = StoryGrouper.MinSharedAnchors });
+            _features.Add(new Feature { Of = p => p.Anchors, MinCount = StoryGrouper.MinSharedAnchors, Share = grouper.Threshold, MinCommon = StoryGrouper.MinSharedAnchors, AcrossLanguages = true });
 
             for (int i = 0; i < prints.Count; i++)
             {
@@ -73,31 +82,62 @@ namespace AiNews.Stories
             var byTime = new List<int>(prints.Count);
             for (int i = 0; i < prints.Count; i++) byTime.Add(i);
             byTime.Sort((a, b) => _ticks[a] != _ticks[b] ? _ticks[a].CompareTo(_ticks[b]) : a.CompareTo(b));
-            foreach (Feature feature in _features)
+            foreach (Feature feature in _features) Fill(feature, prints, byTime, !outsideOnly);
+        }
+
+        // Numbers the shingles of the feature and counts each one's members, then places them (two passes over the sets);
+        // with `prefixes`, the second pass also keeps each set's rarest-first prefix (see Feature.Rarest).
+        private void Fill(Feature feature, IReadOnlyList<StoryPrint> prints, List<int> byTime, bool prefixes)
+        {
+            var ids = feature.Ids = new Dictionary<ulong, int>();
+            var dated = new List<int>();
+            var undated = new List<int>();
+            foreach (int i in byTime)
             {
-                var ids = new Dictionary<string, int>(StringComparer.Ordinal);
-                feature.Rarest = new int[prints.Count][];
-                foreach (int i in byTime)
+                ulong[] set = feature.Of(prints[i]);
+                if (set.Length < feature.MinCount) continue;
+                foreach (ulong shingle in set)
                 {
-                    HashSet<string> set = feature.Of(prints[i]);
-                    if (set.Count < feature.MinCount) continue;
-                    var own = new int[set.Count];
-                    int n = 0;
-                    foreach (string s in set)
-                    {
-                        if (!ids.TryGetValue(s, out int id)) { ids[s] = id = feature.Buckets.Count; feature.Buckets.Add(new Bucket()); }
-                        Bucket bucket = feature.Buckets[id];
-                        (_ticks[i] == long.MinValue ? bucket.Undated : bucket.Dated).Add(i);
-                        own[n++] = id;
-                    }
-                    feature.Rarest[i] = own;
+                    if (!ids.TryGetValue(shingle, out int id)) { ids[shingle] = id = dated.Count; dated.Add(0); undated.Add(0); }
+                    if (_ticks[i] == long.MinValue) undated[id]++; else dated[id]++;
                 }
-                // One order for all sets: by how many articles hold the shingle, then by id.
-                List<Bucket> buckets = feature.Buckets;
-                Comparison<int> rarestFirst = (a, b) => buckets[a].Count != buckets[b].Count ? buckets[a].Count.CompareTo(buckets[b].Count) : a.CompareTo(b);
-                foreach (int[] own in feature.Rarest) if (own != null) Array.Sort(own, rarestFirst);
+            }
+            int buckets = dated.Count;
+            feature.Start = new int[buckets + 1];
+            for (int b = 0; b < buckets; b++) feature.Start[b + 1] = feature.Start[b] + dated[b] + undated[b];
+            feature.Dated = dated.ToArray();
+            feature.Members = new int[feature.Start[buckets]];
+            // Where the next dated and undated member of each bucket goes; byTime keeps the dated ones oldest first.
+            int[] nextDated = new int[buckets], nextUndated = new int[buckets];
+            for (int b = 0; b < buckets; b++) { nextDated[b] = feature.Start[b]; nextUndated[b] = feature.Start[b] + feature.Dated[b]; }
+            // Each set's shingle ids in one order for all sets, by how many articles hold the shingle, then by id; only the
+            // prefix that ForEach looks up is kept (about half a body at threshold 0.5): with tens of thousands of articles
+            // full lists would be as large as the prints.
+            // Sorted as numbers (count above, id below) rather than through a comparison: the sort is most of this pass.
+            if (prefixes) feature.Rarest = new int[prints.Count][];
+            var own = new long[0];
+            foreach (int i in byTime)
+            {
+                ulong[] set = feature.Of(prints[i]);
+                if (set.Length < feature.MinCount) continue;
+                if (own.Length < set.Length) own = new long[set.Length];
+                bool undatedMember = _ticks[i] == long.MinValue;
+                for (int k = 0; k < set.Length; k++)
+                {
+                    int id = ids[set[k]];
+                    own[k] = ((long)feature.Count(id) << 32) | (uint)id;
+                    feature.Members[undatedMember ? nextUndated[id]++ : nextDated[id]++] = i;
+                }
+                if (!prefixes) continue;
+                Array.Sort(own, 0, set.Length);
+                var prefix = new int[Math.Min(set.Length, PrefixLength(feature, set.Length))];
+                for (int k = 0; k < prefix.Length; k++) prefix[k] = (int)(own[k] & uint.MaxValue);
+                feature.Rarest[i] = prefix;
             }
         }
+
+        // How many of a set's rarest shingles ForEach looks up: a set of `count` sharing enough with another shares one of these.
+        private static int PrefixLength(Feature feature, int count) => count - MinCommon(count, feature.Share, feature.MinCommon) + 1;
 
         /// <summary>
         /// Calls <paramref name="visit"/> once with each article that may be one story with article <paramref name="i"/>
@@ -109,19 +149,53 @@ namespace AiNews.Stories
                 foreach (int j in _byUrl[_prints[i].UrlKey]) Offer(i, j, visit);
             foreach (Feature feature in _features)
             {
+                if (feature.Rarest == null) throw new InvalidOperationException("These candidates were made for ForEachSharing only.");
                 int[] ordered = feature.Rarest[i];
                 if (ordered == null) continue;
-                int prefix = ordered.Length - MinCommon(ordered.Length, feature.Share, feature.MinCommon) + 1;
-                for (int k = 0; k < prefix && k < ordered.Length; k++)
+                for (int k = 0; k < ordered.Length; k++)
                 {
-                    Bucket bucket = feature.Buckets[ordered[k]];
-                    foreach (int j in bucket.Undated) Offer(i, j, visit);
-                    if (_ticks[i] == long.MinValue) { foreach (int j in bucket.Dated) Offer(i, j, visit); continue; }
+                    int b = ordered[k], first = feature.Start[b], undated = first + feature.Dated[b], end = feature.Start[b + 1];
+                    int[] members = feature.Members;
+                    for (int at = undated; at < end; at++) Offer(i, members[at], visit);
+                    if (_ticks[i] == long.MinValue) { for (int at = first; at < undated; at++) Offer(i, members[at], visit); continue; }
                     long from = _ticks[i] - Math.Min(_window, _ticks[i] - DateTime.MinValue.Ticks);
                     long to = _ticks[i] + Math.Min(_window, DateTime.MaxValue.Ticks - _ticks[i]);
-                    for (int at = FirstAtOrAfter(bucket.Dated, from); at < bucket.Dated.Count && _ticks[bucket.Dated[at]] <= to; at++)
-                        Offer(i, bucket.Dated[at], visit);
+                    for (int at = FirstAtOrAfter(members, first, undated, from); at < undated && _ticks[members[at]] <= to; at++)
+                        Offer(i, members[at], visit);
                 }
+            }
+        }
+
+        /// <summary>
+        /// Calls <paramref name="visit"/> once with each of the articles that may be one story with <paramref name="outside"/>,
+        /// an article not among them (the archive's new article against the prints of one earlier day): those with its URL
+        /// key, and those sharing enough of its headline, body or anchor shingles to reach the threshold. The shared
+        /// shingles are counted through the buckets, so that the articles it shares nothing (or too little) with cost
+        /// nothing; every one that <see cref="StoryGrouper.IsSameStory"/> would accept is visited.
+        /// </summary>
+        public void ForEachSharing(StoryPrint outside, Action<int> visit)
+        {
+            if (_everyPair) { for (int j = 0; j < _prints.Count; j++) visit(j); return; }
+            var offered = new bool[_prints.Count];
+            if (!string.IsNullOrEmpty(outside.UrlKey) && _byUrl.TryGetValue(outside.UrlKey, out List<int> same))
+                foreach (int j in same) { offered[j] = true; visit(j); }
+            var common = new int[_prints.Count];
+            foreach (Feature feature in _features)
+            {
+                ulong[] set = feature.Of(outside);
+                if (set.Length < feature.MinCount) continue;
+                Array.Clear(common, 0, common.Length);
+                foreach (ulong shingle in set)
+                {
+                    if (!feature.Ids.TryGetValue(shingle, out int b)) continue;
+                    for (int at = feature.Start[b]; at < feature.Start[b + 1]; at++) common[feature.Members[at]]++;
+                }
+                // Containment (and Jaccard, which is at most it) needs that share of the smaller set in common; headlines and
+                // bodies count within a language, anchors across languages (StoryGrouper.Similarity).
+                for (int j = 0; j < _prints.Count; j++)
+                    if (!offered[j] && common[j] > 0 && feature.AcrossLanguages != (outside.Language == _prints[j].Language)
+                        && common[j] >= MinCommon(Math.Min(set.Length, feature.Of(_prints[j]).Length), feature.Share, feature.MinCommon))
+                    { offered[j] = true; visit(j); }
             }
         }
 
@@ -132,13 +206,13 @@ namespace AiNews.Stories
             visit(j);
         }
 
-        private int FirstAtOrAfter(List<int> dated, long ticks)
+        // The first of members[lo .. hi) (sorted by time) published at or after `ticks`.
+        private int FirstAtOrAfter(int[] members, int lo, int hi, long ticks)
         {
-            int lo = 0, hi = dated.Count;
             while (lo < hi)
             {
                 int mid = (lo + hi) >> 1;
-                if (_ticks[dated[mid]] < ticks) lo = mid + 1; else hi = mid;
+                if (_ticks[members[mid]] < ticks) lo = mid + 1; else hi = mid;
             }
             return lo;
         }

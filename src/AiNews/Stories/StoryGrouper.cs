@@ -23,9 +23,7 @@ namespace AiNews.Stories
         /// <summary>The articles in groups of one story each, groups and members in input order.</summary>
         public List<List<Article>> Group(IReadOnlyList<Article> articles)
         {
-            // One copy of each shingle for all the prints: with thousands of articles, the shingles are most of the memory.
-            var pool = new Dictionary<string, string>(StringComparer.Ordinal);
-            var prints = articles.Select(a => StoryPrint.Of(a, BodyLength, pool)).ToList();
+            var prints = articles.Select(a => StoryPrint.Of(a, BodyLength)).ToList();
 
             var parent = Enumerable.Range(0, articles.Count).ToArray();
             int Find(int i) { while (parent[i] != i) i = parent[i] = parent[parent[i]]; return i; }
@@ -70,14 +68,14 @@ namespace AiNews.Stories
                 // Headlines that differ in a number ("6화"/"7화", "GPT-5"/"GPT-6") are different stories however alike.
                 // Too few shingles prove nothing ("Body text." is in many articles).
                 // A headline alone must be nearly the same: outlets' rewrites are caught by their bodies.
-                double title = a.TitleNumbers.SetEquals(b.TitleNumbers) && Math.Min(a.Title.Count, b.Title.Count) >= MinTitleShingles
+                double title = StoryShingles.SameSet(a.TitleNumbers, b.TitleNumbers) && Math.Min(a.Title.Length, b.Title.Length) >= MinTitleShingles
                     ? StoryShingles.Jaccard(a.Title, b.Title) : 0;
                 if (title < SameHeadline) title = 0;
-                double body = Math.Min(a.Body.Count, b.Body.Count) >= MinBodyShingles ? StoryShingles.Containment(a.Body, b.Body) : 0;
+                double body = Math.Min(a.Body.Length, b.Body.Length) >= MinBodyShingles ? StoryShingles.Containment(a.Body, b.Body) : 0;
                 return Math.Max(title, body);
             }
             // Across languages only names and numbers are shared; ask for several of them.
-            int shared = a.Anchors.Count(b.Anchors.Contains);
+            int shared = StoryShingles.Common(a.Anchors, b.Anchors);
             return shared >= MinSharedAnchors ? StoryShingles.Containment(a.Anchors, b.Anchors) : 0;
         }
     }

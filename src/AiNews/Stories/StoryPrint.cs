@@ -1,5 +1,6 @@
 using System;
 using System.Collections.Generic;
+using System.IO;
 using AiNews.Articles;
 using AiNews.Text;
 
@@ -19,35 +20,82 @@ namespace AiNews.Stories
         /// archive and story grouping all compare it), so tracking-parameter variants of one page are one article.
         /// </summary>
         internal string UrlKey;
-        internal HashSet<string> Title, TitleNumbers, Body, Anchors;
+        // Sorted distinct hashes (StoryShingles): a few KB an article, where sets of strings were about 30 KB.
+        internal ulong[] Title, TitleNumbers, Body, Anchors;
         internal string Language;
         internal DateTimeOffset? Published;
 
         /// <param name="a">The article.</param>
         /// <param name="bodyLength">How much of the body to fingerprint.</param>
-        public static StoryPrint Of(Article a, int bodyLength = DefaultBodyLength) => Of(a, bodyLength, null);
-
-        /// <summary>
-        /// <see cref="Of(Article, int)"/> with tokens and shingles shared through <paramref name="pool"/> (one copy of
-        /// each across the prints made with it), for grouping many articles at once.
-        /// </summary>
-        internal static StoryPrint Of(Article a, int bodyLength, Dictionary<string, string> pool)
+        public static StoryPrint Of(Article a, int bodyLength = DefaultBodyLength)
         {
             string body = a.Content ?? string.Empty;
             if (body.Length > bodyLength) body = body.Substring(0, bodyLength);
             // Each text is tokenized once: the title's tokens serve both title sets, the whole text's both body sets.
-            List<string> title = StoryShingles.Tokens(a.Title ?? string.Empty, pool);
-            List<string> all = StoryShingles.Tokens(a.Title + "\n" + body, pool);
+            List<string> title = StoryShingles.Tokens(a.Title ?? string.Empty);
+            List<string> all = StoryShingles.Tokens(a.Title + "\n" + body);
             return new StoryPrint
             {
                 UrlKey = CanonicalUrl.Key(a.Url),
-                Title = string.IsNullOrEmpty(a.Title) ? new HashSet<string>(StringComparer.Ordinal) : StoryShingles.Of(title, pool),
+                Title = string.IsNullOrEmpty(a.Title) ? StoryShingles.None : StoryShingles.Of(title),
                 TitleNumbers = StoryShingles.Numbers(title),
-                Body = StoryShingles.Of(all, pool),
+                Body = StoryShingles.Of(all),
                 Anchors = StoryShingles.Anchors(all),
                 Language = LanguageGuess.Decide(a.Language, a.Title, body),
                 Published = a.Published,
             };
+        }
+
+        /// <summary>
+        /// Writes the print as <see cref="Read"/> reads it back, field for field: the archive keeps the prints of its
+        /// day files (<see cref="Digest.Archive.ArchiveDayPrints"/>) so that a run need not parse and fingerprint its
+        /// look-back days again.
+        /// </summary>
+        internal void Write(BinaryWriter w)
+        {
+            w.Write(UrlKey ?? string.Empty);
+            w.Write(Language != null);
+            if (Language != null) w.Write(Language);
+            w.Write(Published.HasValue);
+            if (Published.HasValue) { w.Write(Published.Value.Ticks); w.Write((short)Published.Value.Offset.TotalMinutes); }
+            foreach (ulong[] set in new[] { Title, TitleNumbers, Body, Anchors })
+            {
+                w.Write(set.Length);
+                foreach (ulong h in set) w.Write(h);
+            }
+        }
+
+        /// <summary>A print as <see cref="Write"/> wrote it.</summary>
+        /// <exception cref="EndOfStreamException">The data ends early.</exception>
+        /// <exception cref="InvalidDataException">The data is not a print.</exception>
+        internal static StoryPrint Read(BinaryReader r)
+        {
+            var print = new StoryPrint { UrlKey = r.ReadString() };
+            if (r.ReadBoolean()) print.Language = r.ReadString();
+            if (r.ReadBoolean())
+            {
+                long ticks = r.ReadInt64();
+                short offset = r.ReadInt16();
+                try { print.Published = new DateTimeOffset(ticks, TimeSpan.FromMinutes(offset)); }
+                catch (ArgumentException e) { throw new InvalidDataException("A stored print has no valid date.", e); }
+            }
+            print.Title = ReadSet(r);
+            print.TitleNumbers = ReadSet(r);
+            print.Body = ReadSet(r);
+            print.Anchors = ReadSet(r);
+            return print;
+        }
+
+        // A set of Write; its length is checked against what is left, so damaged data cannot ask for gigabytes.
+        private static ulong[] ReadSet(BinaryReader r)
+        {
+            int count = r.ReadInt32();
+            if (count < 0 || (long)count * sizeof(ulong) > r.BaseStream.Length - r.BaseStream.Position)
+                throw new InvalidDataException("A stored print is cut short.");
+            if (count == 0) return StoryShingles.None;
+            var set = new ulong[count];
+            for (int i = 0; i < count; i++) set[i] = r.ReadUInt64();
+            return set;
         }
     }
 }

@@ -233,12 +233,7 @@ namespace AiNews.Digest.Archive
             return slash < 0 ? string.Empty : relative.Substring(0, slash);
         }
 
-        private string Relative(string fullPath)
-        {
-            string full = Path.GetFullPath(fullPath);
-            string prefix = _root.TrimEnd(Path.DirectorySeparatorChar) + Path.DirectorySeparatorChar;
-            return (full.StartsWith(prefix, StringComparison.Ordinal) ? full.Substring(prefix.Length) : full).Replace(Path.DirectorySeparatorChar, '/');
-        }
+        private string Relative(string fullPath) => ArchiveLayout.RelativeTo(_root, fullPath);
 
         private static string Escape(string s)
         {

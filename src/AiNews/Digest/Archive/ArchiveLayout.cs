@@ -65,6 +65,14 @@ namespace AiNews.Digest.Archive
 
         public string FullPathOf(string root, DateTime day) => Path.GetFullPath(Path.Combine(root, RelativePathOf(day)));
 
+        /// <summary><paramref name="path"/> relative to <paramref name="root"/> with '/' separators (the full path when outside it).</summary>
+        public static string RelativeTo(string root, string path)
+        {
+            string prefix = Path.GetFullPath(root).TrimEnd(Path.DirectorySeparatorChar) + Path.DirectorySeparatorChar;
+            string full = Path.GetFullPath(path);
+            return (full.StartsWith(prefix, StringComparison.Ordinal) ? full.Substring(prefix.Length) : full).Replace(Path.DirectorySeparatorChar, '/');
+        }
+
         /// <summary>The day a relative path stands for, when it is a day file of this layout.</summary>
         public bool TryParse(string relativePath, out DateTime day)
         {

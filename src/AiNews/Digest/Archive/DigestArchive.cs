@@ -34,6 +34,15 @@ namespace AiNews.Digest.Archive
         private HashSet<string> _pagesOnDisk;
         // Titles of day files as last read: the indexes take them from here for the days this run does not open.
         private readonly ArchiveDayIndex _index;
+        // Story prints of day files as last read: the look-back days are compared through these, not read again.
+        private readonly ArchiveDayPrints _prints;
+        // The rendered month parts of index.html: only the months whose lines changed are rendered again.
+        private readonly ArchiveIndexParts _indexParts;
+        // The kept prints of look-back days this run did not open, by full path (null: none kept, or stale).
+        private readonly Dictionary<string, IReadOnlyList<StoryPrint>> _keptPrints = new Dictionary<string, IReadOnlyList<StoryPrint>>(StringComparer.Ordinal);
+        // The prints of each look-back day in fingerprint buckets, by full path, made when first compared: each new article
+        // is compared only with the articles of the day that share enough of its shingles, not with all of them.
+        private readonly Dictionary<string, StoryCandidates> _lookups = new Dictionary<string, StoryCandidates>(StringComparer.Ordinal);
 
         public DigestArchive(ArchiveOptions options)
         {
@@ -41,6 +50,8 @@ namespace AiNews.Digest.Archive
             if (string.IsNullOrWhiteSpace(options.Root)) throw new ArgumentException("The archive needs a root folder.", nameof(options));
             _reader = new DigestReader(options.Digest);
             _index = new ArchiveDayIndex(options.Root);
+            _prints = new ArchiveDayPrints(options.Root, options.Digest.TimeZone);
+            _indexParts = new ArchiveIndexParts(options.Root);
             _format = options.Digest.Format;
         }
 
@@ -50,6 +61,7 @@ namespace AiNews.Digest.Archive
             public DateTime Day;
             public string Path;
             public bool Exists;
+            public long Length, WriteTicks;     // of the file on disk, taken before it was read
             public string Raw;                  // the file's text as read: null when it does not exist or is not UTF-8
             public string Text;                 // Raw as the reader sees it; null: missing, empty: not UTF-8
             public DigestDocument Document;     // null: missing, or refused
@@ -57,7 +69,7 @@ namespace AiNews.Digest.Archive
             public bool Reported;               // the refusal is in the plan: Plan wanted to add to this file
             public IReadOnlyList<string> Titles = Array.Empty<string>();   // on disk; a refused file keeps the ones it shows
             public DigestWriter Additions;
-            public List<StoryPrint> Prints;     // of Document's articles, made when first compared
+            public IReadOnlyList<StoryPrint> Prints;   // of Document's articles, made when first compared
             public HashSet<string> LinkKeys;    // of a refused file: URL keys of every link in its text
 
             /// <summary>The titles once this run's additions are written (<paramref name="written"/>), in file order.</summary>
@@ -206,7 +218,15 @@ namespace AiNews.Digest.Archive
         {
             for (int back = 0; back <= _options.LookbackDays; back++)
             {
-                DayFile earlier = Load(TimeZoneResolver.AddDays(day, -back), plan);
+                DateTime earlierDay = TimeZoneResolver.AddDays(day, -back);
+                IReadOnlyList<StoryPrint> kept = KeptPrints(_options.Layout.FullPathOf(_options.Root, earlierDay));
+                if (kept != null)
+                {
+                    string path = _options.Layout.FullPathOf(_options.Root, earlierDay);
+                    if (AnySameStory(path, kept, print, stories)) return Relative(path);
+                    continue;
+                }
+                DayFile earlier = Load(earlierDay, plan);
                 if (earlier.Refused != null)
                 {
                     // A refused file cannot be read as articles, but a link in it still means the article is filed:
@@ -218,10 +238,36 @@ namespace AiNews.Digest.Archive
                     continue;
                 }
                 if (earlier.Document == null) continue;
-                if (earlier.Prints == null) earlier.Prints = earlier.Document.Articles.Select(a => StoryPrint.Of(a)).ToList();
-                if (earlier.Prints.Any(p => stories.IsSameStory(p, print))) return Relative(earlier.Path);
+                if (earlier.Prints == null)
+                {
+                    earlier.Prints = earlier.Document.Articles.Select(a => StoryPrint.Of(a)).ToList();
+                    _prints.Put(earlier.Path, earlier.Length, earlier.WriteTicks, earlier.Prints);
+                }
+                if (AnySameStory(earlier.Path, earlier.Prints, print, stories)) return Relative(earlier.Path);
             }
             return null;
+        }
+
+        /// <summary>True when one of the <paramref name="prints"/> of the day file at <paramref name="path"/> is the story of <paramref name="print"/>.</summary>
+        private bool AnySameStory(string path, IReadOnlyList<StoryPrint> prints, StoryPrint print, StoryGrouper stories)
+        {
+            if (!_lookups.TryGetValue(path, out StoryCandidates lookup)) _lookups[path] = lookup = new StoryCandidates(prints, stories, outsideOnly: true);
+            bool same = false;
+            lookup.ForEachSharing(print, j => same = same || stories.IsSameStory(prints[j], print));
+            return same;
+        }
+
+        /// <summary>
+        /// The prints kept for a day file this run has not opened (<see cref="ArchiveDayPrints"/>), when it is unchanged
+        /// since: then it need not be read at all. Null for a day file this run opened, or one without sound kept prints
+        /// (missing, refused, changed since): <see cref="FindEarlier"/> then reads it as before.
+        /// </summary>
+        private IReadOnlyList<StoryPrint> KeptPrints(string path)
+        {
+            if (_days.ContainsKey(path)) return null;
+            if (!_keptPrints.TryGetValue(path, out IReadOnlyList<StoryPrint> prints))
+                _keptPrints[path] = prints = _prints.TryGet(path, out IReadOnlyList<StoryPrint> found) ? found : null;
+            return prints;
         }
 
         /// <summary>The day file <see cref="Plan"/> files a day's articles in; a refusal is reported in the plan once.</summary>
@@ -244,9 +290,12 @@ namespace AiNews.Digest.Archive
         private DayFile Open(string path, DateTime day)
         {
             if (_days.TryGetValue(path, out DayFile known)) return known;
-            var file = new DayFile { Day = day, Path = path, Exists = File.Exists(path) };
+            var info = new FileInfo(path);
+            var file = new DayFile { Day = day, Path = path, Exists = info.Exists };
             if (file.Exists)
             {
+                file.Length = info.Length;
+                file.WriteTicks = info.LastWriteTimeUtc.Ticks;
                 DigestDocument document = null;
                 try
                 {
@@ -280,7 +329,11 @@ namespace AiNews.Digest.Archive
         /// <summary>Pages for changed days and for days without one, and the archive's index.html.</summary>
         private void PlanPages(List<KeyValuePair<DateTime, string>> days, Dictionary<string, ArchiveChange> dayChanges, List<ArchiveChange> indexes)
         {
-            var index = new StringBuilder("# ").Append(_format.ArchiveTitle).Append('\n');
+            // The page's Markdown is its heading and one part per month, each rendered by itself (or kept from an earlier
+            // run): month headings all differ, so the parts' bodies one after the other are the body of the whole.
+            string head = "# " + _format.ArchiveTitle + "\n";
+            var parts = new List<StringBuilder>();
+            StringBuilder index = null;
             string month = null;
             foreach (var (dayOf, path) in days.OrderByDescending(d => d.Key).Select(d => (d.Key, d.Value)))
             {
@@ -296,11 +349,13 @@ namespace AiNews.Digest.Archive
                 }
 
                 string m = _format.MonthName(dayOf);
-                if (m != month) { index.Append("\n## ").Append(m).Append("\n\n"); month = m; }
+                if (m != month) { parts.Add(index = new StringBuilder("\n## ").Append(m).Append("\n\n")); month = m; }
                 index.Append("- [").Append(_format.ArchiveDayLink(dayOf, CountOf(dayOf, path, changed))).Append("](")
                      .Append(MarkdownEscaper.EscapeLinkDestination(Relative(page))).Append(")\n");
             }
-            AddIfDifferent(indexes, Path.Combine(_options.Root, ArchiveLayout.PagesIndexFile), DigestPage.Render(index.ToString()));
+            var body = new StringBuilder(DigestPage.BodyOf(head, out string title));
+            foreach (StringBuilder part in parts) body.Append(_indexParts.BodyOf(part.ToString()));
+            AddIfDifferent(indexes, Path.Combine(_options.Root, ArchiveLayout.PagesIndexFile), DigestPage.Page(body.ToString(), title));
         }
 
         /// <summary>
@@ -323,16 +378,27 @@ namespace AiNews.Digest.Archive
 
         /// <summary>
         /// Records the titles of the day files this run read, and of those in <paramref name="written"/> (the day-file
-        /// changes that were written), in the archive's title index (<see cref="ArchiveDayIndex"/>), so that the next run
-        /// need not read them again; call it after the writes (never under -WhatIf). False when the index could not be
-        /// written (the next run then reads those day files again).
+        /// changes that were written), in the archive's title index (<see cref="ArchiveDayIndex"/>), and the story prints
+        /// of the day files it fingerprinted and did not write (<see cref="ArchiveDayPrints"/>), so that the next run
+        /// need not read them again; call it after the writes (never under -WhatIf). False when the index or a print file
+        /// could not be written (the next run then reads those day files again).
         /// </summary>
         public bool SaveTitleIndex(IEnumerable<ArchiveChange> written)
         {
+            var changed = new HashSet<string>(StringComparer.Ordinal);
             foreach (ArchiveChange change in written ?? Enumerable.Empty<ArchiveChange>())
-                if (!change.IsIndex && _days.TryGetValue(change.Path, out DayFile day)) _index.Put(change.Path, day.TitlesAfter(true));
-            return _index.Save();
+            {
+                if (change.IsIndex) continue;
+                changed.Add(Path.GetFullPath(change.Path));
+                if (_days.TryGetValue(change.Path, out DayFile day)) _index.Put(change.Path, day.TitlesAfter(true));
+            }
+            bool titles = _index.Save();
+            bool parts = _indexParts.Save();
+            return _prints.Save(changed) && titles && parts;
         }
+
+        /// <summary>How many look-back days this run compared through their kept story prints instead of reading them.</summary>
+        public int PrintFilesRead => _prints.FilesRead;
 
         /// <summary>How many day files this run has read: those of its look-back window, and those changed since the title index recorded them.</summary>
         public int DayFilesRead { get; private set; }
@@ -348,11 +414,6 @@ namespace AiNews.Digest.Archive
             indexes.Add(new ArchiveChange { Path = path, RelativePath = Relative(path), Created = !exists, IsIndex = true, Text = text });
         }
 
-        private string Relative(string path)
-        {
-            string root = Path.GetFullPath(_options.Root).TrimEnd(Path.DirectorySeparatorChar) + Path.DirectorySeparatorChar;
-            string full = Path.GetFullPath(path);
-            return (full.StartsWith(root, StringComparison.Ordinal) ? full.Substring(root.Length) : full).Replace(Path.DirectorySeparatorChar, '/');
-        }
+        private string Relative(string path) => ArchiveLayout.RelativeTo(_options.Root, path);
     }
 }

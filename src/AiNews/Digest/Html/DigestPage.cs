@@ -24,11 +24,19 @@ namespace AiNews.Digest.Html
         /// <summary>The page of a digest (or of any Markdown: the archive's index.html is one too).</summary>
         /// <param name="markdown">The Markdown; its first level-1 heading is the page title.</param>
         /// <param name="language">The html lang attribute; default <see cref="DigestFormat.PageLanguage"/>.</param>
-        public static string Render(string markdown, string language = null)
+        public static string Render(string markdown, string language = null) => Page(BodyOf(markdown, out string title), title, language);
+
+        /// <summary>
+        /// The sanitized HTML of <paramref name="markdown"/> as it is in the page's body, with its first level-1
+        /// heading's text as <paramref name="title"/> (null without one). The bodies of Markdown parts that each
+        /// end where the next begins, and whose headings all differ, put one after the other are the body of the
+        /// whole: heading ids depend on the headings before them only when one repeats. The archive's index.html
+        /// keeps the body of each month this way and renders only the months that changed.
+        /// </summary>
+        internal static string BodyOf(string markdown, out string title)
         {
-            DigestFormat f = DigestFormat.Default;
             string html = MarkdownPipelines.ToHtml(markdown);
-            string title = null;
+            string first = null;
             string body = HtmlSanitizer.Sanitize(html, root =>
             {
                 // Ids in document order with the same slugger as the Markdown table of contents.
@@ -36,12 +44,20 @@ namespace AiNews.Digest.Html
                 foreach (IElement heading in root.QuerySelectorAll("h1, h2, h3, h4, h5, h6"))
                 {
                     heading.SetAttribute("id", slugger.Slug(heading.TextContent));
-                    if (title == null && heading.LocalName == "h1") title = heading.TextContent;
+                    if (first == null && heading.LocalName == "h1") first = heading.TextContent;
                 }
                 // Markdig percent-encodes non-ASCII fragments; give links the ids' own spelling so they match literally.
                 foreach (IElement link in root.QuerySelectorAll("a[href^='#']"))
                     link.SetAttribute("href", "#" + Uri.UnescapeDataString(link.GetAttribute("href").Substring(1)));
             });
+            title = first;
+            return body;
+        }
+
+        /// <summary>The page template filled with a body (<see cref="BodyOf"/>) and title (default <see cref="DigestFormat.PageTitle"/>).</summary>
+        internal static string Page(string body, string title, string language = null)
+        {
+            DigestFormat f = DigestFormat.Default;
             var values = new Dictionary<string, string>
             {
                 ["lang"] = WebUtility.HtmlEncode(string.IsNullOrWhiteSpace(language) ? f.PageLanguage : language),

@@ -1,0 +1,125 @@
+using System;
+using System.Collections.Generic;
+using System.IO;
+using System.Text;
+using AiNews.Common;
+using AiNews.Jobs;
+using AiNews.Stories;
+
+namespace AiNews.Digest.Archive
+{
+    /// <summary>
+    /// The story prints (<see cref="StoryPrint"/>) of day files as last read, one small file per day file in the archive's
+    /// state folder (<c>.ainews/day-prints/</c>), each with the day file's size and time of last write. Every run compares
+    /// its articles with those of the look-back days before them; with this, it reads their prints instead of reading,
+    /// parsing and fingerprinting the day files again. A day file whose size or time differs from what is recorded (edited
+    /// by hand, written by a run since), or a print file that is missing, damaged, or made by another build or in another time zone, is
+    /// read from the day file again, so the prints always equal those of the file as it is. Best effort, like the title
+    /// index (<see cref="ArchiveDayIndex"/>): one that cannot be written is made again by the next run.
+    /// </summary>
+    public sealed class ArchiveDayPrints
+    {
+        /// <summary>The folder of print files, in the archive's state folder (<see cref="JobCheckpoint.FolderName"/>).</summary>
+        public const string FolderName = "day-prints";
+        // The file format, and the build that made the prints (its module version id): prints made by another build of
+        // AiNews, whose fingerprints or digest reader may differ, are not used (read again from the day file, and replaced).
+        private const string Magic = "AiNews-DayPrints/1";
+        private static readonly string Build = typeof(StoryPrint).Assembly.ManifestModule.ModuleVersionId.ToString("N");
+
+        private readonly string _root;
+        private readonly string _folder;
+        private readonly string _timeZone;
+        private readonly Dictionary<string, Pending> _pending = new Dictionary<string, Pending>(StringComparer.Ordinal);
+
+        // Prints made this run from a day file, with the file's size and write time taken before it was read.
+        private sealed class Pending
+        {
+            public long Length, WriteTicks;
+            public IReadOnlyList<StoryPrint> Prints;
+        }
+
+        /// <param name="root">The archive's root folder.</param>
+        /// <param name="timeZone">The time zone the day files are read in: their dates, and so their prints, depend on it.</param>
+        public ArchiveDayPrints(string root, TimeZoneInfo timeZone)
+        {
+            _root = Path.GetFullPath(root);
+            _folder = Path.Combine(_root, JobCheckpoint.FolderName, FolderName);
+            _timeZone = timeZone?.Id ?? string.Empty;
+        }
+
+        /// <summary>How many day files' prints this run took from their print files instead of the day files.</summary>
+        public int FilesRead { get; private set; }
+
+        /// <summary>The print file of the day file at <paramref name="dayFile"/>.</summary>
+        public string PathOf(string dayFile) => Path.Combine(_folder, Uri.EscapeDataString(Relative(dayFile)) + ".prints");
+
+        /// <summary>The recorded prints of the day file at <paramref name="dayFile"/>, when it has not changed since.</summary>
+        public bool TryGet(string dayFile, out IReadOnlyList<StoryPrint> prints)
+        {
+            prints = null;
+            var info = new FileInfo(dayFile);
+            string path = PathOf(dayFile);
+            if (!info.Exists || !File.Exists(path)) return false;
+            try
+            {
+                using (var reader = new BinaryReader(File.OpenRead(path), Encoding.UTF8))
+                {
+                    if (reader.ReadString() != Magic || reader.ReadString() != Build || reader.ReadString() != _timeZone) return false;
+                    if (reader.ReadInt64() != info.Length || reader.ReadInt64() != info.LastWriteTimeUtc.Ticks) return false;
+                    int count = reader.ReadInt32();
+                    if (count < 0) return false;
+                    var list = new List<StoryPrint>();
+                    for (int i = 0; i < count; i++) list.Add(StoryPrint.Read(reader));
+                    if (reader.BaseStream.Position != reader.BaseStream.Length) return false;
+                    prints = list;
+                }
+            }
+            catch (IOException) { return false; }              // EndOfStreamException too: cut short
+            catch (InvalidDataException) { return false; }
+            catch (UnauthorizedAccessException) { return false; }
+            FilesRead++;
+            return true;
+        }
+
+        /// <summary>
+        /// Records the prints of the day file at <paramref name="dayFile"/>, made from its text as read when it had
+        /// <paramref name="length"/> bytes and was last written at <paramref name="writeTicks"/> (taken before reading, so
+        /// that a change while it was read makes the record stale, never wrong). Written by <see cref="Save"/>.
+        /// </summary>
+        public void Put(string dayFile, long length, long writeTicks, IReadOnlyList<StoryPrint> prints) =>
+            _pending[Path.GetFullPath(dayFile)] = new Pending { Length = length, WriteTicks = writeTicks, Prints = prints };
+
+        /// <summary>
+        /// Writes the prints recorded with <see cref="Put"/>, except those of <paramref name="changed"/> (day files this
+        /// run wrote: what was read of them is no longer what they hold); false when one could not be written.
+        /// </summary>
+        public bool Save(ICollection<string> changed)
+        {
+            bool saved = true;
+            foreach (KeyValuePair<string, Pending> entry in _pending)
+            {
+                if (changed.Contains(entry.Key)) continue;
+                using (var buffer = new MemoryStream())
+                {
+                    using (var writer = new BinaryWriter(buffer, Encoding.UTF8, leaveOpen: true))
+                    {
+                        writer.Write(Magic);
+                        writer.Write(Build);
+                        writer.Write(_timeZone);
+                        writer.Write(entry.Value.Length);
+                        writer.Write(entry.Value.WriteTicks);
+                        writer.Write(entry.Value.Prints.Count);
+                        foreach (StoryPrint print in entry.Value.Prints) print.Write(writer);
+                    }
+                    try { AtomicFile.WriteAllBytes(PathOf(entry.Key), buffer.ToArray()); }
+                    catch (IOException) { saved = false; }
+                    catch (UnauthorizedAccessException) { saved = false; }
+                }
+            }
+            _pending.Clear();
+            return saved;
+        }
+
+        private string Relative(string fullPath) => ArchiveLayout.RelativeTo(_root, fullPath);
+    }
+}

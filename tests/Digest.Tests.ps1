@@ -243,6 +243,10 @@ Describe 'Export-AiDigest' {
         $bytes[0..2] | Should -Not -Be @(0xEF, 0xBB, 0xBF)
         [Text.Encoding]::UTF8.GetString($bytes) | Should -BeLikeExactly '# 🤖 AI 뉴스 - 2025년 12월 27일*'
         @(Get-ChildItem $Dir -Force).Count | Should -Be 1 -Because 'no temporary file is left behind'
+        # The file is written section by section; it is exactly the text the cmdlet returns without -Path.
+        $text = $Samples | Export-AiDigest -Date 2025-12-27
+        [Text.Encoding]::UTF8.GetString($bytes) | Should -BeExactly $text
+        $text | Should -Match '---\n$'
     }
 
     It 'refuses to overwrite without -Force and overwrites with it' {

@@ -127,14 +127,13 @@ namespace AiNews.Commands
                 if (!writer.Add(article))
                     WriteVerbose($"Skipped '{article.Title}': an article with URL {article.Url} is already in the digest.");
             if (writer.Count == 0) WriteWarning("No articles were given; the digest has a title and an empty table of contents.");
-            string markdown = writer.Render();
             if (WantsHtml && WantsMarkdown && ParameterSetName != ArchiveSet)
                 ThrowTerminating(ErrorIds.InvalidFormat, ErrorCategory.InvalidArgument, Format,
                     "Give one -Format for a single digest (Markdown or Html); both together are for -ArchivePath.");
-            string output = WantsHtml ? DigestPage.Render(markdown) : markdown;
             if (ParameterSetName == TextSet)
             {
-                WriteObject(output);
+                string markdown = writer.Render();
+                WriteObject(WantsHtml ? DigestPage.Render(markdown) : markdown);
                 return;
             }
 
@@ -146,7 +145,12 @@ namespace AiNews.Commands
                 return;
             }
             if (!ShouldProcess(path, $"Write digest of {writer.Count} article(s) for {writer.Day:yyyy-MM-dd}")) return;
-            if (Write(path, output)) WriteVerbose($"Wrote {writer.Count} article(s) to {path}.");
+            // Markdown goes to the file section by section (a digest of 50,000 articles is hundreds of MB of text);
+            // a page is rendered from the whole Markdown at once.
+            Action<Stream> content = WantsHtml
+                ? Utf8Of(DigestPage.Render(writer.Render()))
+                : stream => { using (var text = new StreamWriter(stream, AtomicFile.Utf8NoBom, 1 << 16, leaveOpen: true)) writer.Render(text); };
+            if (Write(path, content)) WriteVerbose($"Wrote {writer.Count} article(s) to {path}.");
         }
 
         private void ExportToArchive()
@@ -238,11 +242,19 @@ namespace AiNews.Commands
         private bool WantsHtml => Format.Any(f => string.Equals(f, "Html", StringComparison.OrdinalIgnoreCase));
         private bool WantsMarkdown => Format.Any(f => string.Equals(f, "Markdown", StringComparison.OrdinalIgnoreCase));
 
-        private bool Write(string path, string text, int? added = null)
+        private static Action<Stream> Utf8Of(string text) => stream =>
+        {
+            byte[] bytes = AtomicFile.Utf8NoBom.GetBytes(text);
+            stream.Write(bytes, 0, bytes.Length);
+        };
+
+        private bool Write(string path, string text, int? added = null) => Write(path, Utf8Of(text), added);
+
+        private bool Write(string path, Action<Stream> content, int? added = null)
         {
             try
             {
-                AtomicFile.WriteAllText(path, text);
+                AtomicFile.Write(path, content);
             }
             catch (Exception e) when (e is IOException || e is UnauthorizedAccessException)
             {

@@ -22,7 +22,14 @@ namespace AiNews.Common
         public static void WriteAllText(string path, string text) => WriteAllBytes(path, Utf8NoBom.GetBytes(text));
 
         /// <summary>Writes <paramref name="parts"/> one after the other as the new content of <paramref name="path"/>.</summary>
-        public static void WriteAllBytes(string path, params byte[][] parts)
+        public static void WriteAllBytes(string path, params byte[][] parts) =>
+            Write(path, stream => { foreach (byte[] bytes in parts) stream.Write(bytes, 0, bytes.Length); });
+
+        /// <summary>
+        /// Writes what <paramref name="write"/> puts into the stream as the new content of <paramref name="path"/>: for
+        /// content written piece by piece, never held whole in memory (a digest of tens of thousands of articles).
+        /// </summary>
+        public static void Write(string path, Action<Stream> write)
         {
             string full = Path.GetFullPath(path);
             string directory = Path.GetDirectoryName(full);
@@ -32,7 +39,7 @@ namespace AiNews.Common
             {
                 using (var stream = new FileStream(temp, FileMode.CreateNew, FileAccess.Write, FileShare.None))
                 {
-                    foreach (byte[] bytes in parts) stream.Write(bytes, 0, bytes.Length);
+                    write(stream);
                     stream.Flush(true);
                 }
                 if (File.Exists(full)) File.Replace(temp, full, null, ignoreMetadataErrors: true);

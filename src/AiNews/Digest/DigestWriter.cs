@@ -72,6 +72,17 @@ namespace AiNews.Digest
 
         public string Render()
         {
+            var text = new StringWriter(CultureInfo.InvariantCulture);
+            Render(text);
+            return text.ToString();
+        }
+
+        /// <summary>
+        /// Writes what <see cref="Render()"/> returns to <paramref name="writer"/> one section at a time, so that a digest
+        /// of tens of thousands of articles is never held whole in memory.
+        /// </summary>
+        public void Render(TextWriter writer)
+        {
             DigestFormat f = _options.Format;
             DateTime day = Day;
             var sb = new StringBuilder();
@@ -80,10 +91,15 @@ namespace AiNews.Digest
             sb.Append(f.TocStart).Append('\n');
             sb.Append(TocLines(day, _articles.Select(a => a.Title)));
             sb.Append(f.TocEnd).Append("\n\n---\n\n");
-            foreach (Article a in _articles) AppendSection(sb, a, day);
+            for (int i = 0; i < _articles.Count; i++)
+            {
+                writer.Write(sb.ToString());
+                sb.Clear();
+                AppendSection(sb, _articles[i], day);
+            }
             // Sections end with a blank line; the file ends with a single newline after the last "---".
             sb.Length -= 1;
-            return sb.ToString();
+            writer.Write(sb.ToString());
         }
 
         /// <summary>

@@ -14,6 +14,8 @@ public sealed class SiteArticle
     public string Summary { get; set; }
     public List<string> Tags { get; set; } = new();
     public List<string> Paragraphs { get; set; } = new();
+    /// <summary>Lines a page shows in its header, above the story (kicker, dek, byline, sharing buttons, credits).</summary>
+    public List<string> Header { get; set; } = new();
 }
 
 public sealed class Corpus
@@ -42,6 +44,35 @@ public sealed class Corpus
         foreach (var list in new[] { corpus.Korean, corpus.KoreanAlt, corpus.English })
             list.Sort((a, b) => b.Published.CompareTo(a.Published));
         return corpus;
+    }
+
+    // The archive's English texts were taken from whole pages by the old system: the page's header (kicker, headline,
+    // dek, byline, date, sharing buttons, picture credit, author box) comes before the story's first full paragraph.
+    // A WordPress page shows those in its header, not in the post's content, so the site serves them there.
+    const int StoryParagraphLength = 200, HeaderMaxLines = 15;
+
+    // It also cut a sentence at its links ("Like" / "Nano Banana Pro" / ", the model ..."): a line that starts with
+    // punctuation is joined again with the lines before it that do not end a sentence, as the page had them inline.
+    static readonly Regex ContinuesSentence = new(@"^[,.;:!?)’'”]");
+    static readonly Regex EndsSentence = new(@"[.!?…""”’)]$");
+
+    static void SplitHeader(SiteArticle a)
+    {
+        for (int i = a.Paragraphs.Count - 1; i > 0; i--)
+        {
+            if (!ContinuesSentence.IsMatch(a.Paragraphs[i])) continue;
+            int start = i;
+            while (start > 0 && !EndsSentence.IsMatch(a.Paragraphs[start - 1])) start--;
+            if (start == i) continue;
+            string joined = string.Join(" ", a.Paragraphs.Skip(start).Take(i - start)) + a.Paragraphs[i];
+            a.Paragraphs.RemoveRange(start, i - start + 1);
+            a.Paragraphs.Insert(start, joined);
+            i = start;
+        }
+        int first = a.Paragraphs.FindIndex(p => p.Length >= StoryParagraphLength);
+        if (first <= 0 || first > HeaderMaxLines) return;
+        a.Header = a.Paragraphs.Take(first).ToList();
+        a.Paragraphs = a.Paragraphs.Skip(first).ToList();
     }
 
     static readonly Regex MetaLine = new(@"^>\s*📅\s*\*\*(\d{4}-\d{2}-\d{2})\*\*(.*)$");
@@ -96,7 +127,7 @@ public sealed class Corpus
                 a.Slug = uri.AbsolutePath.Trim('/').Split('/').Last();
                 if (uri.Host.EndsWith("aitimes.com")) Korean.Add(a);
                 else if (uri.Host.EndsWith("aitimes.kr")) KoreanAlt.Add(a);
-                else English.Add(a);
+                else { SplitHeader(a); English.Add(a); }
             }
         }
     }

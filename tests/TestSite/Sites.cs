@@ -144,7 +144,9 @@ public sealed class Sites
         sb.Append("</head>\n<body class=\"post-template-default single single-post\">\n<header id=\"masthead\" class=\"site-header\"><p class=\"site-title\"><a href=\"/wp/\">Example Tech Review</a></p><nav><a href=\"/wp/\">Home</a> <a href=\"#\">Newsletter</a> <a href=\"#\">Subscribe</a></nav></header>\n");
         sb.Append("<main id=\"main\" class=\"site-main\">\n<article id=\"post-").Append(a.Id).Append("\" class=\"post-").Append(a.Id).Append(" post type-post status-publish format-standard hentry\">\n");
         sb.Append("<header class=\"entry-header\"><h1 class=\"entry-title\">").Append(H(a.Title)).Append("</h1><div class=\"entry-meta\"><span class=\"posted-on\"><time class=\"entry-date published\" datetime=\"")
-          .Append(Iso(a.Published)).Append("\">").Append(a.Published.ToString("MMMM d, yyyy", CultureInfo.InvariantCulture)).Append("</time></span> <span class=\"byline\">by <span class=\"author vcard\"><a class=\"url fn n\" href=\"#\">Jane Example</a></span></span></div></header>\n");
+          .Append(Iso(a.Published)).Append("\">").Append(a.Published.ToString("MMMM d, yyyy", CultureInfo.InvariantCulture)).Append("</time></span> <span class=\"byline\">by <span class=\"author vcard\"><a class=\"url fn n\" href=\"#\">Jane Example</a></span></span>");
+        foreach (var line in a.Header) sb.Append("<p>").Append(H(line)).Append("</p>");
+        sb.Append("</div></header>\n");
         sb.Append("<div class=\"entry-content\">\n");
         foreach (var p in a.Paragraphs) sb.Append("<p>").Append(H(p)).Append("</p>\n");
         sb.Append("<div class=\"sharedaddy sd-sharing-enabled\"><h3 class=\"sd-title\">Share this:</h3><ul><li><a href=\"#\">Email</a></li><li><a href=\"#\">Print</a></li></ul></div>\n</div>\n");

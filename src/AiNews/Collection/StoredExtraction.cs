@@ -1,7 +1,6 @@
 using System;
 using System.Collections.Generic;
 using System.Globalization;
-using System.Security.Cryptography;
 using System.Text;
 using AiNews.Common;
 using AiNews.Extraction;
@@ -22,16 +21,10 @@ namespace AiNews.Collection
 
         /// <summary>
         /// The format of the stored file and of the extraction rules. Raise it when a change to the extractor should not
-        /// reuse earlier extractions; builds of other code are told apart by <see cref="BuildIdentity"/> anyway.
+        /// reuse earlier extractions; builds of other code are told apart by <see cref="ContentHash.BuildIdentity"/> anyway:
+        /// an upgraded AiNews never reuses what an older extractor produced.
         /// </summary>
         public const int ExtractorVersion = 1;
-
-        /// <summary>
-        /// The identity of the build that extracted (its assembly's module version id, the same for the same sources in a
-        /// deterministic build): an upgraded AiNews never reuses what an older extractor produced, even if nobody raised
-        /// <see cref="ExtractorVersion"/>.
-        /// </summary>
-        static readonly string BuildIdentity = typeof(ArticleExtractor).Assembly.ManifestModule.ModuleVersionId.ToString("N");
 
         readonly FetchCache _cache;
 
@@ -41,15 +34,9 @@ namespace AiNews.Collection
         }
 
         /// <summary>The key of an extraction of <paramref name="body"/> served as <paramref name="contentType"/> at <paramref name="pageUri"/>.</summary>
-        public static string KeyOf(byte[] body, string contentType, Uri pageUri)
-        {
-            using (var sha = SHA256.Create())
-            {
-                var sb = new StringBuilder("v").Append(ExtractorVersion.ToString(CultureInfo.InvariantCulture)).Append(' ').Append(BuildIdentity).Append(' ');
-                foreach (byte b in sha.ComputeHash(body ?? Array.Empty<byte>())) sb.Append(b.ToString("x2", CultureInfo.InvariantCulture));
-                return sb.Append(' ').Append(contentType ?? "").Append(' ').Append(pageUri?.AbsoluteUri ?? "").ToString();
-            }
-        }
+        public static string KeyOf(byte[] body, string contentType, Uri pageUri) =>
+            "v" + ExtractorVersion.ToString(CultureInfo.InvariantCulture) + " " + ContentHash.BuildIdentity + " " + ContentHash.Sha256Hex(body)
+            + " " + (contentType ?? "") + " " + (pageUri?.AbsoluteUri ?? "");
 
         /// <summary>The page stored for <paramref name="requested"/> under <paramref name="key"/>, or null.</summary>
         public ExtractedPage TryRead(Uri requested, string key)

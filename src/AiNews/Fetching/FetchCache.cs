@@ -2,7 +2,6 @@ using System;
 using System.Collections.Generic;
 using System.Globalization;
 using System.IO;
-using System.Security.Cryptography;
 using System.Text;
 using AiNews.Common;
 
@@ -28,13 +27,8 @@ namespace AiNews.Fetching
 
         public string PathFor(Uri uri)
         {
-            using (var sha = SHA256.Create())
-            {
-                byte[] hash = sha.ComputeHash(Utf8.GetBytes(Key(uri)));
-                var sb = new StringBuilder(hash.Length * 2);
-                foreach (byte b in hash) sb.Append(b.ToString("x2", CultureInfo.InvariantCulture));
-                return Path.Combine(Directory, sb.ToString(0, 2), sb.ToString() + ".cache");
-            }
+            string hash = ContentHash.Sha256Hex(Key(uri));
+            return Path.Combine(Directory, hash.Substring(0, 2), hash + ".cache");
         }
 
         static string Key(Uri uri) => uri.GetComponents(UriComponents.AbsoluteUri & ~UriComponents.Fragment, UriFormat.UriEscaped);

@@ -1,7 +1,6 @@
 using System;
 using System.Collections.Generic;
 using System.IO;
-using System.Security.Cryptography;
 using System.Text;
 using AiNews.Common;
 
@@ -21,17 +20,8 @@ namespace AiNews.Summaries
             Path.Combine(Environment.GetFolderPath(Environment.SpecialFolder.LocalApplicationData, Environment.SpecialFolderOption.DoNotVerify),
                 "AiNews", "llm-cache");
 
-        public static string Key(string model, string promptVersion, string language, string title, string content)
-        {
-            using (var sha = SHA256.Create())
-            {
-                byte[] hash = sha.ComputeHash(Encoding.UTF8.GetBytes(
-                    string.Join("\n", model ?? "", promptVersion ?? "", language ?? "", title ?? "", content ?? "")));
-                var sb = new StringBuilder(hash.Length * 2);
-                foreach (byte b in hash) sb.Append(b.ToString("x2", System.Globalization.CultureInfo.InvariantCulture));
-                return sb.ToString();
-            }
-        }
+        public static string Key(string model, string promptVersion, string language, string title, string content) =>
+            ContentHash.Sha256Hex(string.Join("\n", model ?? "", promptVersion ?? "", language ?? "", title ?? "", content ?? ""));
 
         public LlmResult Get(string key)
         {

@@ -24,7 +24,6 @@ namespace AiNews.Digest.Archive
         // The file format, and the build that made the prints (its module version id): prints made by another build of
         // AiNews, whose fingerprints or digest reader may differ, are not used (read again from the day file, and replaced).
         private const string Magic = "AiNews-DayPrints/1";
-        private static readonly string Build = typeof(StoryPrint).Assembly.ManifestModule.ModuleVersionId.ToString("N");
 
         private readonly string _root;
         private readonly string _folder;
@@ -64,7 +63,7 @@ namespace AiNews.Digest.Archive
             {
                 using (var reader = new BinaryReader(File.OpenRead(path), Encoding.UTF8))
                 {
-                    if (reader.ReadString() != Magic || reader.ReadString() != Build || reader.ReadString() != _timeZone) return false;
+                    if (reader.ReadString() != Magic || reader.ReadString() != ContentHash.BuildIdentity || reader.ReadString() != _timeZone) return false;
                     if (reader.ReadInt64() != info.Length || reader.ReadInt64() != info.LastWriteTimeUtc.Ticks) return false;
                     int count = reader.ReadInt32();
                     if (count < 0) return false;
@@ -99,22 +98,25 @@ namespace AiNews.Digest.Archive
             foreach (KeyValuePair<string, Pending> entry in _pending)
             {
                 if (changed.Contains(entry.Key)) continue;
-                using (var buffer = new MemoryStream())
+                Pending pending = entry.Value;
+                try
                 {
-                    using (var writer = new BinaryWriter(buffer, Encoding.UTF8, leaveOpen: true))
+                    AtomicFile.Write(PathOf(entry.Key), stream =>
                     {
-                        writer.Write(Magic);
-                        writer.Write(Build);
-                        writer.Write(_timeZone);
-                        writer.Write(entry.Value.Length);
-                        writer.Write(entry.Value.WriteTicks);
-                        writer.Write(entry.Value.Prints.Count);
-                        foreach (StoryPrint print in entry.Value.Prints) print.Write(writer);
-                    }
-                    try { AtomicFile.WriteAllBytes(PathOf(entry.Key), buffer.ToArray()); }
-                    catch (IOException) { saved = false; }
-                    catch (UnauthorizedAccessException) { saved = false; }
+                        using (var writer = new BinaryWriter(stream, Encoding.UTF8, leaveOpen: true))
+                        {
+                            writer.Write(Magic);
+                            writer.Write(ContentHash.BuildIdentity);
+                            writer.Write(_timeZone);
+                            writer.Write(pending.Length);
+                            writer.Write(pending.WriteTicks);
+                            writer.Write(pending.Prints.Count);
+                            foreach (StoryPrint print in pending.Prints) print.Write(writer);
+                        }
+                    });
                 }
+                catch (IOException) { saved = false; }
+                catch (UnauthorizedAccessException) { saved = false; }
             }
             _pending.Clear();
             return saved;

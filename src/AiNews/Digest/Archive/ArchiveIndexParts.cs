@@ -1,7 +1,6 @@
 using System;
 using System.Collections.Generic;
 using System.IO;
-using System.Security.Cryptography;
 using System.Text;
 using AiNews.Common;
 using AiNews.Digest.Html;
@@ -24,7 +23,7 @@ namespace AiNews.Digest.Archive
         // Part of every key, with the build's identity (its module version id): a part kept by another build of AiNews,
         // which may render otherwise, is never used.
         private const string Magic = "AiNews-IndexParts/1";
-        private static readonly string Version = Magic + " " + typeof(ArchiveIndexParts).Assembly.ManifestModule.ModuleVersionId.ToString("N");
+        private static readonly string Version = Magic + " " + ContentHash.BuildIdentity;
 
         private readonly string _folder;
         // The parts this run used, by file name; those rendered now (to be written) have their body.
@@ -76,15 +75,6 @@ namespace AiNews.Digest.Archive
         }
 
         // The part's file name: a hash of the Markdown with the version, so equal names mean equal rendered bodies.
-        private static string NameOf(string markdown)
-        {
-            using (var sha = SHA256.Create())
-            {
-                byte[] hash = sha.ComputeHash(AtomicFile.Utf8NoBom.GetBytes(Version + "\n" + markdown));
-                var sb = new StringBuilder(hash.Length * 2 + 5);
-                foreach (byte b in hash) sb.Append(b.ToString("x2"));
-                return sb.Append(".html").ToString();
-            }
-        }
+        private static string NameOf(string markdown) => ContentHash.Sha256Hex(Version + "\n" + markdown) + ".html";
     }
 }

@@ -356,3 +356,36 @@ Describe 'Register-AiNewsJob and Unregister-AiNewsJob with cron' -Skip:([Environ
         $errs[0].FullyQualifiedErrorId | Should -BeLike 'AiNews.JobNotFound,*'
     }
 }
+
+# Task Scheduler itself exists only on Windows; the action it is given is built by the engine and checked here on
+# every system, against cmd.exe's documented rules (cmd /?: with /s the outer quotes go and the rest runs as written).
+Describe 'The Task Scheduler action' {
+    BeforeAll {
+        $script:Cmd = 'C:\Windows\System32\cmd.exe'
+        $script:Pwsh = [string[]]@('C:\Program Files\PowerShell\7\pwsh.exe')
+    }
+
+    It 'starts PowerShell 7 through cmd.exe with DOTNET_TieredCompilation=0 for that one process, every argument quoted' {
+        $arguments = [string[]]@('-NoProfile', '-File', 'C:\AiNews\module\ainews-job.ps1', '-ArchivePath', 'D:\News & Notes (AI)')
+        $action = [AiNews.Jobs.TaskAction]::For($Pwsh, $arguments, $true, $Cmd)
+        $action.Untiered | Should -BeTrue
+        $action.Execute | Should -Be $Cmd
+        # & and ( ) inside quotes are plain characters to cmd.exe; && outside them runs PowerShell after the set.
+        $action.Argument | Should -BeExactly '/d /s /c "set "DOTNET_TieredCompilation=0" && "C:\Program Files\PowerShell\7\pwsh.exe" "-NoProfile" "-File" "C:\AiNews\module\ainews-job.ps1" "-ArchivePath" "D:\News & Notes (AI)""'
+        $action.CommandLine | Should -BeExactly ('C:\Windows\System32\cmd.exe ' + $action.Argument)
+    }
+
+    It 'starts PowerShell directly when an argument holds a character cmd.exe would rewrite (<_>)' -ForEach @('D:\100%AI', 'D:\%USERPROFILE%\news') {
+        $action = [AiNews.Jobs.TaskAction]::For($Pwsh, [string[]]@('-ArchivePath', $_), $true, $Cmd)
+        $action.Untiered | Should -BeFalse
+        $action.Execute | Should -Be $Pwsh[0]
+        $action.Argument | Should -BeExactly "-ArchivePath $_"
+    }
+
+    It 'starts Windows PowerShell 5.1 directly: it has no tiered compilation' {
+        $action = [AiNews.Jobs.TaskAction]::For([string[]]@('C:\Windows\System32\WindowsPowerShell\v1.0\powershell.exe'), [string[]]@('-File', 'C:\My Modules\ainews-job.ps1'), $false, $Cmd)
+        $action.Untiered | Should -BeFalse
+        $action.Execute | Should -Be 'C:\Windows\System32\WindowsPowerShell\v1.0\powershell.exe'
+        $action.Argument | Should -BeExactly '-File "C:\My Modules\ainews-job.ps1"'
+    }
+}

@@ -79,9 +79,8 @@ namespace AiNews.Commands
         // A scheduled run is always a cold process: with tiered compilation .NET first runs every method as quick,
         // unoptimised code and re-optimises only the hot ones later, which made the first Get-AiArticle over a batch of
         // pages 2.2x slower than with optimised code from the start (bench/RESULTS.md, "Speed and scale"). cron runs
-        // the line with sh, so the variable applies to that one process; Windows PowerShell has no tiering, and Task
-        // Scheduler actions take no environment, so the Windows task runs without it.
-        private const string ColdStartEnvironment = "DOTNET_TieredCompilation=0";
+        // the line with sh, so the variable applies to that one process; on Windows see TaskAction.
+        private const string ColdStartEnvironment = TaskAction.ColdStartVariable + "=" + TaskAction.ColdStartValue;
 
         private void RegisterCron(ScheduledJobInfo info, string[] shell, List<string> arguments, bool hourly)
         {
@@ -103,8 +102,12 @@ namespace AiNews.Commands
 
         private void RegisterTask(ScheduledJobInfo info, string[] shell, List<string> arguments, bool hourly)
         {
-            string argumentLine = string.Join(" ", shell.Skip(1).Concat(arguments).Select(WindowsQuote));
-            info.Command = WindowsQuote(shell[0]) + " " + argumentLine;
+            // PowerShell 7 runs on .NET with tiered compilation; Windows PowerShell 5.1 on .NET Framework has none.
+            bool tiered = !IsDesktopEdition;
+            TaskAction action = TaskAction.For(shell, arguments, tiered, Path.Combine(Environment.SystemDirectory, "cmd.exe"));
+            if (tiered && !action.Untiered)
+                WriteVerbose($"An argument holds % or a quote, which cmd.exe would change; the task starts PowerShell directly, without {ColdStartEnvironment}.");
+            info.Command = action.CommandLine;
             DateTime start = DateTime.Today + (hourly ? TimeSpan.FromMinutes(At.Minutes) : At);
             info.When = hourly ? $"every hour at :{At.Minutes:00}" : $"every day at {At:hh\\:mm}";
             if (!ShouldProcess($"Task Scheduler {TaskPath}{Name}", $"{info.When}: {info.Command}")) return;
@@ -115,11 +118,14 @@ $settings = New-ScheduledTaskSettingsSet -StartWhenAvailable -MultipleInstances 
 Register-ScheduledTask -TaskName $Name -TaskPath $TaskPath -Action $action -Trigger $trigger -Settings $settings -Description 'AiNews daily digest job (Register-AiNewsJob)' -Force:$Force -ErrorAction Stop | Out-Null";
             RunTaskScript(script, new Hashtable
             {
-                ["Name"] = Name, ["TaskPath"] = TaskPath, ["Execute"] = shell[0], ["Argument"] = argumentLine, ["Start"] = start,
+                ["Name"] = Name, ["TaskPath"] = TaskPath, ["Execute"] = action.Execute, ["Argument"] = action.Argument, ["Start"] = start,
                 ["Hourly"] = hourly, ["Force"] = Force.IsPresent,
             });
             WriteObject(info);
         }
+
+        private bool IsDesktopEdition =>
+            string.Equals(SessionState.PSVariable.GetValue("PSEdition") as string, "Desktop", StringComparison.OrdinalIgnoreCase);
 
         /// <summary>
         /// The installed PowerShell that runs the job: Windows PowerShell for 5.1, else pwsh on PATH, else this
@@ -127,8 +133,7 @@ Register-ScheduledTask -TaskName $Name -TaskPath $TaskPath -Action $action -Trig
         /// </summary>
         private string[] PowerShellExecutable()
         {
-            string edition = SessionState.PSVariable.GetValue("PSEdition") as string;
-            if (string.Equals(edition, "Desktop", StringComparison.OrdinalIgnoreCase))
+            if (IsDesktopEdition)
                 return new[] { Path.Combine(Environment.GetFolderPath(Environment.SpecialFolder.System), "WindowsPowerShell", "v1.0", "powershell.exe") };
             string onPath = (Environment.GetEnvironmentVariable("PATH") ?? string.Empty).Split(Path.PathSeparator)
                 .Where(d => d.Length > 0).Select(d => Path.Combine(d, OnWindows ? "pwsh.exe" : "pwsh")).FirstOrDefault(File.Exists);
@@ -139,9 +144,5 @@ Register-ScheduledTask -TaskName $Name -TaskPath $TaskPath -Action $action -Trig
                 return new[] { self, Path.Combine(home, "pwsh.dll") };
             return new[] { self };
         }
-
-        /// <summary>Quotes one argument the way the Windows C runtime splits a command line.</summary>
-        private static string WindowsQuote(string argument) =>
-            argument.Length > 0 && argument.IndexOfAny(new[] { ' ', '\t', '"' }) < 0 ? argument : "\"" + argument.Replace("\"", "\\\"") + "\"";
     }
 }

@@ -278,6 +278,10 @@ namespace AiNews.Tagging
             f.Add("own:score", FeatureVector.Log(c.Score));
             f.Add("own:share", top > 0 ? c.Score / top : 0);
             f.Add("own:top", top > 0 && c.Score >= top);
+            // As for AI relevance: a cue in the headline taken up again at once is the story's topic; a cue in neither the
+            // headline nor the lead is at most a side topic.
+            f.Add("own:titleAndLead", c.TitleStrong > 0 && (c.LeadStrong > 0 || c.FirstSentence > 0));
+            f.Add("own:bodyOnly", c.TitleStrong + c.TitleWeak == 0 && c.LeadStrong == 0 && c.BodyStrong > 0);
         }
 
         private string KindOf(string bucketName)

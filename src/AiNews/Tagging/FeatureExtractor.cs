@@ -244,6 +244,10 @@ namespace AiNews.Tagging
             a.Add("body", FeatureVector.Log(aiProfile.BodyStrong));
             a.Add("weak", FeatureVector.Log(aiProfile.LeadWeak + aiProfile.BodyWeak));
             a.Add("distinct", FeatureVector.Log(aiProfile.StrongTerms.Count));
+            // A linear model cannot combine two facts by itself: AI in the headline and again in the lead is the story's
+            // topic; AI in neither is at most a passing mention further down.
+            a.Add("titleAndLead", aiProfile.TitleStrong > 0 && aiProfile.LeadStrong > 0);
+            a.Add("neitherTitleNorLead", aiProfile.TitleStrong == 0 && aiProfile.LeadStrong == 0);
             // How long a page is says nothing about its topic (in the labels every near-empty page happens to be AI news);
             // only a near-empty page whose headline names neither AI nor an AI company is a feature: it has nothing to go on.
             a.Add("shortTitleless", doc.IsShort && aiProfile.TitleStrong == 0 && inTitle.Count == 0);
@@ -274,6 +278,10 @@ namespace AiNews.Tagging
             f.Add("own:score", FeatureVector.Log(c.Score));
             f.Add("own:share", top > 0 ? c.Score / top : 0);
             f.Add("own:top", top > 0 && c.Score >= top);
+            // As for AI relevance: a cue in the headline taken up again at once is the story's topic; a cue in neither the
+            // headline nor the lead is at most a side topic.
+            f.Add("own:titleAndLead", c.TitleStrong > 0 && (c.LeadStrong > 0 || c.FirstSentence > 0));
+            f.Add("own:bodyOnly", c.TitleStrong + c.TitleWeak == 0 && c.LeadStrong == 0 && c.BodyStrong > 0);
         }
 
         private string KindOf(string bucketName)

@@ -68,23 +68,21 @@ namespace AiNews.Tagging
             var tagNames = _describer.Taxonomy.Tags.Select(t => t.Name).ToList();
             double tagL2 = ChooseL2(l2 =>
             {
+                var models = TrainTags(fit.Where(x => x.Label.AiRelated).ToList(), tagNames, l2);
                 double sum = 0;
                 foreach (string tag in tagNames)
                 {
-                    var (xs, ys) = TagData(fit.Where(x => x.Label.AiRelated), tag);
                     var (hx, hy) = TagData(held.Where(x => x.Label.AiRelated), tag);
-                    sum += LogisticRegression.LogLikelihood(hx, hy, LogisticRegression.TrainBinary(xs, ys, _settings, l2));
+                    sum += LogisticRegression.LogLikelihood(hx, hy, models[tag]);
                 }
                 return sum;
             });
+            foreach (var kv in TrainTags(ai, tagNames, tagL2)) w.Tags[kv.Key] = kv.Value;
             var pooledX = new List<FeatureVector>();
             var pooledY = new List<bool>();
             foreach (string tag in tagNames)
             {
                 var (xs, ys) = TagData(ai, tag);
-                var weights = new Dictionary<string, double>(StringComparer.Ordinal);
-                Copy(LogisticRegression.TrainBinary(xs, ys, _settings, tagL2), weights);
-                w.Tags[tag] = weights;
                 pooledX.AddRange(xs.Select(OwnOnly));
                 pooledY.AddRange(ys);
             }
@@ -98,13 +96,7 @@ namespace AiNews.Tagging
                 var test = ai.Where(x => InnerFold(x.Label) == k).ToList();
                 if (test.Count == 0) continue;
                 var innerWeights = new TaggerWeights();
-                foreach (string tag in tagNames)
-                {
-                    var (xs, ys) = TagData(inner, tag);
-                    var weights = new Dictionary<string, double>(StringComparer.Ordinal);
-                    Copy(LogisticRegression.TrainBinary(xs, ys, _settings, tagL2), weights);
-                    innerWeights.Tags[tag] = weights;
-                }
+                foreach (var kv in TrainTags(inner, tagNames, tagL2)) innerWeights.Tags[kv.Key] = kv.Value;
                 foreach (var x in test) outOfFold[x.Label] = Tagger.TagProbabilities(x.Description, innerWeights);
             }
             w.TagThreshold = BestThreshold(t =>
@@ -253,11 +245,59 @@ namespace AiNews.Tagging
             return best;
         }
 
+        // Feature-name prefixes of the joint tag model: a part every tag shares, and each tag's own part.
+        private const string SharedPart = "shared\u0001", OwnPart = "tag\u0001";
+
+        /// <summary>
+        /// All tags in one model: each tag's weight is a part shared by every tag (on the tags' own cue features: how a cue
+        /// in the headline or the lead counts is much the same for every tag) plus the tag's own part. A tag with a handful
+        /// of articles (강화학습, 멀티모달) borrows the shared part instead of learning its cues from seven examples. The
+        /// parts are added up per tag, so the saved weights and the tagger are the same as for separate models.
+        /// </summary>
+        private Dictionary<string, Dictionary<string, double>> TrainTags(List<(LabelledArticle Label, ArticleDescription Description)> articles, List<string> tagNames, double l2)
+        {
+            var xs = new List<FeatureVector>();
+            var ys = new List<bool>();
+            foreach (string tag in tagNames)
+                foreach (var x in articles)
+                {
+                    FeatureVector f = x.Description.TagFeatures[tag];
+                    var v = new FeatureVector();
+                    for (int i = 0; i < f.Names.Count; i++)
+                    {
+                        v.Add(OwnPart + tag + "\u0001" + f.Names[i], f.Values[i]);
+                        if (IsOwnCue(f.Names[i])) v.Add(SharedPart + f.Names[i], f.Values[i]);
+                    }
+                    xs.Add(v);
+                    ys.Add(x.Label.Tags.Contains(tag));
+                }
+            // The loss is a mean over every (tag, article) pair: the penalty is divided by the number of tags so that each
+            // tag's own part is held back as much as a model of its own would be.
+            var joint = LogisticRegression.TrainBinary(xs, ys, _settings, l2 / Math.Max(1, tagNames.Count));
+            var result = new Dictionary<string, Dictionary<string, double>>(StringComparer.Ordinal);
+            foreach (string tag in tagNames)
+            {
+                var weights = new Dictionary<string, double>(StringComparer.Ordinal);
+                string prefix = OwnPart + tag + "\u0001";
+                foreach (var kv in joint)
+                {
+                    string name = kv.Key.StartsWith(prefix, StringComparison.Ordinal) ? kv.Key.Substring(prefix.Length)
+                        : kv.Key.StartsWith(SharedPart, StringComparison.Ordinal) ? kv.Key.Substring(SharedPart.Length) : null;
+                    if (name == null) continue;
+                    weights[name] = Math.Round((weights.TryGetValue(name, out double w0) ? w0 : 0) + kv.Value, 6);
+                }
+                result[tag] = weights;
+            }
+            return result;
+        }
+
+        private static bool IsOwnCue(string name) => name == "bias" || name.StartsWith("own:", StringComparison.Ordinal);
+
         private static FeatureVector OwnOnly(FeatureVector f)
         {
             var v = new FeatureVector();
             for (int i = 0; i < f.Names.Count; i++)
-                if (f.Names[i] == "bias" || f.Names[i].StartsWith("own:", StringComparison.Ordinal)) v.Add(f.Names[i], f.Values[i]);
+                if (IsOwnCue(f.Names[i])) v.Add(f.Names[i], f.Values[i]);
             return v;
         }
 

@@ -150,8 +150,6 @@ namespace AiNews.Tagging
             return orgL2;
         }
 
-        internal ArticleDescription DescriptionOf(LabelledArticle a) => Describe(a);
-
         // A fifth of the training articles, by a hash of the id other than the folds' own.
         private bool HeldOut(LabelledArticle a)
         {

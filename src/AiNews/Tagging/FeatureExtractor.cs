@@ -34,6 +34,7 @@ namespace AiNews.Tagging
             public double Score;
             public int Title, Lead, Body, Background, NameHits;
             public int FirstTitleToken = -1;
+            public string TitleRole;
             public int FirstOffset = -1;
         }
 
@@ -68,7 +69,15 @@ namespace AiNews.Tagging
                 if (_subjects.IsBackground(hit.Tokens, hit.Hit.First, hit.Hit.Last)) { e.Background++; continue; }
                 e.Score += hit.Hit.Term.Weight * hit.Weight;
                 if (hit.Hit.Term.Weight >= 1.0) e.NameHits++;
-                if (hit.InTitle) { e.Title++; if (e.FirstTitleToken < 0) e.FirstTitleToken = hit.Hit.First; }
+                if (hit.InTitle)
+                {
+                    e.Title++;
+                    if (e.FirstTitleToken < 0)
+                    {
+                        e.FirstTitleToken = hit.Hit.First;
+                        e.TitleRole = HeadlineRole.Find(doc.Title, hit.Hit, english, _settings.ListMarks);
+                    }
+                }
                 else
                 {
                     if (hit.InLead) e.Lead++; else e.Body++;
@@ -108,6 +117,7 @@ namespace AiNews.Tagging
                 f.Add("n:titleFirst", inTitle.Count > 0 && inTitle[0].Key == org);
                 f.Add("n:titleOnly", inTitle.Count == 1 && inTitle[0].Key == org);
                 f.Add("n:titleShared", e.Title > 0 && inTitle.Count > 1);
+                if (e.TitleRole != null) f.Add("n:titleRole:" + e.TitleRole, true);
                 if (e.FirstTitleToken >= 0) f.Add("n:titlePos", 1.0 - (double)e.FirstTitleToken / Math.Max(1, doc.Title.Count));
                 f.Add("n:score", FeatureVector.Log(e.Score));
                 f.Add("n:share", total > 0 ? e.Score / total : 0);
@@ -134,7 +144,7 @@ namespace AiNews.Tagging
             else if (subject.Organization != null) ctx.Add("subjectNamed", true);
             else
             {
-                ctx.Add("subject:" + subjectBucket, true);
+                ctx.Add("subject:" + (subject.Kind == "unknown" ? "company" : subjectBucket), true);
                 ctx.Add("subjectRaw:" + subject.Kind, true);
                 ctx.Add("subjectHow:" + subject.How, true);
                 ctx.Add("subjectMentions", FeatureVector.Log(subject.Mentions));
@@ -176,6 +186,15 @@ namespace AiNews.Tagging
             int policyWords = doc.Title.Count(token => Tokenizer.Stems(token.Text).Any(_settings.PolicyWords.Contains));
             ctx.Add("titlePolicy", Math.Min(2, policyWords) / 2.0);
             // An unknown company's nationality from how the text introduces it: "미국 스타트업 X", "X(대표 홍길동)".
+            // Who the text names says where an unknown company is from (PersonCues); it says little when the subject is known.
+            if (!english && subject != null && subject.Organization == null)
+            {
+                PersonCues people = PersonCues.Count(doc.Body, _settings);
+                ctx.Add("koreanHeads", FeatureVector.Log(people.KoreanHeads));
+                ctx.Add("koreanPeople", FeatureVector.Log(people.KoreanPeople));
+                ctx.Add("foreignGlosses", FeatureVector.Log(people.ForeignGlosses));
+                ctx.Add("chiefExecutives", FeatureVector.Log(people.ChiefExecutives));
+            }
             if (subject != null && subject.Organization == null)
             {
                 var heads = Tokenizer.Tokenize(subject.Text);
@@ -386,7 +405,11 @@ namespace AiNews.Tagging
                 for (int i = 0; i < tokens.Count; i++)
                 {
                     if (!Tokenizer.Stems(tokens[i].Text).Contains(name)) continue;
-                    for (int k = Math.Max(0, i - IntroWindow); k < i; k++)
+                    // Only words of the same sentence introduce it: "...밝혔다. 이번 투자로 X는" says nothing about X.
+                    int from = Math.Max(0, i - IntroWindow);
+                    for (int k = i - 1; k >= from; k--)
+                        if (tokens[k].After == '.' || tokens[k].After == '\n') { from = k + 1; break; }
+                    for (int k = from; k < i; k++)
                         foreach (TermHit h in _m.Country.Match(new[] { tokens[k] }))
                             if (h.Term.Label == "foreign") foreign++; else domestic++;
                     if (tokens[i].After == '(' && i + 1 < tokens.Count && tokens[i + 1].Text == "대표") domestic++;

@@ -53,12 +53,17 @@ namespace AiNews.Tagging
                 HeadlineSubject s = ResolveKnown(p.Tokens);
                 if (s != null) { s.How = "comma"; return s; }
             }
+            // Of the unknown words closing comma phrases, the one the article names most: "AI가 만든 기회, ... 카스퍼스키,"
+            // is about 카스퍼스키, which the body keeps naming, not about 기회.
+            HeadlineSubject unknown = null;
             foreach (Phrase p in commaPhrases)
                 for (int k = p.Tokens.Count - 1; k >= Math.Max(0, p.Tokens.Count - 3); k--)
                 {
                     HeadlineSubject s = ResolveUnknown(p.Tokens[k], doc, minCount: 1);
-                    if (s != null) { s.How = "comma"; return s; }
+                    if (s != null && (unknown == null || s.Mentions > unknown.Mentions)) unknown = s;
+                    if (s != null) break;
                 }
+            if (unknown != null) { unknown.How = "comma"; return unknown; }
             // 2. The start of each phrase that is not a quotation, the first one first.
             var open = phrases.Where(p => !p.Quoted || p.Tokens.Count <= 2).ToList();
             foreach (Phrase p in open)
@@ -161,7 +166,8 @@ namespace AiNews.Tagging
         private HeadlineSubject ResolveUnknown(Token head, TaggingDocument doc, int minCount = 2)
         {
             string name = Tokenizer.Stems(head.Text).Last();
-            if (name.Length < 2 || char.IsDigit(name[0]) || _m.CueWords.Contains(name) || _m.CueWords.Contains(head.Text) || _settings.Roles.Contains(name)) return null;
+            if (name.Length < 2 || char.IsDigit(name[0]) || _m.CueWords.Contains(name) || _m.CueWords.Contains(head.Text) || _settings.Roles.Contains(name)
+                || _settings.TrendWords.Contains(name)) return null;
             int mentions;
             if (doc.English)
             {

@@ -55,15 +55,7 @@ namespace AiNews.Tagging
             foreach (var kv in d.OrganizationScores) result.OrganizationScores[kv.Key] = kv.Value;
             foreach (var kv in d.TagScores) result.TagScores[kv.Key] = kv.Value;
 
-            // The main organization: the best-scored candidate (the first on a tie: named ones come first, strongest first).
-            OrganizationCandidate best = null;
-            double bestScore = double.NegativeInfinity;
-            foreach (OrganizationCandidate c in d.Candidates)
-            {
-                double s = c.Features.Dot(weights.Organization);
-                if (s > bestScore) { best = c; bestScore = s; }
-            }
-            string main = best?.Label ?? Taxonomy.BucketName(Taxonomy.Other);
+            string main = MainOrganization(d, weights) ?? Taxonomy.BucketName(Taxonomy.Other);
             var listed = d.Listed.ToList();
             if (_matchers.OrgByName.ContainsKey(main) && !listed.Contains(main)) listed.Insert(0, main);
             result.Organization = main;
@@ -77,6 +69,19 @@ namespace AiNews.Tagging
             result.IsAiRelated = AiProbability(d, weights) >= weights.AiThreshold;
             result.Importance = Importance(result, d);
             return result;
+        }
+
+        /// <summary>The main organization: the best-scored candidate (the first on a tie: named ones come first, strongest first).</summary>
+        internal static string MainOrganization(ArticleDescription d, TaggerWeights weights)
+        {
+            OrganizationCandidate best = null;
+            double bestScore = double.NegativeInfinity;
+            foreach (OrganizationCandidate c in d.Candidates)
+            {
+                double s = c.Features.Dot(weights.Organization);
+                if (s > bestScore) { best = c; bestScore = s; }
+            }
+            return best?.Label;
         }
 
         internal static List<KeyValuePair<string, double>> TagProbabilities(ArticleDescription d, TaggerWeights weights)

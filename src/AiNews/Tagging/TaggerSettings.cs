@@ -64,6 +64,15 @@ namespace AiNews.Tagging
         /// <summary>Headline words of a government's action ("추진", "선정", "법안", "ban"): the government acts, not a company.</summary>
         public HashSet<string> PolicyWords { get; } = new HashSet<string>(StringComparer.OrdinalIgnoreCase);
 
+        /// <summary>Korean surnames (one syllable each): a three-syllable word starting with one may be a Korean name.</summary>
+        public string KoreanSurnames { get; private set; } = string.Empty;
+        /// <summary>Titles after a person's name ("대표", "사장", "교수"): a Korean name with one is a Korean person.</summary>
+        public HashSet<string> PersonTitles { get; } = new HashSet<string>(StringComparer.OrdinalIgnoreCase);
+        /// <summary>Titles that open a company's bracketed introduction ("(대표 김세민)"): a Korean head, a Korean company.</summary>
+        public HashSet<string> HeadTitles { get; } = new HashSet<string>(StringComparer.OrdinalIgnoreCase);
+        /// <summary>Words for a chief executive ("CEO", "최고경영자"): how foreign companies name their head.</summary>
+        public HashSet<string> ChiefExecutiveWords { get; } = new HashSet<string>(StringComparer.OrdinalIgnoreCase);
+
         private static readonly Lazy<TaggerSettings> _default = new Lazy<TaggerSettings>(() => ModuleData.LoadShipped(FileName, t => Parse(t, FileName)));
 
         /// <summary>The shipped settings, read once.</summary>
@@ -101,6 +110,10 @@ namespace AiNews.Tagging
             s.TrendWords.UnionWith(Json.Strings(root, "trendWords"));
             s.ColumnLabels.UnionWith(Json.Strings(root, "columnLabels"));
             s.PolicyWords.UnionWith(Json.Strings(root, "policyWords"));
+            s.KoreanSurnames = Json.String(root, "koreanSurnames") ?? s.KoreanSurnames;
+            s.PersonTitles.UnionWith(Json.Strings(root, "personTitles"));
+            s.HeadTitles.UnionWith(Json.Strings(root, "headTitles"));
+            s.ChiefExecutiveWords.UnionWith(Json.Strings(root, "chiefExecutiveWords"));
             return s;
         }
     }

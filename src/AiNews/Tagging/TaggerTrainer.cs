@@ -54,15 +54,7 @@ namespace AiNews.Tagging
             var fit = all.Where(x => !HeldOut(x.Label)).ToList();
             var held = all.Where(x => HeldOut(x.Label)).ToList();
 
-            // Organization: rank each article's candidates; an article whose labelled organization is no candidate teaches nothing.
-            double orgL2 = ChooseL2(l2 =>
-            {
-                var (g, y) = OrganizationData(fit.Where(x => x.Label.AiRelated));
-                var (hg, hy) = OrganizationData(held.Where(x => x.Label.AiRelated));
-                return LogisticRegression.LogLikelihood(hg, hy, LogisticRegression.TrainRanking(g, y, _settings, l2));
-            });
-            var (groups, gold) = OrganizationData(ai);
-            Copy(LogisticRegression.TrainRanking(groups, gold, _settings, orgL2), w.Organization);
+            double orgL2 = TrainOrganization(all, w);
 
             // Tags: one yes/no model per tag, and one on the tags' own cues pooled, for tags the data does not know.
             var tagNames = _describer.Taxonomy.Tags.Select(t => t.Name).ToList();
@@ -129,6 +121,25 @@ namespace AiNews.Tagging
             w.AiThreshold = BestThreshold(t => all.Count(x => (aiOutOfFold[x.Label] >= t) == x.Label.AiRelated) / (double)Math.Max(1, all.Count));
             w.Penalties = FormattableString.Invariant($"organization {orgL2}, tags {tagL2}, AI relevance {aiL2}");
             return w;
+        }
+
+        /// <summary>
+        /// The main-organization part of <see cref="Train"/>: ranks each article's candidates; an article whose labelled
+        /// organization is no candidate teaches nothing. Returns the penalty chosen on the held-out share.
+        /// </summary>
+        internal double TrainOrganization(IReadOnlyList<(LabelledArticle Label, ArticleDescription Description)> all, TaggerWeights w)
+        {
+            var fit = all.Where(x => x.Label.AiRelated && !HeldOut(x.Label)).ToList();
+            var held = all.Where(x => x.Label.AiRelated && HeldOut(x.Label)).ToList();
+            double orgL2 = ChooseL2(l2 =>
+            {
+                var (g, y) = OrganizationData(fit);
+                var (hg, hy) = OrganizationData(held);
+                return LogisticRegression.LogLikelihood(hg, hy, LogisticRegression.TrainRanking(g, y, _settings, l2));
+            });
+            var (groups, gold) = OrganizationData(all.Where(x => x.Label.AiRelated));
+            Copy(LogisticRegression.TrainRanking(groups, gold, _settings, orgL2), w.Organization);
+            return orgL2;
         }
 
         // A fifth of the training articles, by a hash of the id other than the folds' own.

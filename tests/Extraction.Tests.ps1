@@ -394,6 +394,17 @@ Describe 'Failure classes of the general extractor (issue 12)' {
         $r.Content.IsNormalized([Text.NormalizationForm]::FormC) | Should -BeTrue
         $r.Content | Should -BeLike "*$([char]0x09AF)$([char]0x09BC)*"
     }
+    It 'puts back a hidden block inside the story (a collapsed "read more" part), but not a hidden gallery beside it nor a hidden inline label' {
+        $r = Read-Page 'hidden-sections.html'
+        $p = Get-Paragraphs $r.Content
+        $p[0] | Should -BeLike 'The town library moved into the old railway station*'
+        $r.Content | Should -BeLike "*The old ticket hall is now the children's corner*"
+        $r.Content | Should -BeLike '*Opening hours are longer than in the old building*'
+        $r.Content | Should -BeLike '*Sign language tours of the building*'
+        $r.Content | Should -Not -BeLike '*British Sign Language*'
+        $r.Content | Should -Not -BeLike '*The station in 1912*'
+        $r.Content | Should -Not -BeLike '*ainews-hidden*'
+    }
 }
 
 Describe 'Never an empty body when the page holds text (fallbacks)' {

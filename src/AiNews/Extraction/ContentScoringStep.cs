@@ -97,7 +97,7 @@ namespace AiNews.Extraction
             {
                 // Every pass after the first works on a fresh copy of the cleaned page.
                 var work = pass == Pass.All ? doc : Reparse(context);
-                var body = Grab(work, pass, context.Budget);
+                var body = Grab(work, pass, context);
                 if (body == null) continue;
                 attempts.Add(body);
                 if (DomText.TextLength(body) >= MinimumLength) break;
@@ -115,8 +115,9 @@ namespace AiNews.Extraction
             return (IHtmlDocument)context.CleanDocument.Clone(true);
         }
 
-        private IElement Grab(IHtmlDocument doc, Pass pass, ExtractionBudget budget)
+        private IElement Grab(IHtmlDocument doc, Pass pass, ExtractionContext context)
         {
+            var budget = context.Budget;
             var page = doc.Body;
             if (page == null) return null;
             bool weight = (pass & Pass.WeightClasses) != 0;
@@ -247,7 +248,8 @@ namespace AiNews.Extraction
                 if (append) article.AppendChild(sibling);
             }
 
-            // 5. Clean what the story picked up.
+            // 5. The hidden blocks inside the story are its own (collapsed sections, tabs); then clean what the story picked up.
+            PageCleanupStep.Restore(context, article);
             if ((pass & Pass.CleanConditionally) != 0) Clean(article, weight, budget);
             return article;
         }

@@ -405,6 +405,19 @@ Describe 'Failure classes of the general extractor (issue 12)' {
         $r.Content | Should -Not -BeLike '*The station in 1912*'
         $r.Content | Should -Not -BeLike '*ainews-hidden*'
     }
+    It 'keeps the last line of a post that ends in an emoji or emoticon (chatty prose, not a label)' {
+        $r = Read-Page 'blog-emoji-ending.html'
+        $p = Get-Paragraphs $r.Content
+        $p[-1] | Should -Be "I feel like a hero afterwards $([char]::ConvertFromUtf32(0x1F609))"
+        $r.Content | Should -Not -BeLike '*Copyright*'
+    }
+    It 'keeps a list of lines broken by <br> that ends the story (years with titles), not taken for furniture' {
+        $r = Read-Page 'timeline-ending.html'
+        $p = Get-Paragraphs $r.Content
+        $p[-1] | Should -Be "2012`nA new play by a member wins the county prize"
+        $r.Content | Should -BeLike "*1998`nThe first play, in the school hall*"
+        $r.Content | Should -Not -BeLike '*Copyright*'
+    }
 }
 
 Describe 'Never an empty body when the page holds text (fallbacks)' {

@@ -418,6 +418,13 @@ Describe 'Failure classes of the general extractor (issue 12)' {
         $r.Content | Should -BeLike "*1998`nThe first play, in the school hall*"
         $r.Content | Should -Not -BeLike '*Copyright*'
     }
+    It 'reads a short page again with fewer filters when the first pass finds less than 650 characters, and keeps the longer story' {
+        $r = Read-Page 'short-first-pass.html'
+        $r.Content | Should -BeLike 'The ferry company will run a new timetable*'
+        $r.Content | Should -BeLike '*Season tickets will cost the same as last year*'
+        $r.Content | Should -BeLike '*Cyclists no longer need to book a place*'
+        $r.Content | Should -Not -BeLike '*Copyright*'
+    }
 }
 
 Describe 'Never an empty body when the page holds text (fallbacks)' {
@@ -458,12 +465,11 @@ Describe 'Quality on the shared corpora (aeb-dev, trafilatura-eval)' {
         $aeb.F1 | Should -BeGreaterOrEqual 0.985
         $aeb.Empty | Should -Be 0
     }
-    # Floors of trafilatura-eval: what the method reaches now (2026-12-01: F1 0.944 even / 0.926 odd, recall 0.957 / 0.926),
-    # a little below, so that a regression fails. Issue 12's target is 0.93 for both (reached on the even half only, see
-    # bench/RESULTS.md).
+    # Floors of trafilatura-eval: what the method reaches now (2026-12-01, third round: F1 0.945 even / 0.930 odd, recall
+    # 0.960 / 0.936), a little below, so that a regression fails. Issue 12's target is 0.93 for both (see bench/RESULTS.md).
     It 'keeps trafilatura-eval F1 and recall on both halves, with no empty page and the halves within 0.02' -Skip:(-not $HasShared -or -not (Get-Command python3 -ErrorAction SilentlyContinue)) {
-        $minF1 = 0.924
-        $minRecall = 0.924
+        $minF1 = 0.928
+        $minRecall = 0.934
         $maxGap = 0.02
         $even = Get-Figure 'trafilatura-eval' 'even'
         $odd = Get-Figure 'trafilatura-eval' 'odd'

@@ -394,6 +394,37 @@ Describe 'Failure classes of the general extractor (issue 12)' {
         $r.Content.IsNormalized([Text.NormalizationForm]::FormC) | Should -BeTrue
         $r.Content | Should -BeLike "*$([char]0x09AF)$([char]0x09BC)*"
     }
+    It 'puts back a hidden block inside the story (a collapsed "read more" part), but not a hidden gallery beside it nor a hidden inline label' {
+        $r = Read-Page 'hidden-sections.html'
+        $p = Get-Paragraphs $r.Content
+        $p[0] | Should -BeLike 'The town library moved into the old railway station*'
+        $r.Content | Should -BeLike "*The old ticket hall is now the children's corner*"
+        $r.Content | Should -BeLike '*Opening hours are longer than in the old building*'
+        $r.Content | Should -BeLike '*Sign language tours of the building*'
+        $r.Content | Should -Not -BeLike '*British Sign Language*'
+        $r.Content | Should -Not -BeLike '*The station in 1912*'
+        $r.Content | Should -Not -BeLike '*ainews-hidden*'
+    }
+    It 'keeps the last line of a post that ends in an emoji or emoticon (chatty prose, not a label)' {
+        $r = Read-Page 'blog-emoji-ending.html'
+        $p = Get-Paragraphs $r.Content
+        $p[-1] | Should -Be "I feel like a hero afterwards $([char]::ConvertFromUtf32(0x1F609))"
+        $r.Content | Should -Not -BeLike '*Copyright*'
+    }
+    It 'keeps a list of lines broken by <br> that ends the story (years with titles), not taken for furniture' {
+        $r = Read-Page 'timeline-ending.html'
+        $p = Get-Paragraphs $r.Content
+        $p[-1] | Should -Be "2012`nA new play by a member wins the county prize"
+        $r.Content | Should -BeLike "*1998`nThe first play, in the school hall*"
+        $r.Content | Should -Not -BeLike '*Copyright*'
+    }
+    It 'reads a short page again with fewer filters when the first pass finds less than 650 characters, and keeps the longer story' {
+        $r = Read-Page 'short-first-pass.html'
+        $r.Content | Should -BeLike 'The ferry company will run a new timetable*'
+        $r.Content | Should -BeLike '*Season tickets will cost the same as last year*'
+        $r.Content | Should -BeLike '*Cyclists no longer need to book a place*'
+        $r.Content | Should -Not -BeLike '*Copyright*'
+    }
 }
 
 Describe 'Never an empty body when the page holds text (fallbacks)' {
@@ -434,12 +465,11 @@ Describe 'Quality on the shared corpora (aeb-dev, trafilatura-eval)' {
         $aeb.F1 | Should -BeGreaterOrEqual 0.985
         $aeb.Empty | Should -Be 0
     }
-    # Floors of trafilatura-eval: what the method reaches now (2026-12-01: F1 0.944 even / 0.926 odd, recall 0.957 / 0.926),
-    # a little below, so that a regression fails. Issue 12's target is 0.93 for both (reached on the even half only, see
-    # bench/RESULTS.md).
+    # Floors of trafilatura-eval: what the method reaches now (2026-12-01, third round: F1 0.945 even / 0.930 odd, recall
+    # 0.960 / 0.936), a little below, so that a regression fails. Issue 12's target is 0.93 for both (see bench/RESULTS.md).
     It 'keeps trafilatura-eval F1 and recall on both halves, with no empty page and the halves within 0.02' -Skip:(-not $HasShared -or -not (Get-Command python3 -ErrorAction SilentlyContinue)) {
-        $minF1 = 0.924
-        $minRecall = 0.924
+        $minF1 = 0.928
+        $minRecall = 0.934
         $maxGap = 0.02
         $even = Get-Figure 'trafilatura-eval' 'even'
         $odd = Get-Figure 'trafilatura-eval' 'odd'

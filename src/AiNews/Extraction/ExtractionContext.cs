@@ -64,6 +64,13 @@ namespace AiNews.Extraction
 
         private TimeSpan? _assumed;
 
+        /// <summary>
+        /// Hidden blocks (hidden attribute, display:none, aria-hidden) that <see cref="PageCleanupStep"/> took out of the
+        /// page, by the id of the empty placeholder element left in their place: the scorer does not see them, and those
+        /// that sit inside the story it picks are put back (see <see cref="PageCleanupStep.Restore"/>).
+        /// </summary>
+        public Dictionary<string, INode> HiddenBlocks { get; } = new Dictionary<string, INode>(StringComparer.Ordinal);
+
         /// <summary>The articleBody of the page's JSON-LD, if any.</summary>
         public string StructuredBody { get; set; }
 

@@ -6,7 +6,10 @@ using AngleSharp.Dom;
 
 namespace AiNews.Extraction
 {
-    /// <summary>Removes what never is article text: scripts, styles, embeds, forms controls and hidden elements.</summary>
+    /// <summary>
+    /// Removes what never is article text: scripts, styles, embeds, forms controls and hidden elements (hidden blocks
+    /// are kept aside, to be put back if they turn out to be inside the story).
+    /// </summary>
     public sealed class PageCleanupStep : IExtractionStep
     {
         public const string Junk = "script, style, template, link, meta, iframe, object, embed, canvas, svg, button, input, select, textarea, dialog, nav";
@@ -35,11 +38,48 @@ namespace AiNews.Extraction
             }
             foreach (var e in root.QuerySelectorAll("[hidden], [aria-hidden='true'], [style]").ToList())
             {
-                if (e.HasAttribute("hidden") || IsHiddenStyle(e.GetAttribute("style"))) { e.Remove(); continue; }
+                if (!DomText.IsInside(e, root)) continue;   // inside a hidden block taken out already
+                if (e.HasAttribute("hidden") || IsHiddenStyle(e.GetAttribute("style"))) { Hide(context, e); continue; }
                 // aria-hidden marks decoration (icons, duplicated labels); images inside figures are kept.
-                if (e.GetAttribute("aria-hidden") == "true" && e.QuerySelector("img") == null && e.LocalName != "img") e.Remove();
+                if (e.GetAttribute("aria-hidden") == "true" && e.QuerySelector("img") == null && e.LocalName != "img") Hide(context, e);
             }
             foreach (var c in root.Descendants<IComment>().ToList()) c.Remove();
+        }
+
+        /// <summary>The tag of the empty element left where a hidden block was taken out (see <see cref="ExtractionContext.HiddenBlocks"/>).</summary>
+        public const string HiddenPlaceholder = "ainews-hidden";
+
+        /// <summary>
+        /// Hidden text is taken out of the page before the scorer reads it (a lightbox gallery, a modal, a mobile menu must
+        /// not win), but a hidden block inside the story is the story's own: a collapsed section, a tab, the "read more" part,
+        /// which the reader opens with a click and which trafilatura's annotators count as main text. So a hidden block
+        /// (an element of <see cref="DomText.IsBlock"/>'s kinds, with text) leaves an empty placeholder in its place, and
+        /// <see cref="Restore"/> puts it back when the placeholder ends up inside the located body. Hidden inline elements
+        /// (screen-reader labels, the MathML twin of a formula's image, duplicated labels) are alternates of text shown
+        /// beside them and are dropped as before.
+        /// </summary>
+        private static void Hide(ExtractionContext context, IElement e)
+        {
+            if (!DomText.IsBlock(e) || !DomText.HasText(e)) { e.Remove(); return; }
+            string id = context.HiddenBlocks.Count.ToString(System.Globalization.CultureInfo.InvariantCulture);
+            var placeholder = e.Owner.CreateElement(HiddenPlaceholder);
+            placeholder.SetAttribute("data-id", id);
+            e.Parent.ReplaceChild(placeholder, e);
+            context.HiddenBlocks[id] = e;
+        }
+
+        /// <summary>
+        /// Puts back, in place, the hidden blocks whose placeholders are inside <paramref name="body"/> (copies: the body
+        /// may belong to another copy of the page, and each pass of the scorer restores its own).
+        /// </summary>
+        internal static void Restore(ExtractionContext context, IElement body)
+        {
+            if (context.HiddenBlocks.Count == 0) return;
+            foreach (var placeholder in body.QuerySelectorAll(HiddenPlaceholder).ToList())
+            {
+                if (!context.HiddenBlocks.TryGetValue(placeholder.GetAttribute("data-id") ?? "", out INode block)) continue;
+                placeholder.Parent.ReplaceChild(body.Owner.Import(block, true), placeholder);
+            }
         }
 
         private static bool IsHiddenStyle(string style) =>

@@ -145,7 +145,8 @@ namespace AiNews.Extraction
         private static void TrimEdges(List<string> paragraphs, string title)
         {
             int trailing = 0;
-            while (trailing < paragraphs.Count - 1 && IsFurniture(paragraphs[paragraphs.Count - 1 - trailing], TrailingLineMaxLength)) trailing++;
+            while (trailing < paragraphs.Count - 1 && IsFurniture(paragraphs[paragraphs.Count - 1 - trailing], TrailingLineMaxLength)
+                && !IsLineList(paragraphs[paragraphs.Count - 1 - trailing])) trailing++;
             if (trailing <= TrailingMaxParagraphs) paragraphs.RemoveRange(paragraphs.Count - trailing, trailing);
             while (paragraphs.Count > 1 && (IsFurniture(paragraphs[0], LeadingLineMaxLength)
                 || (title.Length > 0 && BodyCleanupStep.Normalize(paragraphs[0]) == title))) paragraphs.RemoveAt(0);
@@ -159,7 +160,24 @@ namespace AiNews.Extraction
         }
 
         private static bool IsFurniture(string paragraph, int maxLength) =>
-            paragraph.Length < maxLength && !SentenceEnd.IsMatch(paragraph.TrimEnd());
+            paragraph.Length < maxLength && !SentenceEnd.IsMatch(paragraph.TrimEnd()) && !EmoticonEnd.IsMatch(paragraph.TrimEnd());
+
+        /// <summary>
+        /// A line that ends in an emoji or an emoticon (😉, ♥, :-), &lt;3) ends like a sentence of chatty prose (a blog post's
+        /// last words), not like a label: furniture (section names, "more on this", credits) does not wink.
+        /// </summary>
+        private static readonly Regex EmoticonEnd = new Regex(
+            @"(\uD83C[\uDF00-\uDFFF]|\uD83D[\uDC00-\uDEFF]|\uD83E[\uDD00-\uDEFF]|[\u2639\u263A\u2665\u2764])\uFE0F?$|(^|\s)([:;]-?[)D(P]|<3|\^\^)$",
+            RegexOptions.Compiled);
+
+        /// <summary>
+        /// A paragraph of at least this many lines (broken by &lt;br&gt;) at the end of the body is a list the story ends with
+        /// (years with titles, places with directions, an address), not furniture: it ends the run of short lines that
+        /// <see cref="TrimEdges"/> drops at the end. Furniture there comes as separate blocks (labels, links, headings).
+        /// </summary>
+        public const int TrailingLineListMinLines = 2;
+
+        private static bool IsLineList(string paragraph) => paragraph.Split('\n').Length >= TrailingLineListMinLines;
 
         /// <summary>
         /// The text in Unicode's composed form (NFC): pages write some letters both ways (Bengali য় as one code point or

@@ -420,6 +420,55 @@ Describe 'An archive run as the archive grows' {
         $assembled | Should -BeExactly ($page::Render($head + ($months -join '')))
     }
 
+    It 'lists only the folders that changed since the last run, and still picks up a day file added, removed or edited by hand' {
+        $root = Join-Path $TestDrive 'listing'
+        $full = Join-Path $TestDrive 'listing-full'
+        $aside = Join-Path $TestDrive 'listing-aside'
+        $null = New-Item -ItemType Directory $aside
+        foreach ($archive in $root, $full) {
+            $History | Export-AiDigest -ArchivePath $archive @Export
+            # Day 6 is filed later by hand; an archive whose folders were last written an hour ago, as a daily job finds it.
+            $october = (Get-ChildItem $archive -Recurse -Filter '10-07.md').Directory.FullName
+            Move-Item (Join-Path $october '10-07.md') (Join-Path $aside ([IO.Path]::GetFileName($archive) + '.md'))
+            Remove-Item (Join-Path $october '10-07.html')
+            Get-ChildItem $archive -Recurse -Directory | ForEach-Object { $_.LastWriteTimeUtc = [datetime]::UtcNow.AddHours(-1) }
+            $Today | Export-AiDigest -ArchivePath $archive @Export
+        }
+        $manifest = Get-Content (Join-Path $root '.ainews/folders.tsv')
+        @($manifest | Where-Object { $_ -like "2025/1?월`t*" }).Count | Should -Be 2 -Because 'the two month folders the run did not write are recorded'
+
+        foreach ($archive in $root, $full) {
+            $october = (Get-ChildItem $archive -Recurse -Filter '10-06.md').Directory.FullName
+            $november = (Get-ChildItem $archive -Recurse -Filter '11-06.md').Directory.FullName
+            # Behind the archive's back: a day file put back (added), one removed with its page, and one edited in place,
+            # which leaves its folder's write time as it was.
+            Move-Item (Join-Path $aside ([IO.Path]::GetFileName($archive) + '.md')) (Join-Path $october '10-07.md')
+            Remove-Item (Join-Path $october '10-05.md'), (Join-Path $october '10-05.html')
+            $before = (Get-Item $november).LastWriteTimeUtc
+            $edited = Join-Path $november '11-06.md'
+            $draft = Join-Path $aside 'draft.md'
+            $History[72..73] + @(New-DayArticle -Title 'A late addition by hand' -Url 'https://example.com/late/11-06' -Published $History[72].Published) |
+                Export-AiDigest -Path $draft -TimeZone Asia/Seoul -Force
+            $bytes = [IO.File]::ReadAllBytes($draft)
+            $stream = [IO.File]::Open($edited, 'Open', 'Write')
+            try { $stream.SetLength(0); $stream.Write($bytes, 0, $bytes.Length) } finally { $stream.Dispose() }
+            (Get-Item $november).LastWriteTimeUtc | Should -Be $before -Because 'an edit in place does not change the folder'
+        }
+        Remove-Item (Join-Path $full '.ainews') -Recurse -Force
+        $tomorrow = @(New-DayArticle -Title 'Tomorrow''s only story' -Url 'https://example.com/tomorrow/1' -Published $start.AddDays(71).AddHours(2))
+        $verbose = $tomorrow | Export-AiDigest -ArchivePath $root @Export -Verbose 4>&1 | ForEach-Object { "$_" }
+        $null = $tomorrow | Export-AiDigest -ArchivePath $full @Export
+        $listed = $verbose | Where-Object { $_ -match '^Listed (\d+) of the archive''s (\d+) folders' } | Select-Object -First 1
+        $listed | Should -Not -BeNullOrEmpty
+        [int] $Matches[1] | Should -BeLessOrEqual ([int] $Matches[2] - 2) -Because 'the year folder and November are taken from the manifest'
+        $index = Get-Content (Join-Path $root 'index.html') -Raw
+        $index | Should -Match '2025-10-07 \(2건\)' -Because 'the day file put back is listed'
+        $index | Should -Not -Match '2025-10-05 \(' -Because 'the day file removed is not'
+        $index | Should -Match '2025-11-06 \(3건\)' -Because 'the count of the day edited in place comes from the file as it is now'
+        Test-Path (Join-Path (Get-ChildItem $root -Recurse -Filter '10-07.md').Directory.FullName '10-07.html') | Should -BeTrue
+        Get-Tree $root | Should -Be (Get-Tree $full)
+    }
+
     It 'reads a day file again when it changed since the title index recorded it' {
         $root = Join-Path $TestDrive 'edited'
         $History | Export-AiDigest -ArchivePath $root @Export

@@ -35,6 +35,7 @@ namespace AiNews.Digest.Archive
         private const char TitleSeparator = '\u001F';
 
         private readonly string _root;
+        private readonly string _rootPrefix;
         private readonly string _state;
         private readonly Dictionary<string, Entry> _entries = new Dictionary<string, Entry>(StringComparer.Ordinal);
         private readonly Dictionary<string, Entry> _counts = new Dictionary<string, Entry>(StringComparer.Ordinal);
@@ -67,6 +68,7 @@ namespace AiNews.Digest.Archive
         public ArchiveDayIndex(string root)
         {
             _root = Path.GetFullPath(root);
+            _rootPrefix = _root.TrimEnd(Path.DirectorySeparatorChar) + Path.DirectorySeparatorChar;
             _state = Path.Combine(_root, JobCheckpoint.FolderName);
             SummaryPath = Path.Combine(_state, SummaryFileName);
         }
@@ -233,7 +235,11 @@ namespace AiNews.Digest.Archive
             return slash < 0 ? string.Empty : relative.Substring(0, slash);
         }
 
-        private string Relative(string fullPath) => ArchiveLayout.RelativeTo(_root, fullPath);
+        // Callers pass full paths (the archive's listing, the layout's), so the root's prefix is cut without normalising
+        // each again: index.html asks for the count of every day of the archive.
+        private string Relative(string fullPath) => fullPath.StartsWith(_rootPrefix, StringComparison.Ordinal)
+            ? fullPath.Substring(_rootPrefix.Length).Replace(Path.DirectorySeparatorChar, '/')
+            : ArchiveLayout.RelativeTo(_root, fullPath);
 
         private static string Escape(string s)
         {

@@ -359,11 +359,17 @@ Describe 'An archive run as the archive grows' {
             New-DayArticle -Title 'Day 66 story 1 about model release 661, as a feed links it' -Url 'https://example.com/66/1?utm_source=feed' -Published $next.AddHours(1) -Content 'Another outlet.'
             New-DayArticle -Title 'Tomorrow''s only story' -Url 'https://example.com/tomorrow/1' -Published $next.AddHours(2) -Content 'Tomorrow''s body.'
         )
+        # Print files written a month ago: those this run reads are kept, the one of day 63 (now out of the window) is removed.
+        $printFiles = Get-ChildItem (Join-Path $root '.ainews/day-prints') -File
+        $printFiles | ForEach-Object { $_.LastWriteTimeUtc = [datetime]::UtcNow.AddDays(-30) }
         $verbose = $tomorrow | Export-AiDigest -ArchivePath $root @Export -Verbose 4>&1 | ForEach-Object { "$_" }
         $verbose | Should -Contain "Skipped 'Day 66 story 1 about model release 661, as a feed links it': already in the archive in 2025/12월/12-06.md."
         # Only the day the last run wrote is read; the 6 days before it come from their kept prints.
         $verbose | Should -Contain 'Read 1 day files (the look-back window, and days changed since the last run) and the title files of 1 folder.'
         $verbose | Should -Contain 'Compared with 6 look-back day files through their kept story prints, without reading them.'
+        $left = @(Get-ChildItem (Join-Path $root '.ainews/day-prints') -File | ForEach-Object Name)
+        $left.Count | Should -Be 7 -Because 'the 6 prints read and the new ones of the day the last run wrote are kept'
+        $left | Should -Not -Contain ([uri]::EscapeDataString('2025/12월/12-03.md') + '.prints') -Because 'old prints no run reads are removed'
 
         $full = Join-Path $TestDrive 'prints-full'
         $History | Export-AiDigest -ArchivePath $full @Export

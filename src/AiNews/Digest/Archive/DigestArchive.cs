@@ -54,7 +54,7 @@ namespace AiNews.Digest.Archive
             if (string.IsNullOrWhiteSpace(options.Root)) throw new ArgumentException("The archive needs a root folder.", nameof(options));
             _reader = new DigestReader(options.Digest);
             _index = new ArchiveDayIndex(options.Root);
-            _prints = new ArchiveDayPrints(options.Root, options.Digest.TimeZone);
+            _prints = new ArchiveDayPrints(options.Root, options.Digest.TimeZone, TimeSpan.FromDays(KeptPrintsWindows * (options.LookbackDays + 1)));
             _indexParts = new ArchiveIndexParts(options.Root);
             _listing = new ArchiveListing(options.Root);
             _rootPrefix = Path.GetFullPath(options.Root).TrimEnd(Path.DirectorySeparatorChar) + Path.DirectorySeparatorChar;
@@ -82,6 +82,12 @@ namespace AiNews.Digest.Archive
             public IReadOnlyList<string> TitlesAfter(bool written) =>
                 written && Additions != null ? Titles.Concat(Additions.Titles).ToList() : Titles;
         }
+
+        // How many look-back windows a day's kept prints outlive their writing. A day's prints are written by the run after
+        // it and read by the runs of the window after that; twice the window also covers a job paused for as long. Older
+        // ones are removed (a late article for such a day reads its file again), so that the folder of prints, which every
+        // run writes to and so lists again (ArchiveListing), holds a few windows' days instead of the archive's every day.
+        private const int KeptPrintsWindows = 2;
 
         // Any http(s) link in a refused file's text, however it is marked up.
         private static readonly Regex LinkInText = new Regex(@"https?://[^\s)<>\]""']+", RegexOptions.CultureInvariant);

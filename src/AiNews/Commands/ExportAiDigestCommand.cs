@@ -229,6 +229,8 @@ namespace AiNews.Commands
                 }
                 foreach (ArchiveChange index in indexes) Apply(index);
                 if (archive.PrintFilesRead > 0) WriteVerbose($"Compared with {archive.PrintFilesRead} look-back day files through their kept story prints, without reading them.");
+                var (rendered, parts) = archive.IndexPartsRendered;
+                if (parts > 0) WriteVerbose($"Rendered {rendered} of the {parts} month parts of index.html (the others are taken from the page as it was).");
                 var (listed, visited) = archive.FoldersListed;
                 WriteVerbose($"Listed {listed} of the archive's {visited} folders (the others are as the last run listed them).");
                 WriteVerbose($"Read {archive.DayFilesRead} day files (the look-back window, and days changed since the last run) and the title files of {archive.TitleFilesRead} folder{(archive.TitleFilesRead == 1 ? "" : "s")}.");

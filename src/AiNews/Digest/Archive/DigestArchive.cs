@@ -380,10 +380,22 @@ namespace AiNews.Digest.Archive
                 index.Append("- [").Append(_format.ArchiveDayLink(dayOf, CountOf(dayOf, path, changed))).Append("](")
                      .Append(MarkdownEscaper.EscapeLinkDestination(Relative(page))).Append(")\n");
             }
-            var body = new StringBuilder(DigestPage.BodyOf(head, out string title));
+            // The page on disk is read once: its unchanged month parts are cut out of it, and the new page compared with it.
+            string indexPath = Path.Combine(_options.Root, ArchiveLayout.PagesIndexFile);
+            bool exists = File.Exists(indexPath);
+            string current = exists ? File.ReadAllText(indexPath, Encoding.UTF8) : null;
+            _indexParts.Begin(current);
+            string headBody = DigestPage.BodyOf(head, out string title);
+            var body = new StringBuilder(headBody);
             foreach (StringBuilder part in parts) body.Append(_indexParts.BodyOf(part.ToString()));
-            AddIfDifferent(indexes, Path.Combine(_options.Root, ArchiveLayout.PagesIndexFile), DigestPage.Page(body.ToString(), title));
+            string whole = DigestPage.Assemble(body.ToString(), title, null, out int bodyAt);
+            _indexParts.Placed(bodyAt + headBody.Length);
+            if (current != whole)
+                indexes.Add(new ArchiveChange { Path = indexPath, RelativePath = Relative(indexPath), Created = !exists, IsIndex = true, Text = whole });
         }
+
+        /// <summary>How many month parts of index.html this run rendered, of how many (the others were cut out of the page as it was).</summary>
+        public (int Rendered, int Parts) IndexPartsRendered => (_indexParts.Rendered, _indexParts.Count);
 
         /// <summary>
         /// The titles of a day file once this run's changes are written (<paramref name="written"/>): of the file as this

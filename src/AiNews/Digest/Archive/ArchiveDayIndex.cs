@@ -189,7 +189,7 @@ namespace AiNews.Digest.Archive
             string path = FolderFilePath(folder);
             if (!File.Exists(path)) return;
             FolderFilesRead++;
-            foreach (string[] fields in Lines(path, Magic, 5))
+            foreach (string[] fields in ArchiveStateFile.Records(path, Magic, 5))
                 if (Parse(fields, out Entry entry)) { entry.RawTitles = fields[4]; _entries[Unescape(fields[0])] = entry; }
         }
 
@@ -197,26 +197,8 @@ namespace AiNews.Digest.Archive
         {
             if (_summaryLoaded) return;
             _summaryLoaded = true;
-            foreach (string[] fields in Lines(SummaryPath, SummaryMagic, 4))
+            foreach (string[] fields in ArchiveStateFile.Records(SummaryPath, SummaryMagic, 4))
                 if (Parse(fields, out Entry entry)) { entry.RawTitles = string.Empty; _counts[Unescape(fields[0])] = entry; }
-        }
-
-        private static IEnumerable<string[]> Lines(string path, string magic, int fields)
-        {
-            string[] lines;
-            try
-            {
-                if (!File.Exists(path)) yield break;
-                lines = File.ReadAllText(path, AtomicFile.Utf8NoBom).Split('\n');
-            }
-            catch (IOException) { yield break; }
-            catch (UnauthorizedAccessException) { yield break; }
-            if (lines.Length == 0 || lines[0] != magic) yield break;
-            for (int i = 1; i < lines.Length; i++)
-            {
-                string[] split = lines[i].Split(new[] { '\t' }, fields);
-                if (split.Length == fields) yield return split;
-            }
         }
 
         private static bool Parse(string[] fields, out Entry entry)

@@ -130,22 +130,10 @@ namespace AiNews.Digest.Archive
         private Dictionary<string, Record> Load()
         {
             var records = new Dictionary<string, Record>(StringComparer.Ordinal);
-            string[] lines;
-            try
-            {
-                if (!File.Exists(_path)) return records;
-                lines = File.ReadAllText(_path, AtomicFile.Utf8NoBom).Split('\n');
-            }
-            catch (IOException) { return records; }
-            catch (UnauthorizedAccessException) { return records; }
-            if (lines.Length == 0 || lines[0] != Magic) return records;
-            for (int i = 1; i < lines.Length; i++)
-            {
-                string[] f = lines[i].Split('\t');
-                if (f.Length == 4 && int.TryParse(f[1], NumberStyles.Integer, CultureInfo.InvariantCulture, out int at)
+            foreach (string[] f in ArchiveStateFile.Records(_path, Magic, 4))
+                if (int.TryParse(f[1], NumberStyles.Integer, CultureInfo.InvariantCulture, out int at)
                     && int.TryParse(f[2], NumberStyles.Integer, CultureInfo.InvariantCulture, out int length))
                     records[f[0]] = new Record { Key = f[0], At = at, Length = length, BodyHash = f[3] };
-            }
             return records;
         }
 

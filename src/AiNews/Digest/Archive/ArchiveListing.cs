@@ -169,22 +169,9 @@ namespace AiNews.Digest.Archive
         private Dictionary<string, Folder> Load()
         {
             var records = new Dictionary<string, Folder>(StringComparer.Ordinal);
-            string text;
-            try
-            {
-                if (!File.Exists(_path)) return records;
-                text = File.ReadAllText(_path, AtomicFile.Utf8NoBom);
-            }
-            catch (IOException) { return records; }
-            catch (UnauthorizedAccessException) { return records; }
-            string[] lines = text.Split('\n');
-            if (lines.Length == 0 || lines[0] != Magic) return records;
-            for (int i = 1; i < lines.Length; i++)
-            {
-                string[] fields = lines[i].Split('\t');
-                if (fields.Length != 4 || !long.TryParse(fields[1], NumberStyles.Integer, CultureInfo.InvariantCulture, out long ticks)) continue;
-                records[fields[0]] = new Folder { WriteTicks = ticks, Folders = Names(fields[2]), Files = Names(fields[3]) };
-            }
+            foreach (string[] fields in ArchiveStateFile.Records(_path, Magic, 4))
+                if (long.TryParse(fields[1], NumberStyles.Integer, CultureInfo.InvariantCulture, out long ticks))
+                    records[fields[0]] = new Folder { WriteTicks = ticks, Folders = Names(fields[2]), Files = Names(fields[3]) };
             return records;
         }
 

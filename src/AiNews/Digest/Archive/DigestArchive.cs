@@ -349,9 +349,13 @@ namespace AiNews.Digest.Archive
 
         // True when the file at the full path lies directly in the folder (as Path.GetDirectoryName would say, without
         // making a string for each of the archive's days).
-        private static bool IsIn(string path, string folder) =>
-            path.Length > folder.Length + 1 && path[folder.Length] == Path.DirectorySeparatorChar
-            && path.StartsWith(folder, StringComparison.Ordinal) && path.IndexOf(Path.DirectorySeparatorChar, folder.Length + 1) < 0;
+        private static bool IsIn(string path, string folder)
+        {
+            // A folder ends in a separator only when it is a drive's or the file system's root ("/", "C:\").
+            int name = folder.Length > 0 && folder[folder.Length - 1] == Path.DirectorySeparatorChar ? folder.Length : folder.Length + 1;
+            return path.Length > name && (name == folder.Length || path[folder.Length] == Path.DirectorySeparatorChar)
+                && path.StartsWith(folder, StringComparison.Ordinal) && path.IndexOf(Path.DirectorySeparatorChar, name) < 0;
+        }
 
         /// <summary>Pages for changed days and for days without one, and the archive's index.html.</summary>
         private void PlanPages(List<KeyValuePair<DateTime, string>> days, Dictionary<string, ArchiveChange> dayChanges, List<ArchiveChange> indexes)

@@ -359,11 +359,17 @@ Describe 'An archive run as the archive grows' {
             New-DayArticle -Title 'Day 66 story 1 about model release 661, as a feed links it' -Url 'https://example.com/66/1?utm_source=feed' -Published $next.AddHours(1) -Content 'Another outlet.'
             New-DayArticle -Title 'Tomorrow''s only story' -Url 'https://example.com/tomorrow/1' -Published $next.AddHours(2) -Content 'Tomorrow''s body.'
         )
+        # Print files written a month ago: those this run reads are kept, the one of day 63 (now out of the window) is removed.
+        $printFiles = Get-ChildItem (Join-Path $root '.ainews/day-prints') -File
+        $printFiles | ForEach-Object { $_.LastWriteTimeUtc = [datetime]::UtcNow.AddDays(-30) }
         $verbose = $tomorrow | Export-AiDigest -ArchivePath $root @Export -Verbose 4>&1 | ForEach-Object { "$_" }
         $verbose | Should -Contain "Skipped 'Day 66 story 1 about model release 661, as a feed links it': already in the archive in 2025/12월/12-06.md."
         # Only the day the last run wrote is read; the 6 days before it come from their kept prints.
         $verbose | Should -Contain 'Read 1 day files (the look-back window, and days changed since the last run) and the title files of 1 folder.'
         $verbose | Should -Contain 'Compared with 6 look-back day files through their kept story prints, without reading them.'
+        $left = @(Get-ChildItem (Join-Path $root '.ainews/day-prints') -File | ForEach-Object Name)
+        $left.Count | Should -Be 7 -Because 'the 6 prints read and the new ones of the day the last run wrote are kept'
+        $left | Should -Not -Contain ([uri]::EscapeDataString('2025/12월/12-03.md') + '.prints') -Because 'old prints no run reads are removed'
 
         $full = Join-Path $TestDrive 'prints-full'
         $History | Export-AiDigest -ArchivePath $full @Export
@@ -397,15 +403,23 @@ Describe 'An archive run as the archive grows' {
 
     It 'renders index.html from kept month parts only for the months that changed, as rendering it whole does' {
         $root = Join-Path $TestDrive 'parts'
-        $History | Export-AiDigest -ArchivePath $root @Export
-        $parts = Join-Path $root '.ainews/index-parts'
-        @(Get-ChildItem $parts -File).Count | Should -Be 3 -Because 'one rendered part per month folder'
-        $before = @(Get-ChildItem $parts -File | Sort-Object Name | ForEach-Object { $_.Name + '|' + $_.LastWriteTimeUtc.Ticks })
-        $Today | Export-AiDigest -ArchivePath $root @Export
-        $after = @(Get-ChildItem $parts -File | Sort-Object Name | ForEach-Object { $_.Name + '|' + $_.LastWriteTimeUtc.Ticks })
-        $after.Count | Should -Be 3 -Because 'the part of the month as it was is removed'
-        @($after | Where-Object { $before -contains $_ }).Count | Should -Be 2 -Because 'the two months the run did not change are not rendered again'
+        $verbose = $History | Export-AiDigest -ArchivePath $root @Export -Verbose 4>&1 | ForEach-Object { "$_" }
+        $verbose | Should -Contain 'Rendered 3 of the 3 month parts of index.html (the others are taken from the page as it was).'
+        $verbose = $Today | Export-AiDigest -ArchivePath $root @Export -Verbose 4>&1 | ForEach-Object { "$_" }
+        $verbose | Should -Contain 'Rendered 1 of the 3 month parts of index.html (the others are taken from the page as it was).' -Because 'the two months the run did not change are not rendered again'
         (Get-Content (Join-Path $root 'index.html') -Raw) | Should -Match '2025-12-10 \(3건\)'
+        # index.html edited by hand (a month's line changed in the page): that month is rendered again, and the page is
+        # what the whole Markdown renders to, as a run without any kept state writes it.
+        $indexFile = Join-Path $root 'index.html'
+        [IO.File]::WriteAllText($indexFile, ([IO.File]::ReadAllText($indexFile) -replace '2025-10-03 \(2건\)', '2025-10-03 (9건)'))
+        $more = @(New-DayArticle -Title 'One more today' -Url 'https://example.com/today/4' -Published $start.AddDays(70).AddHours(5))
+        $verbose = $more | Export-AiDigest -ArchivePath $root @Export -Verbose 4>&1 | ForEach-Object { "$_" }
+        $verbose | Should -Contain 'Rendered 2 of the 3 month parts of index.html (the others are taken from the page as it was).'
+        $fresh = Join-Path $TestDrive 'parts-fresh'
+        Copy-Item $root $fresh -Recurse
+        Remove-Item (Join-Path $fresh '.ainews'), (Join-Path $fresh 'index.html') -Recurse -Force
+        $null = $more | Export-AiDigest -ArchivePath $fresh @Export     # already filed: only the indexes are planned
+        [IO.File]::ReadAllText((Join-Path $fresh 'index.html')) | Should -BeExactly ([IO.File]::ReadAllText($indexFile))
 
         # The parts' bodies one after the other are the body of the whole Markdown rendered at once.
         $page = [AiNews.Digest.Html.DigestPage]
@@ -418,6 +432,55 @@ Describe 'An archive run as the archive grows' {
         $body = (& $bodyOf $head) + (($months | ForEach-Object { & $bodyOf $_ }) -join '')
         $assembled = $page.GetMethod('Page', $flags).Invoke($null, [object[]]@([string] $body, '🤖 AI 뉴스 아카이브', $null))
         $assembled | Should -BeExactly ($page::Render($head + ($months -join '')))
+    }
+
+    It 'lists only the folders that changed since the last run, and still picks up a day file added, removed or edited by hand' {
+        $root = Join-Path $TestDrive 'listing'
+        $full = Join-Path $TestDrive 'listing-full'
+        $aside = Join-Path $TestDrive 'listing-aside'
+        $null = New-Item -ItemType Directory $aside
+        foreach ($archive in $root, $full) {
+            $History | Export-AiDigest -ArchivePath $archive @Export
+            # Day 6 is filed later by hand; an archive whose folders were last written an hour ago, as a daily job finds it.
+            $october = (Get-ChildItem $archive -Recurse -Filter '10-07.md').Directory.FullName
+            Move-Item (Join-Path $october '10-07.md') (Join-Path $aside ([IO.Path]::GetFileName($archive) + '.md'))
+            Remove-Item (Join-Path $october '10-07.html')
+            Get-ChildItem $archive -Recurse -Directory | ForEach-Object { $_.LastWriteTimeUtc = [datetime]::UtcNow.AddHours(-1) }
+            $Today | Export-AiDigest -ArchivePath $archive @Export
+        }
+        $manifest = Get-Content (Join-Path $root '.ainews/folders.tsv')
+        @($manifest | Where-Object { $_ -like "2025/1?월`t*" }).Count | Should -Be 2 -Because 'the two month folders the run did not write are recorded'
+
+        foreach ($archive in $root, $full) {
+            $october = (Get-ChildItem $archive -Recurse -Filter '10-06.md').Directory.FullName
+            $november = (Get-ChildItem $archive -Recurse -Filter '11-06.md').Directory.FullName
+            # Behind the archive's back: a day file put back (added), one removed with its page, and one edited in place,
+            # which leaves its folder's write time as it was.
+            Move-Item (Join-Path $aside ([IO.Path]::GetFileName($archive) + '.md')) (Join-Path $october '10-07.md')
+            Remove-Item (Join-Path $october '10-05.md'), (Join-Path $october '10-05.html')
+            $before = (Get-Item $november).LastWriteTimeUtc
+            $edited = Join-Path $november '11-06.md'
+            $draft = Join-Path $aside 'draft.md'
+            $History[72..73] + @(New-DayArticle -Title 'A late addition by hand' -Url 'https://example.com/late/11-06' -Published $History[72].Published) |
+                Export-AiDigest -Path $draft -TimeZone Asia/Seoul -Force
+            $bytes = [IO.File]::ReadAllBytes($draft)
+            $stream = [IO.File]::Open($edited, 'Open', 'Write')
+            try { $stream.SetLength(0); $stream.Write($bytes, 0, $bytes.Length) } finally { $stream.Dispose() }
+            (Get-Item $november).LastWriteTimeUtc | Should -Be $before -Because 'an edit in place does not change the folder'
+        }
+        Remove-Item (Join-Path $full '.ainews') -Recurse -Force
+        $tomorrow = @(New-DayArticle -Title 'Tomorrow''s only story' -Url 'https://example.com/tomorrow/1' -Published $start.AddDays(71).AddHours(2))
+        $verbose = $tomorrow | Export-AiDigest -ArchivePath $root @Export -Verbose 4>&1 | ForEach-Object { "$_" }
+        $null = $tomorrow | Export-AiDigest -ArchivePath $full @Export
+        $listed = $verbose | Where-Object { $_ -match '^Listed (\d+) of the archive''s (\d+) folders' } | Select-Object -First 1
+        $listed | Should -Not -BeNullOrEmpty
+        [int] $Matches[1] | Should -BeLessOrEqual ([int] $Matches[2] - 2) -Because 'the year folder and November are taken from the manifest'
+        $index = Get-Content (Join-Path $root 'index.html') -Raw
+        $index | Should -Match '2025-10-07 \(2건\)' -Because 'the day file put back is listed'
+        $index | Should -Not -Match '2025-10-05 \(' -Because 'the day file removed is not'
+        $index | Should -Match '2025-11-06 \(3건\)' -Because 'the count of the day edited in place comes from the file as it is now'
+        Test-Path (Join-Path (Get-ChildItem $root -Recurse -Filter '10-07.md').Directory.FullName '10-07.html') | Should -BeTrue
+        Get-Tree $root | Should -Be (Get-Tree $full)
     }
 
     It 'reads a day file again when it changed since the title index recorded it' {

@@ -188,11 +188,18 @@ namespace AiNews.Commands
             using (archiveLock)
             {
                 // Under the lock no other job is writing, so a temporary file here was left by one that was killed.
-                string[] leftovers = AtomicFile.Leftovers(root);
+                // The archive lists its folders once (only those changed since the last run) for these and its day files.
+                var archive = new DigestArchive(options);
+                string[] leftovers;
+                try { leftovers = archive.Leftovers(); }
+                catch (Exception e) when (e is IOException || e is UnauthorizedAccessException)
+                {
+                    ThrowTerminating(ErrorIds.ArchiveUnreadable, ErrorCategory.ReadError, root, $"Cannot read the archive '{root}': {e.Message}", e);
+                    return;
+                }
                 if (leftovers.Length > 0 && ShouldProcess(root, $"Remove {leftovers.Length} temporary file(s) left by an interrupted run"))
                     foreach (string file in leftovers) File.Delete(file);
                 ArchivePlan plan;
-                var archive = new DigestArchive(options);
                 try { plan = archive.Plan(_articles); }
                 catch (Exception e) when (e is IOException || e is UnauthorizedAccessException)
                 {
@@ -222,6 +229,10 @@ namespace AiNews.Commands
                 }
                 foreach (ArchiveChange index in indexes) Apply(index);
                 if (archive.PrintFilesRead > 0) WriteVerbose($"Compared with {archive.PrintFilesRead} look-back day files through their kept story prints, without reading them.");
+                var (rendered, parts) = archive.IndexPartsRendered;
+                if (parts > 0) WriteVerbose($"Rendered {rendered} of the {parts} month parts of index.html (the others are taken from the page as it was).");
+                var (listed, visited) = archive.FoldersListed;
+                WriteVerbose($"Listed {listed} of the archive's {visited} folders (the others are as the last run listed them).");
                 WriteVerbose($"Read {archive.DayFilesRead} day files (the look-back window, and days changed since the last run) and the title files of {archive.TitleFilesRead} folder{(archive.TitleFilesRead == 1 ? "" : "s")}.");
                 if (!WhatIfRequested && !archive.SaveTitleIndex(written))
                     WriteVerbose("The archive's title index could not be written; the next run reads the day files again.");

@@ -15,10 +15,6 @@ namespace AiNews.Common
         /// <summary>The ending of the temporary files; a process killed between write and replace leaves one behind.</summary>
         public const string TempSuffix = ".ainews.tmp";
 
-        /// <summary>Temporary files that a killed writer left in <paramref name="folder"/> and below.</summary>
-        public static string[] Leftovers(string folder) =>
-            Directory.Exists(folder) ? Directory.GetFiles(folder, "*" + TempSuffix, SearchOption.AllDirectories) : new string[0];
-
         public static void WriteAllText(string path, string text) => WriteAllBytes(path, Utf8NoBom.GetBytes(text));
 
         /// <summary>Writes <paramref name="parts"/> one after the other as the new content of <paramref name="path"/>.</summary>

@@ -35,6 +35,7 @@ namespace AiNews.Digest.Archive
         private const char TitleSeparator = '\u001F';
 
         private readonly string _root;
+        private readonly string _rootPrefix;
         private readonly string _state;
         private readonly Dictionary<string, Entry> _entries = new Dictionary<string, Entry>(StringComparer.Ordinal);
         private readonly Dictionary<string, Entry> _counts = new Dictionary<string, Entry>(StringComparer.Ordinal);
@@ -67,6 +68,7 @@ namespace AiNews.Digest.Archive
         public ArchiveDayIndex(string root)
         {
             _root = Path.GetFullPath(root);
+            _rootPrefix = _root.TrimEnd(Path.DirectorySeparatorChar) + Path.DirectorySeparatorChar;
             _state = Path.Combine(_root, JobCheckpoint.FolderName);
             SummaryPath = Path.Combine(_state, SummaryFileName);
         }
@@ -187,7 +189,7 @@ namespace AiNews.Digest.Archive
             string path = FolderFilePath(folder);
             if (!File.Exists(path)) return;
             FolderFilesRead++;
-            foreach (string[] fields in Lines(path, Magic, 5))
+            foreach (string[] fields in ArchiveStateFile.Records(path, Magic, 5))
                 if (Parse(fields, out Entry entry)) { entry.RawTitles = fields[4]; _entries[Unescape(fields[0])] = entry; }
         }
 
@@ -195,26 +197,8 @@ namespace AiNews.Digest.Archive
         {
             if (_summaryLoaded) return;
             _summaryLoaded = true;
-            foreach (string[] fields in Lines(SummaryPath, SummaryMagic, 4))
+            foreach (string[] fields in ArchiveStateFile.Records(SummaryPath, SummaryMagic, 4))
                 if (Parse(fields, out Entry entry)) { entry.RawTitles = string.Empty; _counts[Unescape(fields[0])] = entry; }
-        }
-
-        private static IEnumerable<string[]> Lines(string path, string magic, int fields)
-        {
-            string[] lines;
-            try
-            {
-                if (!File.Exists(path)) yield break;
-                lines = File.ReadAllText(path, AtomicFile.Utf8NoBom).Split('\n');
-            }
-            catch (IOException) { yield break; }
-            catch (UnauthorizedAccessException) { yield break; }
-            if (lines.Length == 0 || lines[0] != magic) yield break;
-            for (int i = 1; i < lines.Length; i++)
-            {
-                string[] split = lines[i].Split(new[] { '\t' }, fields);
-                if (split.Length == fields) yield return split;
-            }
         }
 
         private static bool Parse(string[] fields, out Entry entry)
@@ -233,7 +217,11 @@ namespace AiNews.Digest.Archive
             return slash < 0 ? string.Empty : relative.Substring(0, slash);
         }
 
-        private string Relative(string fullPath) => ArchiveLayout.RelativeTo(_root, fullPath);
+        // Callers pass full paths (the archive's listing, the layout's), so the root's prefix is cut without normalising
+        // each again: index.html asks for the count of every day of the archive.
+        private string Relative(string fullPath) => fullPath.StartsWith(_rootPrefix, StringComparison.Ordinal)
+            ? fullPath.Substring(_rootPrefix.Length).Replace(Path.DirectorySeparatorChar, '/')
+            : ArchiveLayout.RelativeTo(_root, fullPath);
 
         private static string Escape(string s)
         {

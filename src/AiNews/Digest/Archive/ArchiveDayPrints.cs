@@ -29,6 +29,9 @@ namespace AiNews.Digest.Archive
         private readonly string _folder;
         private readonly string _timeZone;
         private readonly Dictionary<string, Pending> _pending = new Dictionary<string, Pending>(StringComparer.Ordinal);
+        private readonly TimeSpan _keepFor;
+        // The print files this run read: in use, so never removed as old.
+        private readonly HashSet<string> _read = new HashSet<string>(StringComparer.Ordinal);
 
         // Prints made this run from a day file, with the file's size and write time taken before it was read.
         private sealed class Pending
@@ -39,8 +42,13 @@ namespace AiNews.Digest.Archive
 
         /// <param name="root">The archive's root folder.</param>
         /// <param name="timeZone">The time zone the day files are read in: their dates, and so their prints, depend on it.</param>
-        public ArchiveDayPrints(string root, TimeZoneInfo timeZone)
+        /// <param name="keepFor">
+        /// How long a print file is kept after it was written: <see cref="Save"/> removes older ones that this run did not
+        /// read, so that the folder holds the look-back days' prints, not one file for every day the archive ever had.
+        /// </param>
+        public ArchiveDayPrints(string root, TimeZoneInfo timeZone, TimeSpan keepFor)
         {
+            _keepFor = keepFor;
             _root = Path.GetFullPath(root);
             _folder = Path.Combine(_root, JobCheckpoint.FolderName, FolderName);
             _timeZone = timeZone?.Id ?? string.Empty;
@@ -77,6 +85,7 @@ namespace AiNews.Digest.Archive
             catch (InvalidDataException) { return false; }
             catch (UnauthorizedAccessException) { return false; }
             FilesRead++;
+            _read.Add(path);
             return true;
         }
 
@@ -90,7 +99,9 @@ namespace AiNews.Digest.Archive
 
         /// <summary>
         /// Writes the prints recorded with <see cref="Put"/>, except those of <paramref name="changed"/> (day files this
-        /// run wrote: what was read of them is no longer what they hold); false when one could not be written.
+        /// run wrote: what was read of them is no longer what they hold), and removes print files older than the time
+        /// they are kept for that this run did not read (a day that needs them again is read from its file); false when
+        /// one could not be written.
         /// </summary>
         public bool Save(ICollection<string> changed)
         {
@@ -119,6 +130,16 @@ namespace AiNews.Digest.Archive
                 catch (UnauthorizedAccessException) { saved = false; }
             }
             _pending.Clear();
+            try
+            {
+                var folder = new DirectoryInfo(_folder);
+                DateTime before = DateTime.UtcNow - _keepFor;
+                if (folder.Exists)
+                    foreach (FileInfo file in folder.EnumerateFiles("*.prints"))
+                        if (file.LastWriteTimeUtc < before && !_read.Contains(file.FullName)) file.Delete();
+            }
+            catch (IOException) { saved = false; }
+            catch (UnauthorizedAccessException) { saved = false; }
             return saved;
         }
 

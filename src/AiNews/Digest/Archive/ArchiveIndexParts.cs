@@ -1,5 +1,6 @@
 using System;
 using System.Collections.Generic;
+using System.Globalization;
 using System.IO;
 using System.Text;
 using AiNews.Common;
@@ -9,72 +10,134 @@ using AiNews.Jobs;
 namespace AiNews.Digest.Archive
 {
     /// <summary>
-    /// The rendered parts of the archive's index.html, one per month, kept in the archive's state folder
-    /// (<c>.ainews/index-parts/</c>) under a hash of their Markdown. index.html lists every day of the archive; rendering
-    /// all of it (Markdown, then the sanitizer) was the largest cost of a run that grows with the archive's age, while a
-    /// daily run changes one month's part. A part is rendered again whenever its Markdown differs from every kept one,
-    /// so the page is always the one the whole Markdown renders to (<see cref="DigestPage.BodyOf"/>). Best effort: a part
-    /// that cannot be read is rendered, one that cannot be written is rendered again by the next run.
+    /// The rendered parts of the archive's index.html, one per month, taken from the page as it is on disk. index.html
+    /// lists every day of the archive; rendering all of it (Markdown, then the sanitizer) was the largest cost of a run
+    /// that grows with the archive's age, while a daily run changes one month's part. A small file in the archive's state
+    /// folder (<c>.ainews/index-parts.tsv</c>) records, for each part of the page last planned, a hash of its Markdown,
+    /// where its body lies in the page and a hash of that body: a part whose Markdown is unchanged is cut out of the page
+    /// the run reads anyway (to compare it with the new one), if the text there still has that hash; any other part is
+    /// rendered. So the page is always the one the whole Markdown renders to (<see cref="DigestPage.BodyOf"/>), whatever
+    /// happened to index.html since. Best effort: a record that is missing, damaged or wrong only means rendering.
     /// </summary>
     public sealed class ArchiveIndexParts
     {
-        /// <summary>The folder of rendered parts, in the archive's state folder (<see cref="JobCheckpoint.FolderName"/>).</summary>
-        public const string FolderName = "index-parts";
-        // Part of every key, with the build's identity (its module version id): a part kept by another build of AiNews,
-        // which may render otherwise, is never used.
-        private const string Magic = "AiNews-IndexParts/1";
+        /// <summary>The record of the parts, in the archive's state folder (<see cref="JobCheckpoint.FolderName"/>).</summary>
+        public const string FileName = "index-parts.tsv";
+        // Earlier versions kept each rendered part in a file of this folder; removed on the first save.
+        private const string LegacyFolderName = "index-parts";
+        // Part of every key, with the build's identity (its module version id): a part rendered by another build of
+        // AiNews, which may render otherwise, is never used. Lines: Markdown key, offset and length of the body in the
+        // page (UTF-16 code units), hash of the body.
+        private const string Magic = "AiNews-IndexParts/2";
         private static readonly string Version = Magic + " " + ContentHash.BuildIdentity;
 
-        private readonly string _folder;
-        // The parts this run used, by file name; those rendered now (to be written) have their body.
-        private readonly Dictionary<string, string> _used = new Dictionary<string, string>(StringComparer.Ordinal);
-        private readonly HashSet<string> _rendered = new HashSet<string>(StringComparer.Ordinal);
+        private readonly string _path;
+        private readonly string _legacy;
+        private Dictionary<string, Record> _recorded;
+        private string _page;
+        // The parts of the page this run planned, in order: their keys and bodies.
+        private readonly List<KeyValuePair<string, string>> _parts = new List<KeyValuePair<string, string>>();
+        private readonly List<Record> _placed = new List<Record>();
 
-        public ArchiveIndexParts(string root) => _folder = Path.Combine(Path.GetFullPath(root), JobCheckpoint.FolderName, FolderName);
+        private sealed class Record
+        {
+            public string Key;
+            public int At, Length;
+            public string BodyHash;
+        }
 
-        /// <summary>How many parts this run rendered (the others were kept ones).</summary>
-        public int Rendered => _rendered.Count;
+        public ArchiveIndexParts(string root)
+        {
+            string state = Path.Combine(Path.GetFullPath(root), JobCheckpoint.FolderName);
+            _path = Path.Combine(state, FileName);
+            _legacy = Path.Combine(state, LegacyFolderName);
+        }
 
-        /// <summary>The body of one part of the page (<see cref="DigestPage.BodyOf"/>): the kept one for this Markdown, else rendered now.</summary>
+        /// <summary>How many parts this run rendered (the others were cut out of the page on disk).</summary>
+        public int Rendered { get; private set; }
+
+        /// <summary>How many parts the page this run planned has.</summary>
+        public int Count => _parts.Count;
+
+        /// <summary>Starts a page: <paramref name="current"/> is index.html as it is on disk (null: none), where kept parts are taken from.</summary>
+        public void Begin(string current)
+        {
+            _page = current;
+            _parts.Clear();
+            _placed.Clear();
+            Rendered = 0;
+        }
+
+        /// <summary>The body of the next part of the page (<see cref="DigestPage.BodyOf"/>): cut out of the page on disk when it is there, else rendered now.</summary>
         public string BodyOf(string markdown)
         {
-            string name = NameOf(markdown);
-            if (_used.TryGetValue(name, out string known)) return known;
-            string path = Path.Combine(_folder, name);
-            string body = null;
-            try { if (File.Exists(path)) body = File.ReadAllText(path, AtomicFile.Utf8NoBom); }
-            catch (IOException) { }
-            catch (UnauthorizedAccessException) { }
+            string key = KeyOf(markdown);
+            string body = Kept(key);
             if (body == null)
             {
                 body = DigestPage.BodyOf(markdown, out _);
-                _rendered.Add(name);
+                Rendered++;
             }
-            _used[name] = body;
+            _parts.Add(new KeyValuePair<string, string>(key, body));
             return body;
         }
 
+        /// <summary>Where the parts lie in the page planned: its first part begins at <paramref name="firstAt"/> (UTF-16 code units).</summary>
+        public void Placed(int firstAt)
+        {
+            _placed.Clear();
+            int at = firstAt;
+            foreach (KeyValuePair<string, string> part in _parts)
+            {
+                _placed.Add(new Record { Key = part.Key, At = at, Length = part.Value.Length, BodyHash = ContentHash.Sha256Hex(part.Value) });
+                at += part.Value.Length;
+            }
+        }
+
         /// <summary>
-        /// Writes the parts rendered this run and removes kept parts this run did not use (index.html no longer has
-        /// them); nothing when this run did not plan index.html. False when a part could not be written or removed.
+        /// Records where the parts of the page planned lie, for the next run; nothing when this run planned no page.
+        /// Call it after index.html is written: if it was not, the hashes do not match and the next run renders.
+        /// False when the record could not be written.
         /// </summary>
         public bool Save()
         {
-            if (_used.Count == 0) return true;
-            bool saved = true;
+            if (_placed.Count == 0) return true;
+            var sb = new StringBuilder(Magic).Append('\n');
+            foreach (Record r in _placed)
+                sb.Append(r.Key).Append('\t').Append(r.At.ToString(CultureInfo.InvariantCulture)).Append('\t')
+                  .Append(r.Length.ToString(CultureInfo.InvariantCulture)).Append('\t').Append(r.BodyHash).Append('\n');
             try
             {
-                foreach (string name in _rendered) AtomicFile.WriteAllText(Path.Combine(_folder, name), _used[name]);
-                foreach (string file in Directory.GetFiles(_folder, "*.html"))
-                    if (!_used.ContainsKey(Path.GetFileName(file))) File.Delete(file);
+                AtomicFile.WriteAllText(_path, sb.ToString());
+                if (Directory.Exists(_legacy)) Directory.Delete(_legacy, recursive: true);
             }
-            catch (IOException) { saved = false; }
-            catch (UnauthorizedAccessException) { saved = false; }
-            _rendered.Clear();
-            return saved;
+            catch (IOException) { return false; }
+            catch (UnauthorizedAccessException) { return false; }
+            _placed.Clear();
+            return true;
         }
 
-        // The part's file name: a hash of the Markdown with the version, so equal names mean equal rendered bodies.
-        private static string NameOf(string markdown) => ContentHash.Sha256Hex(Version + "\n" + markdown) + ".html";
+        // The body recorded for this Markdown, when the page on disk still holds it where it was put.
+        private string Kept(string key)
+        {
+            if (_page == null) return null;
+            if (_recorded == null) _recorded = Load();
+            if (!_recorded.TryGetValue(key, out Record r) || r.At < 0 || r.Length < 0 || r.At > _page.Length - r.Length) return null;
+            string body = _page.Substring(r.At, r.Length);
+            return ContentHash.Sha256Hex(body) == r.BodyHash ? body : null;
+        }
+
+        private Dictionary<string, Record> Load()
+        {
+            var records = new Dictionary<string, Record>(StringComparer.Ordinal);
+            foreach (string[] f in ArchiveStateFile.Records(_path, Magic, 4))
+                if (int.TryParse(f[1], NumberStyles.Integer, CultureInfo.InvariantCulture, out int at)
+                    && int.TryParse(f[2], NumberStyles.Integer, CultureInfo.InvariantCulture, out int length))
+                    records[f[0]] = new Record { Key = f[0], At = at, Length = length, BodyHash = f[3] };
+            return records;
+        }
+
+        // The part's key: a hash of the Markdown with the version, so equal keys mean equal rendered bodies.
+        private static string KeyOf(string markdown) => ContentHash.Sha256Hex(Version + "\n" + markdown);
     }
 }

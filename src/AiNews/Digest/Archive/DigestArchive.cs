@@ -38,6 +38,10 @@ namespace AiNews.Digest.Archive
         private readonly ArchiveDayPrints _prints;
         // The rendered month parts of index.html: only the months whose lines changed are rendered again.
         private readonly ArchiveIndexParts _indexParts;
+        // Every file of the archive, listed only in the folders that changed since the last run (see ArchiveListing).
+        private readonly ArchiveListing _listing;
+        // The root's full path with a separator at the end: every path this class makes starts with it.
+        private readonly string _rootPrefix;
         // The kept prints of look-back days this run did not open, by full path (null: none kept, or stale).
         private readonly Dictionary<string, IReadOnlyList<StoryPrint>> _keptPrints = new Dictionary<string, IReadOnlyList<StoryPrint>>(StringComparer.Ordinal);
         // The prints of each look-back day in fingerprint buckets, by full path, made when first compared: each new article
@@ -50,8 +54,10 @@ namespace AiNews.Digest.Archive
             if (string.IsNullOrWhiteSpace(options.Root)) throw new ArgumentException("The archive needs a root folder.", nameof(options));
             _reader = new DigestReader(options.Digest);
             _index = new ArchiveDayIndex(options.Root);
-            _prints = new ArchiveDayPrints(options.Root, options.Digest.TimeZone);
+            _prints = new ArchiveDayPrints(options.Root, options.Digest.TimeZone, TimeSpan.FromDays(KeptPrintsWindows * (options.LookbackDays + 1)));
             _indexParts = new ArchiveIndexParts(options.Root);
+            _listing = new ArchiveListing(options.Root);
+            _rootPrefix = Path.GetFullPath(options.Root).TrimEnd(Path.DirectorySeparatorChar) + Path.DirectorySeparatorChar;
             _format = options.Digest.Format;
         }
 
@@ -76,6 +82,12 @@ namespace AiNews.Digest.Archive
             public IReadOnlyList<string> TitlesAfter(bool written) =>
                 written && Additions != null ? Titles.Concat(Additions.Titles).ToList() : Titles;
         }
+
+        // How many look-back windows a day's kept prints outlive their writing. A day's prints are written by the run after
+        // it and read by the runs of the window after that; twice the window also covers a job paused for as long. Older
+        // ones are removed (a late article for such a day reads its file again), so that the folder of prints, which every
+        // run writes to and so lists again (ArchiveListing), holds a few windows' days instead of the archive's every day.
+        private const int KeptPrintsWindows = 2;
 
         // Any http(s) link in a refused file's text, however it is marked up.
         private static readonly Regex LinkInText = new Regex(@"https?://[^\s)<>\]""']+", RegexOptions.CultureInvariant);
@@ -156,25 +168,34 @@ namespace AiNews.Digest.Archive
         }
 
         /// <summary>
-        /// Every day file under the root, oldest first, with its day. The folders are listed on the first call only:
-        /// one run lists them once, and later calls see the archive as it was then.
+        /// Every day file under the root, oldest first, with its day. The folders are listed on the first call only
+        /// (and only those that changed since the last run, see <see cref="ArchiveListing"/>): one run lists them once,
+        /// and later calls see the archive as it was then.
         /// </summary>
         public IEnumerable<KeyValuePair<DateTime, string>> DayFiles()
         {
             if (_onDisk != null) return _onDisk;
             var files = new List<KeyValuePair<DateTime, string>>();
             _pagesOnDisk = new HashSet<string>(StringComparer.Ordinal);
-            if (Directory.Exists(_options.Root))
-                foreach (string file in Directory.EnumerateFiles(_options.Root, "*", SearchOption.AllDirectories))
-                {
-                    if (file.EndsWith(".html", StringComparison.Ordinal)) _pagesOnDisk.Add(Path.GetFullPath(file));
-                    else if (file.EndsWith(".md", StringComparison.Ordinal) && _options.Layout.TryParse(Relative(file), out DateTime day))
-                        files.Add(new KeyValuePair<DateTime, string>(day, Path.GetFullPath(file)));
-                }
             // Full paths, so that a file found here and the same day's file found through the layout are one DayFile.
+            foreach (string file in _listing.Files())
+            {
+                if (file.EndsWith(".html", StringComparison.Ordinal)) _pagesOnDisk.Add(file);
+                else if (file.EndsWith(".md", StringComparison.Ordinal) && _options.Layout.TryParse(Relative(file), out DateTime day))
+                    files.Add(new KeyValuePair<DateTime, string>(day, file));
+            }
             _onDisk = files.OrderBy(f => f.Key).ToList();
             return _onDisk;
         }
+
+        /// <summary>
+        /// Temporary files (<see cref="AtomicFile.TempSuffix"/>) anywhere under the root, which a killed writer left
+        /// behind; found in the same listing as the day files, so a run lists the archive once.
+        /// </summary>
+        public string[] Leftovers() => _listing.Files().Where(f => f.EndsWith(AtomicFile.TempSuffix, StringComparison.Ordinal)).ToArray();
+
+        /// <summary>How many folders this run listed (those that changed since the last run) and how many it visited.</summary>
+        public (int Listed, int Visited) FoldersListed => (_listing.FoldersListed, _listing.FoldersVisited);
 
         /// <summary>The folders of the day files this run was about, in order.</summary>
         private List<string> TouchedFolders() =>
@@ -320,10 +341,20 @@ namespace AiNews.Digest.Archive
         /// <summary>The README.md of one folder: its day files with their titles as they are once the day changes are written.</summary>
         private void PlanIndex(string folder, List<KeyValuePair<DateTime, string>> days, Dictionary<string, ArchiveChange> dayChanges, List<ArchiveChange> indexes)
         {
-            var inFolder = days.Where(d => string.Equals(Path.GetDirectoryName(d.Value), folder, StringComparison.Ordinal))
+            var inFolder = days.Where(d => IsIn(d.Value, folder))
                 .Select(d => (d.Key, d.Value, TitlesOf(d.Key, d.Value, dayChanges.ContainsKey(d.Value)))).ToList();
             if (inFolder.Count > 0)
                 AddIfDifferent(indexes, Path.Combine(folder, ArchiveLayout.FolderIndexFile), MonthIndexWriter.Render(folder, inFolder, _format));
+        }
+
+        // True when the file at the full path lies directly in the folder (as Path.GetDirectoryName would say, without
+        // making a string for each of the archive's days).
+        private static bool IsIn(string path, string folder)
+        {
+            // A folder ends in a separator only when it is a drive's or the file system's root ("/", "C:\").
+            int name = folder.Length > 0 && folder[folder.Length - 1] == Path.DirectorySeparatorChar ? folder.Length : folder.Length + 1;
+            return path.Length > name && (name == folder.Length || path[folder.Length] == Path.DirectorySeparatorChar)
+                && path.StartsWith(folder, StringComparison.Ordinal) && path.IndexOf(Path.DirectorySeparatorChar, name) < 0;
         }
 
         /// <summary>Pages for changed days and for days without one, and the archive's index.html.</summary>
@@ -353,10 +384,22 @@ namespace AiNews.Digest.Archive
                 index.Append("- [").Append(_format.ArchiveDayLink(dayOf, CountOf(dayOf, path, changed))).Append("](")
                      .Append(MarkdownEscaper.EscapeLinkDestination(Relative(page))).Append(")\n");
             }
-            var body = new StringBuilder(DigestPage.BodyOf(head, out string title));
+            // The page on disk is read once: its unchanged month parts are cut out of it, and the new page compared with it.
+            string indexPath = Path.Combine(_options.Root, ArchiveLayout.PagesIndexFile);
+            bool exists = File.Exists(indexPath);
+            string current = exists ? File.ReadAllText(indexPath, Encoding.UTF8) : null;
+            _indexParts.Begin(current);
+            string headBody = DigestPage.BodyOf(head, out string title);
+            var body = new StringBuilder(headBody);
             foreach (StringBuilder part in parts) body.Append(_indexParts.BodyOf(part.ToString()));
-            AddIfDifferent(indexes, Path.Combine(_options.Root, ArchiveLayout.PagesIndexFile), DigestPage.Page(body.ToString(), title));
+            string whole = DigestPage.Assemble(body.ToString(), title, null, out int bodyAt);
+            _indexParts.Placed(bodyAt + headBody.Length);
+            if (current != whole)
+                indexes.Add(new ArchiveChange { Path = indexPath, RelativePath = Relative(indexPath), Created = !exists, IsIndex = true, Text = whole });
         }
+
+        /// <summary>How many month parts of index.html this run rendered, of how many (the others were cut out of the page as it was).</summary>
+        public (int Rendered, int Parts) IndexPartsRendered => (_indexParts.Rendered, _indexParts.Count);
 
         /// <summary>
         /// The titles of a day file once this run's changes are written (<paramref name="written"/>): of the file as this
@@ -394,7 +437,8 @@ namespace AiNews.Digest.Archive
             }
             bool titles = _index.Save();
             bool parts = _indexParts.Save();
-            return _prints.Save(changed) && titles && parts;
+            bool listing = _listing.Save();
+            return _prints.Save(changed) && titles && parts && listing;
         }
 
         /// <summary>How many look-back days this run compared through their kept story prints instead of reading them.</summary>
@@ -414,6 +458,10 @@ namespace AiNews.Digest.Archive
             indexes.Add(new ArchiveChange { Path = path, RelativePath = Relative(path), Created = !exists, IsIndex = true, Text = text });
         }
 
-        private string Relative(string path) => ArchiveLayout.RelativeTo(_options.Root, path);
+        // The paths here are full paths under the root (from the listing or the layout), so the root's prefix is cut
+        // without normalising each again: index.html alone asks for one relative path per day of the archive.
+        private string Relative(string path) => path.StartsWith(_rootPrefix, StringComparison.Ordinal)
+            ? path.Substring(_rootPrefix.Length).Replace(Path.DirectorySeparatorChar, '/')
+            : ArchiveLayout.RelativeTo(_options.Root, path);
     }
 }

@@ -1,6 +1,7 @@
 using System;
 using System.Collections.Generic;
 using System.Linq;
+using System.Text;
 using System.Text.RegularExpressions;
 using System.Net;
 using AngleSharp.Dom;
@@ -55,7 +56,13 @@ namespace AiNews.Digest.Html
         }
 
         /// <summary>The page template filled with a body (<see cref="BodyOf"/>) and title (default <see cref="DigestFormat.PageTitle"/>).</summary>
-        internal static string Page(string body, string title, string language = null)
+        internal static string Page(string body, string title, string language = null) => Assemble(body, title, language, out _);
+
+        /// <summary>
+        /// <see cref="Page"/>, and where the body begins in it (<paramref name="bodyAt"/>, UTF-16 code units; -1 without
+        /// one): the archive's index.html records where its month parts lie, to take them from the page next time.
+        /// </summary>
+        internal static string Assemble(string body, string title, string language, out int bodyAt)
         {
             DigestFormat f = DigestFormat.Default;
             var values = new Dictionary<string, string>
@@ -64,8 +71,24 @@ namespace AiNews.Digest.Html
                 ["title"] = WebUtility.HtmlEncode(title ?? f.PageTitle),
                 ["body"] = body,
             };
-            // One pass, so that a title containing "{{body}}" stays text.
-            return Placeholder.Replace(Template.Value, m => values.TryGetValue(m.Groups[1].Value, out string v) ? v : m.Value);
+            // One pass over the template, so that a title containing "{{body}}" stays text.
+            string template = Template.Value;
+            var page = new StringBuilder(template.Length + body.Length);
+            int last = 0;
+            bodyAt = -1;
+            foreach (Match m in Placeholder.Matches(template))
+            {
+                page.Append(template, last, m.Index - last);
+                if (values.TryGetValue(m.Groups[1].Value, out string v))
+                {
+                    if (bodyAt < 0 && m.Groups[1].Value == "body") bodyAt = page.Length;
+                    page.Append(v);
+                }
+                else page.Append(m.Value);
+                last = m.Index + m.Length;
+            }
+            page.Append(template, last, template.Length - last);
+            return page.ToString();
         }
     }
 }

@@ -16,6 +16,9 @@ namespace AiNews.Tagging
         // A first mention this early in the body (characters) is the lead's own subject.
         private const int EarlyMention = 200;
 
+        // The country code (OrganizationEntry.Country) of a 국내 기업; any other is a 해외 기업.
+        private const string DomesticCountry = "KR";
+
         private static readonly string[] BucketKinds = { Taxonomy.Government, Taxonomy.Research, Taxonomy.Domestic, Taxonomy.Foreign, Taxonomy.Other };
 
         private readonly TaxonomyMatchers _m;
@@ -237,14 +240,20 @@ namespace AiNews.Tagging
 
             // ---- tags ----------------------------------------------------------------------------
             double top = tags.Count == 0 ? 0 : tags.Values.Max(t => t.Score);
-            string mainKind = ruleMain != null && _m.OrgByName.ContainsKey(ruleMain) ? "named" : KindOf(ruleMain);
+            // The kind of the rules' main organization, with a named one filed under its nationality's bucket: whether the
+            // rules name the company (NVIDIA, found by its alias H100) or only its bucket (해외 기업) changes with every alias
+            // added to the taxonomy, while what kind of actor the story is about does not. Whether it is named is a feature
+            // of its own.
+            bool mainNamed = ruleMain != null && _m.OrgByName.ContainsKey(ruleMain);
+            string mainKind = mainNamed ? NationalityKind(_m.OrgByName[ruleMain].Country) : KindOf(ruleMain);
             foreach (TagEntry tag in taxonomy.Tags)
             {
                 CueProfile c = tags.TryGetValue(tag.Name, out CueProfile cp) ? cp : new CueProfile();
                 var f = new FeatureVector();
                 f.Add("bias", 1.0);
                 OwnTagFeatures(f, c, top);
-                f.Add("main:" + mainKind, true);
+                if (mainKind != null) f.Add("main:" + mainKind, true);
+                f.Add("main:named", mainNamed);
                 foreach (TagEntry other in taxonomy.Tags)
                     if (other.Name != tag.Name && tags.TryGetValue(other.Name, out CueProfile o)) f.Add("x:" + other.Name, FeatureVector.Log(o.Score));
                 f.Add("ai", FeatureVector.Log(aiProfile.Score));
@@ -302,6 +311,10 @@ namespace AiNews.Tagging
             f.Add("own:titleAndLead", c.TitleStrong > 0 && (c.LeadStrong > 0 || c.FirstSentence > 0));
             f.Add("own:bodyOnly", c.TitleStrong + c.TitleWeak == 0 && c.LeadStrong == 0 && c.BodyStrong > 0);
         }
+
+        // The bucket a named organization's country files it under; null when a user's organization gives no country.
+        private static string NationalityKind(string country) =>
+            string.IsNullOrEmpty(country) ? null : country == DomesticCountry ? Taxonomy.Domestic : Taxonomy.Foreign;
 
         private string KindOf(string bucketName)
         {

@@ -418,7 +418,7 @@ Describe 'Failure classes of the general extractor (issue 12)' {
         $r.Content | Should -BeLike "*1998`nThe first play, in the school hall*"
         $r.Content | Should -Not -BeLike '*Copyright*'
     }
-    It 'drops short blocks whose links all go to follow, share or app pages of social networks, keeps a post the story cites' {
+    It 'drops short blocks whose links all go to follow, share or app pages of social networks or messenger/mail share buttons, keeps a post the story cites' {
         $r = Read-Page 'social-follow-lines.html'
         $p = Get-Paragraphs $r.Content
         $p[-1] | Should -BeLike 'Residents can still send their comments*'
@@ -426,6 +426,7 @@ Describe 'Failure classes of the general extractor (issue 12)' {
         $r.Content | Should -Not -BeLike '*messenger*'
         $r.Content | Should -Not -BeLike '*Riverside app*'
         $r.Content | Should -Not -BeLike '*Pass it on*'
+        $r.Content | Should -Not -BeLike '*Send it to a friend*'
     }
     It 'reads a short page again with fewer filters when the first pass finds less than 650 characters, and keeps the longer story' {
         $r = Read-Page 'short-first-pass.html'

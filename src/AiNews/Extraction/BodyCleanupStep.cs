@@ -74,6 +74,13 @@ namespace AiNews.Extraction
             @"(^|\.)(facebook\.com|fb\.me|twitter\.com|x\.com|instagram\.com|t\.me|telegram\.me|wa\.me|whatsapp\.com|linkedin\.com|pinterest\.[a-z.]+|youtube\.com|tiktok\.com|xing\.com|reddit\.com|vk\.com|threads\.net|flipboard\.com|tumblr\.com|plus\.google\.com|apps\.apple\.com|itunes\.apple\.com|play\.google\.com|news\.google\.com)$",
             RegexOptions.IgnoreCase | RegexOptions.Compiled);
 
+        /// <summary>
+        /// Share links that open a messenger or the mail program with the page's address ("whatsapp://send?text=…",
+        /// "mailto:?subject=…" with no recipient): a button, never a source.
+        /// </summary>
+        private static readonly Regex MessengerShare = new Regex(
+            @"^((whatsapp|tg|viber|fb-messenger|sms|threema):|mailto:\?)", RegexOptions.IgnoreCase | RegexOptions.Compiled);
+
         /// <summary>Paths of share endpoints and app pages on those hosts (sharer.php, intent/tweet, shareArticle, store/apps).</summary>
         private static readonly Regex SocialPath = new Regex(
             @"shar(e|er)|intent|send|store/apps|/app/|/apps/|/channel/|/c/|/user/|/@|/join|/pin/create|/publications/",
@@ -203,7 +210,9 @@ namespace AiNews.Extraction
         // A share endpoint, a profile or channel, or an app's page on a social network, messenger or app store.
         private static bool IsSocialLink(ExtractionContext context, string href)
         {
-            string abs = string.IsNullOrWhiteSpace(href) ? null : context.Absolute(href);
+            if (string.IsNullOrWhiteSpace(href)) return false;
+            if (MessengerShare.IsMatch(href.Trim())) return true;
+            string abs = context.Absolute(href);
             if (abs == null || !Uri.TryCreate(abs, UriKind.Absolute, out var uri) || !SocialHost.IsMatch(uri.Host)) return false;
             string path = uri.AbsolutePath.Trim('/');
             // A profile is one path segment without a query (youtube.com/watch?v=… and /playlist?list=… are a video and a

@@ -428,6 +428,14 @@ Describe 'Failure classes of the general extractor (issue 12)' {
         $r.Content | Should -Not -BeLike '*Pass it on*'
         $r.Content | Should -Not -BeLike '*Send it to a friend*'
     }
+    It 'drops a short caption without markup that ends in a © credit, keeps a paragraph of the story with a © in it' {
+        $r = Read-Page 'credited-captions.html'
+        $p = Get-Paragraphs $r.Content
+        $p.Count | Should -Be 4
+        $r.Content | Should -Not -BeLike '*Jane Roe*'
+        $r.Content | Should -BeLike '*the society turns fifty*'
+        $p[-1] | Should -BeLike 'Tickets cost the same*'
+    }
     It 'reads a short page again with fewer filters when the first pass finds less than 650 characters, and keeps the longer story' {
         $r = Read-Page 'short-first-pass.html'
         $r.Content | Should -BeLike 'The ferry company will run a new timetable*'

@@ -55,6 +55,7 @@ namespace AiNews.Extraction
                 }
             }
             TrimEdges(kept, title);
+            DropCreditedParagraphs(kept);
             PrependShownDescription(context, kept);
             context.Paragraphs = kept;
 
@@ -157,6 +158,28 @@ namespace AiNews.Extraction
             }
             for (int i = Math.Min(LeadingDateLineWindow, paragraphs.Count - 1) - 1; i >= 0; i--)
                 if (IsFurniture(paragraphs[i], LeadingDateLineMaxLength) && NumericDate.IsMatch(paragraphs[i])) paragraphs.RemoveAt(i);
+        }
+
+        /// <summary>
+        /// A paragraph of at most this many characters that ends in a copyright credit ("… | © Photographer/Agency",
+        /// "…© Name/site.de") is a picture's caption or credit line, not the story: the © sign names who owns an image,
+        /// and a caption is short. Captions with markup go in <see cref="BodyCleanupStep"/>; these come without it.
+        /// </summary>
+        public const int CreditedParagraphMaxLength = 250;
+
+        /// <summary>... and the credit, from the © sign to the paragraph's end, holds at most this many characters (a name).</summary>
+        public const int CreditMaxLength = 60;
+
+        // Paragraphs that end in a © credit (see CreditedParagraphMaxLength); the body keeps at least one paragraph.
+        private static void DropCreditedParagraphs(List<string> paragraphs)
+        {
+            for (int i = paragraphs.Count - 1; i >= 0 && paragraphs.Count > 1; i--)
+            {
+                string paragraph = paragraphs[i].TrimEnd();
+                int credit = paragraph.LastIndexOf('©');
+                if (credit >= 0 && paragraph.Length <= CreditedParagraphMaxLength && paragraph.Length - credit <= CreditMaxLength)
+                    paragraphs.RemoveAt(i);
+            }
         }
 
         private static bool IsFurniture(string paragraph, int maxLength) =>

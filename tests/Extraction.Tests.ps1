@@ -436,6 +436,12 @@ Describe 'Failure classes of the general extractor (issue 12)' {
         $r.Content | Should -BeLike '*the society turns fifty*'
         $p[-1] | Should -BeLike 'Tickets cost the same*'
     }
+    It 'drops a breadcrumb line at the top of the body (Home > News > …), keeps a sentence with one ">" in it' {
+        $r = Read-Page 'breadcrumb-line.html'
+        $r.Content | Should -BeLike 'The village hall has a new roof*'
+        $r.Content | Should -Not -BeLike '*Home > News*'
+        $r.Content | Should -BeLike '*Speed > comfort was never*'
+    }
     It 'reads a short page again with fewer filters when the first pass finds less than 650 characters, and keeps the longer story' {
         $r = Read-Page 'short-first-pass.html'
         $r.Content | Should -BeLike 'The ferry company will run a new timetable*'

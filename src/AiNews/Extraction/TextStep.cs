@@ -56,6 +56,7 @@ namespace AiNews.Extraction
             }
             TrimEdges(kept, title);
             DropCreditedParagraphs(kept);
+            DropBreadcrumbs(kept);
             PrependShownDescription(context, kept);
             context.Paragraphs = kept;
 
@@ -179,6 +180,30 @@ namespace AiNews.Extraction
                 int credit = paragraph.LastIndexOf('©');
                 if (credit >= 0 && paragraph.Length <= CreditedParagraphMaxLength && paragraph.Length - credit <= CreditMaxLength)
                     paragraphs.RemoveAt(i);
+            }
+        }
+
+        /// <summary>
+        /// Among the first <see cref="LeadingDateLineWindow"/> paragraphs, a single line of at most this many characters
+        /// that holds at least <see cref="BreadcrumbMinSeparators"/> path separators standing alone ("Home > Blog > Story",
+        /// "News » Region » …") is the page's breadcrumb trail left without a telling class, not the story.
+        /// </summary>
+        public const int BreadcrumbMaxLength = 200;
+
+        /// <summary>Separators a breadcrumb line holds at least (two: three levels; one "a > b" can be prose or a formula).</summary>
+        public const int BreadcrumbMinSeparators = 2;
+
+        // A path separator of a breadcrumb trail: >, » or › with space (or the line's edge) on both sides.
+        private static readonly Regex BreadcrumbSeparator = new Regex(@"(^|\s)[>»›](\s|$)", RegexOptions.Compiled);
+
+        // Breadcrumb lines near the top of the body (see BreadcrumbMaxLength).
+        private static void DropBreadcrumbs(List<string> paragraphs)
+        {
+            for (int i = Math.Min(LeadingDateLineWindow, paragraphs.Count - 1) - 1; i >= 0; i--)
+            {
+                string paragraph = paragraphs[i].Trim();
+                if (paragraph.Length <= BreadcrumbMaxLength && paragraph.IndexOf('\n') < 0
+                    && BreadcrumbSeparator.Matches(paragraph).Count >= BreadcrumbMinSeparators) paragraphs.RemoveAt(i);
             }
         }
 

@@ -489,10 +489,10 @@ Describe 'Quality on the shared corpora (aeb-dev, trafilatura-eval)' {
         $aeb.F1 | Should -BeGreaterOrEqual 0.985
         $aeb.Empty | Should -Be 0
     }
-    # Floors of trafilatura-eval: what the method reaches now (2026-12-01, third round: F1 0.945 even / 0.930 odd, recall
+    # Floors of trafilatura-eval: what the method reaches now (2026-12-01, fourth round: F1 0.948 even / 0.931 odd, recall
     # 0.960 / 0.936), a little below, so that a regression fails. Issue 12's target is 0.93 for both (see bench/RESULTS.md).
     It 'keeps trafilatura-eval F1 and recall on both halves, with no empty page and the halves within 0.02' -Skip:(-not $HasShared -or -not (Get-Command python3 -ErrorAction SilentlyContinue)) {
-        $minF1 = 0.928
+        $minF1 = 0.929
         $minRecall = 0.934
         $maxGap = 0.02
         $even = Get-Figure 'trafilatura-eval' 'even'

@@ -418,6 +418,30 @@ Describe 'Failure classes of the general extractor (issue 12)' {
         $r.Content | Should -BeLike "*1998`nThe first play, in the school hall*"
         $r.Content | Should -Not -BeLike '*Copyright*'
     }
+    It 'drops short blocks whose links all go to follow, share or app pages of social networks or messenger/mail share buttons, keeps a post the story cites' {
+        $r = Read-Page 'social-follow-lines.html'
+        $p = Get-Paragraphs $r.Content
+        $p[-1] | Should -BeLike 'Residents can still send their comments*'
+        $r.Content | Should -BeLike '*The mayor shared a short video of the first ride*'
+        $r.Content | Should -Not -BeLike '*messenger*'
+        $r.Content | Should -Not -BeLike '*Riverside app*'
+        $r.Content | Should -Not -BeLike '*Pass it on*'
+        $r.Content | Should -Not -BeLike '*Send it to a friend*'
+    }
+    It 'drops a short caption without markup that ends in a © credit, keeps a paragraph of the story with a © in it' {
+        $r = Read-Page 'credited-captions.html'
+        $p = Get-Paragraphs $r.Content
+        $p.Count | Should -Be 4
+        $r.Content | Should -Not -BeLike '*Jane Roe*'
+        $r.Content | Should -BeLike '*the society turns fifty*'
+        $p[-1] | Should -BeLike 'Tickets cost the same*'
+    }
+    It 'drops a breadcrumb line at the top of the body (Home > News > …), keeps a sentence with one ">" in it' {
+        $r = Read-Page 'breadcrumb-line.html'
+        $r.Content | Should -BeLike 'The village hall has a new roof*'
+        $r.Content | Should -Not -BeLike '*Home > News*'
+        $r.Content | Should -BeLike '*Speed > comfort was never*'
+    }
     It 'reads a short page again with fewer filters when the first pass finds less than 650 characters, and keeps the longer story' {
         $r = Read-Page 'short-first-pass.html'
         $r.Content | Should -BeLike 'The ferry company will run a new timetable*'
@@ -465,10 +489,10 @@ Describe 'Quality on the shared corpora (aeb-dev, trafilatura-eval)' {
         $aeb.F1 | Should -BeGreaterOrEqual 0.985
         $aeb.Empty | Should -Be 0
     }
-    # Floors of trafilatura-eval: what the method reaches now (2026-12-01, third round: F1 0.945 even / 0.930 odd, recall
+    # Floors of trafilatura-eval: what the method reaches now (2026-12-01, fourth round: F1 0.948 even / 0.931 odd, recall
     # 0.960 / 0.936), a little below, so that a regression fails. Issue 12's target is 0.93 for both (see bench/RESULTS.md).
     It 'keeps trafilatura-eval F1 and recall on both halves, with no empty page and the halves within 0.02' -Skip:(-not $HasShared -or -not (Get-Command python3 -ErrorAction SilentlyContinue)) {
-        $minF1 = 0.928
+        $minF1 = 0.929
         $minRecall = 0.934
         $maxGap = 0.02
         $even = Get-Figure 'trafilatura-eval' 'even'

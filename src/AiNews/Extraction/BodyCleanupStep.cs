@@ -58,6 +58,34 @@ namespace AiNews.Extraction
         /// </summary>
         public const int LeadMaxLength = 600;
 
+        /// <summary>
+        /// A block of at most this many characters whose links all point to social networks, messengers or app stores
+        /// ("Follow us on …", "Join our Telegram channel", "Share this article:" with its buttons, "Get our app") is
+        /// the site's furniture, in whatever language it is written: the links say what it is.
+        /// </summary>
+        public const int SocialBlockMaxLength = 200;
+
+        /// <summary>
+        /// Hosts of social networks, messengers and app stores (general knowledge of share and follow URLs, not pages of
+        /// any corpus). A link to one of them counts as a follow/share link only as a share endpoint or a profile,
+        /// channel or app page (see <see cref="IsSocialLink"/>): a link to a single post is a source the story cites.
+        /// </summary>
+        private static readonly Regex SocialHost = new Regex(
+            @"(^|\.)(facebook\.com|fb\.me|twitter\.com|x\.com|instagram\.com|t\.me|telegram\.me|wa\.me|whatsapp\.com|linkedin\.com|pinterest\.[a-z.]+|youtube\.com|tiktok\.com|xing\.com|reddit\.com|vk\.com|threads\.net|flipboard\.com|tumblr\.com|plus\.google\.com|apps\.apple\.com|itunes\.apple\.com|play\.google\.com|news\.google\.com)$",
+            RegexOptions.IgnoreCase | RegexOptions.Compiled);
+
+        /// <summary>
+        /// Share links that open a messenger or the mail program with the page's address ("whatsapp://send?text=…",
+        /// "mailto:?subject=…" with no recipient): a button, never a source.
+        /// </summary>
+        private static readonly Regex MessengerShare = new Regex(
+            @"^((whatsapp|tg|viber|fb-messenger|sms|threema):|mailto:\?)", RegexOptions.IgnoreCase | RegexOptions.Compiled);
+
+        /// <summary>Paths of share endpoints and app pages on those hosts (sharer.php, intent/tweet, shareArticle, store/apps).</summary>
+        private static readonly Regex SocialPath = new Regex(
+            @"shar(e|er)|intent|send|store/apps|/app/|/apps/|/channel/|/c/|/user/|/@|/join|/pin/create|/publications/",
+            RegexOptions.IgnoreCase | RegexOptions.Compiled);
+
         public void Run(ExtractionContext context)
         {
             var body = context.Body;
@@ -70,6 +98,7 @@ namespace AiNews.Extraction
                     if (DomText.IsInside(junk, body) && DomText.TextLength(junk) * 2 <= total) junk.Remove();
             RemoveHeadlineBlock(context);
             RemoveFurniture(body, total);
+            RemoveSocialBlocks(context, body);
             foreach (var caption in body.QuerySelectorAll("figcaption, .wp-caption-text, [class*='caption' i]").ToList())
             {
                 if (caption.QuerySelector("p") != null && DomText.TextLength(caption) > 300) continue;
@@ -165,6 +194,30 @@ namespace AiNews.Extraction
             }
             if (blocks.Sum(DomText.TextLength) > total * FurnitureMaxShare) return;
             foreach (var e in blocks) e.Remove();
+        }
+
+        // Short blocks whose links are all follow, share or app links (see SocialBlockMaxLength), with their labels.
+        private static void RemoveSocialBlocks(ExtractionContext context, IElement body)
+        {
+            foreach (var e in body.QuerySelectorAll("p, li, ul, div, section").ToList())
+            {
+                if (!DomText.IsInside(e, body) || DomText.TextLength(e) > SocialBlockMaxLength) continue;
+                var links = e.QuerySelectorAll("a[href]").ToList();
+                if (links.Count > 0 && links.All(a => IsSocialLink(context, a.GetAttribute("href")))) e.Remove();
+            }
+        }
+
+        // A share endpoint, a profile or channel, or an app's page on a social network, messenger or app store.
+        private static bool IsSocialLink(ExtractionContext context, string href)
+        {
+            if (string.IsNullOrWhiteSpace(href)) return false;
+            if (MessengerShare.IsMatch(href.Trim())) return true;
+            string abs = context.Absolute(href);
+            if (abs == null || !Uri.TryCreate(abs, UriKind.Absolute, out var uri) || !SocialHost.IsMatch(uri.Host)) return false;
+            string path = uri.AbsolutePath.Trim('/');
+            // A profile is one path segment without a query (youtube.com/watch?v=… and /playlist?list=… are a video and a
+            // list the story cites).
+            return path.Length == 0 || path.IndexOf('/') < 0 && uri.Query.Length <= 1 || SocialPath.IsMatch(uri.AbsolutePath);
         }
 
         // The element that follows an image: its next sibling, or the next sibling of the nearest wrapper that holds nothing but the image.

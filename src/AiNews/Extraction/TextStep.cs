@@ -55,6 +55,8 @@ namespace AiNews.Extraction
                 }
             }
             TrimEdges(kept, title);
+            DropCreditedParagraphs(kept);
+            DropBreadcrumbs(kept);
             PrependShownDescription(context, kept);
             context.Paragraphs = kept;
 
@@ -157,6 +159,52 @@ namespace AiNews.Extraction
             }
             for (int i = Math.Min(LeadingDateLineWindow, paragraphs.Count - 1) - 1; i >= 0; i--)
                 if (IsFurniture(paragraphs[i], LeadingDateLineMaxLength) && NumericDate.IsMatch(paragraphs[i])) paragraphs.RemoveAt(i);
+        }
+
+        /// <summary>
+        /// A paragraph of at most this many characters that ends in a copyright credit ("… | © Photographer/Agency",
+        /// "…© Name/site.de") is a picture's caption or credit line, not the story: the © sign names who owns an image,
+        /// and a caption is short. Captions with markup go in <see cref="BodyCleanupStep"/>; these come without it.
+        /// </summary>
+        public const int CreditedParagraphMaxLength = 250;
+
+        /// <summary>... and the credit, from the © sign to the paragraph's end, holds at most this many characters (a name).</summary>
+        public const int CreditMaxLength = 60;
+
+        // Paragraphs that end in a © credit (see CreditedParagraphMaxLength); the body keeps at least one paragraph.
+        private static void DropCreditedParagraphs(List<string> paragraphs)
+        {
+            for (int i = paragraphs.Count - 1; i >= 0 && paragraphs.Count > 1; i--)
+            {
+                string paragraph = paragraphs[i].TrimEnd();
+                int credit = paragraph.LastIndexOf('©');
+                if (credit >= 0 && paragraph.Length <= CreditedParagraphMaxLength && paragraph.Length - credit <= CreditMaxLength)
+                    paragraphs.RemoveAt(i);
+            }
+        }
+
+        /// <summary>
+        /// Among the first <see cref="LeadingDateLineWindow"/> paragraphs, a single line of at most this many characters
+        /// that holds at least <see cref="BreadcrumbMinSeparators"/> path separators standing alone ("Home > Blog > Story",
+        /// "News » Region » …") is the page's breadcrumb trail left without a telling class, not the story.
+        /// </summary>
+        public const int BreadcrumbMaxLength = 200;
+
+        /// <summary>Separators a breadcrumb line holds at least (two: three levels; one "a > b" can be prose or a formula).</summary>
+        public const int BreadcrumbMinSeparators = 2;
+
+        // A path separator of a breadcrumb trail: >, » or › with space (or the line's edge) on both sides.
+        private static readonly Regex BreadcrumbSeparator = new Regex(@"(^|\s)[>»›](\s|$)", RegexOptions.Compiled);
+
+        // Breadcrumb lines near the top of the body (see BreadcrumbMaxLength).
+        private static void DropBreadcrumbs(List<string> paragraphs)
+        {
+            for (int i = Math.Min(LeadingDateLineWindow, paragraphs.Count - 1) - 1; i >= 0; i--)
+            {
+                string paragraph = paragraphs[i].Trim();
+                if (paragraph.Length <= BreadcrumbMaxLength && paragraph.IndexOf('\n') < 0
+                    && BreadcrumbSeparator.Matches(paragraph).Count >= BreadcrumbMinSeparators) paragraphs.RemoveAt(i);
+            }
         }
 
         private static bool IsFurniture(string paragraph, int maxLength) =>

@@ -103,6 +103,10 @@ namespace AiNews.Tagging
             d.TitleHasImportanceCue = doc.Title.Count > 0 && _m.Importance.Match(doc.Title).Count > 0;
 
             // ---- organization candidates --------------------------------------------------------
+            // An unlisted company in the headline, repeated by the body, before a named one ("X, 엔비디아와 ...", "X가 구글
+            // 클라우드에 ..."): the one named first is more often the story's actor than the partner after it.
+            string repeatedName = RepeatedTitleName(doc, out _);
+            int repeatedAt = repeatedName == null ? -1 : doc.Title.FindIndex(x => Tokenizer.Stems(x.Text).Contains(repeatedName));
             double total = present.Sum(kv => kv.Value.Score);
             double second(string except) => present.Where(kv => kv.Key != except).Select(kv => kv.Value.Score).DefaultIfEmpty(0).Max();
             var named = present.Select(kv => kv.Key).ToList();
@@ -121,6 +125,7 @@ namespace AiNews.Tagging
                 f.Add("n:titleOnly", inTitle.Count == 1 && inTitle[0].Key == org);
                 f.Add("n:titleShared", e.Title > 0 && inTitle.Count > 1);
                 if (e.TitleRole != null) f.Add("n:titleRole:" + e.TitleRole, true);
+                f.Add("n:unlistedBefore", repeatedAt >= 0 && e.Title > 0 && repeatedAt < e.FirstTitleToken);
                 if (e.FirstTitleToken >= 0) f.Add("n:titlePos", 1.0 - (double)e.FirstTitleToken / Math.Max(1, doc.Title.Count));
                 f.Add("n:score", FeatureVector.Log(e.Score));
                 f.Add("n:share", total > 0 ? e.Score / total : 0);

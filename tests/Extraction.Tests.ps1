@@ -278,6 +278,15 @@ Describe 'Failure classes of the general extractor (issue 12)' {
         $r.Content | Should -Not -BeLike '*e-mail address*'
         $r.Content | Should -Not -BeLike '*wonderful afternoon*'
     }
+    It 'drops a comment thread whose class names it in the site''s language ("kommentare"), keeps the story' {
+        $r = Read-Page 'localized-comments.html' 'https://see.example.org/2026/faehre'
+        $p = Get-Paragraphs $r.Content
+        $p.Count | Should -Be 3
+        $p[0] | Should -BeLike 'Die Gemeinde hat am Samstag*'
+        $p[2] | Should -BeLike 'Die Fahrpreise bleiben gleich*'
+        $r.Content | Should -Not -BeLike '*Benutzerkonto*'
+        $r.Content | Should -Not -BeLike '*2 Kommentare*'
+    }
     It 'keeps a live ticker whose entries are all marked "comment" (they are the story)' {
         $entries = (1..5 | ForEach-Object { "<div class=`"live-comment`"><p>Minute $($_ * 10): " + ('The home side pressed high again and forced another corner on the left wing. ' * 2) + '</p></div>' }) -join ''
         $r = $Extractor.Extract("<html><body><article><p>Kick-off was delayed by ten minutes because of the rain.</p>$entries</article></body></html>", $null)

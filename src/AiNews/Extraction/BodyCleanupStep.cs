@@ -46,6 +46,16 @@ namespace AiNews.Extraction
             RegexOptions.IgnoreCase | RegexOptions.Compiled);
 
         /// <summary>
+        /// Comment threads whose class or id names them in the site's own language rather than English: German
+        /// "kommentare", Polish/Czech "komentarz"/"komentare", Spanish/Portuguese/Catalan "comentarios"/"comentaris"
+        /// (Italian "commenti" and French "commentaires" already match "comment"). Treated like FurnitureClassWords and
+        /// bound by the same FurnitureMaxShare, so an opinion column marked "kommentar" that is the story stays.
+        /// </summary>
+        public static readonly Regex LocalizedCommentClassWords = new Regex(
+            @"(?<![a-z])(kom+entar|comentari)",
+            RegexOptions.IgnoreCase | RegexOptions.Compiled);
+
+        /// <summary>
         /// Furniture blocks are removed only when together they hold at most this share of the body's text: a wrapper of
         /// most of the story that carries such a word ("comment-content" around a forum post), or a live ticker made of
         /// "comment" blocks, is the story.
@@ -189,7 +199,7 @@ namespace AiNews.Extraction
             {
                 if (blocks.Count > 0 && DomText.IsInside(e, blocks[blocks.Count - 1])) continue;   // inside one found already
                 if (firstParagraph != null && (e == firstParagraph || e.Contains(firstParagraph)) && DomText.TextLength(e) <= LeadMaxLength) continue;
-                if (e.LocalName == "form" || FurnitureClassWords.IsMatch(e.GetAttribute("class") ?? "") || FurnitureClassWords.IsMatch(e.Id ?? ""))
+                if (e.LocalName == "form" || FurnitureClassWords.IsMatch(e.GetAttribute("class") ?? "") || FurnitureClassWords.IsMatch(e.Id ?? "") || LocalizedCommentClassWords.IsMatch(e.GetAttribute("class") ?? "") || LocalizedCommentClassWords.IsMatch(e.Id ?? ""))
                     blocks.Add(e);
             }
             if (blocks.Sum(DomText.TextLength) > total * FurnitureMaxShare) return;

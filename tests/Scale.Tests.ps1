@@ -401,6 +401,31 @@ Describe 'An archive run as the archive grows' {
         (Get-Item $prints67).Length | Should -BeGreaterThan 3 -Because 'the damaged print file is made again from the day file'
     }
 
+    It 'does not use a state file a system crash cut short, and writes what a run without kept state writes' {
+        $root = Join-Path $TestDrive 'cut'
+        $History | Export-AiDigest -ArchivePath $root @Export
+        # The state files are caches written without waiting for the disk: after a system crash one may hold only its
+        # first part. Here December's title file ends inside the first title it records (day 61, outside the next run's
+        # look-back window, so its titles would come from that file), and the other state files lose their last lines.
+        $december = Get-ChildItem (Join-Path $root '.ainews/day-titles') -File | Where-Object Name -like '*%2F12*'
+        $text = [IO.File]::ReadAllText($december.FullName)
+        $text | Should -Match 'Day 61 story 1 about model release 611'
+        [IO.File]::WriteAllText($december.FullName, $text.Substring(0, $text.IndexOf('Day 61 story 1') + 'Day 61 sto'.Length))
+        foreach ($name in 'day-counts.tsv', 'index-parts.tsv', 'folders.tsv') {
+            $file = Join-Path $root ".ainews/$name"
+            if (Test-Path $file) { $lines = [IO.File]::ReadAllLines($file); [IO.File]::WriteAllText($file, (($lines | Select-Object -First ($lines.Count - 2)) -join "`n")) }
+        }
+        $Today | Export-AiDigest -ArchivePath $root @Export
+        Get-Content (Get-ChildItem $root -Recurse -Filter README.md | Where-Object { $_.Directory.Name -like '12*' }).FullName -Raw |
+            Should -Match 'Day 61 story 1 about model release 611'
+
+        $full = Join-Path $TestDrive 'cut-full'
+        $History | Export-AiDigest -ArchivePath $full @Export
+        Remove-Item (Join-Path $full '.ainews') -Recurse -Force
+        $Today | Export-AiDigest -ArchivePath $full @Export
+        Get-Tree $root | Should -Be (Get-Tree $full)
+    }
+
     It 'renders index.html from kept month parts only for the months that changed, as rendering it whole does' {
         $root = Join-Path $TestDrive 'parts'
         $verbose = $History | Export-AiDigest -ArchivePath $root @Export -Verbose 4>&1 | ForEach-Object { "$_" }

@@ -17,6 +17,18 @@ namespace AiNews.Common
 
         public static void WriteAllText(string path, string text) => WriteAllBytes(path, Utf8NoBom.GetBytes(text));
 
+        /// <summary>
+        /// Writes <paramref name="text"/> as the new content of <paramref name="path"/> without waiting for the disk: for a
+        /// cache that can be made again and that its reader checks for completeness. A killed process still leaves the old
+        /// file or the whole new one; only a system crash can leave the new file cut short, which such a reader rejects.
+        /// (Waiting for the disk costs about 2 ms a file; the archive rewrites several of its caches on every run.)
+        /// </summary>
+        public static void WriteCache(string path, string text) => Write(path, stream =>
+        {
+            byte[] bytes = Utf8NoBom.GetBytes(text);
+            stream.Write(bytes, 0, bytes.Length);
+        }, flushToDisk: false);
+
         /// <summary>Writes <paramref name="parts"/> one after the other as the new content of <paramref name="path"/>.</summary>
         public static void WriteAllBytes(string path, params byte[][] parts) =>
             Write(path, stream => { foreach (byte[] bytes in parts) stream.Write(bytes, 0, bytes.Length); });
@@ -25,7 +37,13 @@ namespace AiNews.Common
         /// Writes what <paramref name="write"/> puts into the stream as the new content of <paramref name="path"/>: for
         /// content written piece by piece, never held whole in memory (a digest of tens of thousands of articles).
         /// </summary>
-        public static void Write(string path, Action<Stream> write)
+        /// <param name="path">The file to replace or create.</param>
+        /// <param name="write">Puts the new content into the stream.</param>
+        /// <param name="flushToDisk">
+        /// Wait until the content is on the disk before the file replaces the old one (the default), so that not even a
+        /// system crash can leave it cut short; false for caches (see <see cref="WriteCache"/>).
+        /// </param>
+        public static void Write(string path, Action<Stream> write, bool flushToDisk = true)
         {
             string full = Path.GetFullPath(path);
             string directory = Path.GetDirectoryName(full);
@@ -36,7 +54,7 @@ namespace AiNews.Common
                 using (var stream = new FileStream(temp, FileMode.CreateNew, FileAccess.Write, FileShare.None))
                 {
                     write(stream);
-                    stream.Flush(true);
+                    stream.Flush(flushToDisk);
                 }
                 if (File.Exists(full)) File.Replace(temp, full, null, ignoreMetadataErrors: true);
                 else File.Move(temp, full);

@@ -49,8 +49,8 @@ namespace AiNews.Stories
         /// <param name="prints">The articles' prints.</param>
         /// <param name="grouper">The grouper whose threshold and window decide what may be one story.</param>
         /// <param name="outsideOnly">
-        /// Only <see cref="ForEachSharing"/> will be asked (the archive's look-back days): the rarest-first prefixes that
-        /// <see cref="ForEach"/> needs are not made.
+        /// Only <see cref="ForEachSharing"/> will be asked (the archive looks up its look-back days' articles among a
+        /// run's): the rarest-first prefixes that <see cref="ForEach"/> needs are not made.
         /// </param>
         public StoryCandidates(IReadOnlyList<StoryPrint> prints, StoryGrouper grouper, bool outsideOnly = false)
         {
@@ -168,8 +168,9 @@ namespace AiNews.Stories
 
         /// <summary>
         /// Calls <paramref name="visit"/> once with each of the articles that may be one story with <paramref name="outside"/>,
-        /// an article not among them (the archive's new article against the prints of one earlier day): those with its URL
-        /// key, and those sharing enough of its headline, body or anchor shingles to reach the threshold. The shared
+        /// an article not among them (an article of one of the archive's look-back days against the prints of a run's
+        /// articles): those with its URL key, and those sharing enough of its headline, body or anchor shingles to reach
+        /// the threshold (a condition on both sets alike, so either side may be the bucketed one). The shared
         /// shingles are counted through the buckets, so that the articles it shares nothing (or too little) with cost
         /// nothing; every one that <see cref="StoryGrouper.IsSameStory"/> would accept is visited.
         /// </summary>

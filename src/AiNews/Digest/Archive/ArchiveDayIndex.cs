@@ -145,14 +145,14 @@ namespace AiNews.Digest.Archive
                         }
                         sb.Append('\n');
                     }
-                    AtomicFile.WriteAllText(FolderFilePath(folder), sb.ToString());
+                    ArchiveStateFile.Write(FolderFilePath(folder), sb);
                 }
                 _dirtyFolders.Clear();
                 if (_summaryDirty)
                 {
                     var sb = new StringBuilder(SummaryMagic).Append('\n');
                     foreach (string key in Keys(_counts, null)) Fields(sb, key, _counts[key]).Append('\n');
-                    AtomicFile.WriteAllText(SummaryPath, sb.ToString());
+                    ArchiveStateFile.Write(SummaryPath, sb);
                     _summaryDirty = false;
                     string legacy = Path.Combine(_state, LegacyFileName);
                     if (File.Exists(legacy)) File.Delete(legacy);

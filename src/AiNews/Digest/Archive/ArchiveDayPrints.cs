@@ -124,7 +124,7 @@ namespace AiNews.Digest.Archive
                             writer.Write(pending.Prints.Count);
                             foreach (StoryPrint print in pending.Prints) print.Write(writer);
                         }
-                    });
+                    }, flushToDisk: false);   // a cache: TryGet rejects a file cut short (its length must be exactly what it reads)
                 }
                 catch (IOException) { saved = false; }
                 catch (UnauthorizedAccessException) { saved = false; }

@@ -108,7 +108,7 @@ namespace AiNews.Digest.Archive
                   .Append(r.Length.ToString(CultureInfo.InvariantCulture)).Append('\t').Append(r.BodyHash).Append('\n');
             try
             {
-                AtomicFile.WriteAllText(_path, sb.ToString());
+                ArchiveStateFile.Write(_path, sb);
                 if (Directory.Exists(_legacy)) Directory.Delete(_legacy, recursive: true);
             }
             catch (IOException) { return false; }

@@ -129,7 +129,7 @@ namespace AiNews.Digest.Archive
                   .Append(string.Join(NameSeparator.ToString(), folder.Folders)).Append('\t')
                   .Append(string.Join(NameSeparator.ToString(), folder.Files)).Append('\n');
             }
-            try { AtomicFile.WriteAllText(_path, sb.ToString()); }
+            try { ArchiveStateFile.Write(_path, sb); }
             catch (IOException) { return false; }
             catch (UnauthorizedAccessException) { return false; }
             _recorded = records;

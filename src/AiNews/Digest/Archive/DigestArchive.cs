@@ -44,9 +44,16 @@ namespace AiNews.Digest.Archive
         private readonly string _rootPrefix;
         // The kept prints of look-back days this run did not open, by full path (null: none kept, or stale).
         private readonly Dictionary<string, IReadOnlyList<StoryPrint>> _keptPrints = new Dictionary<string, IReadOnlyList<StoryPrint>>(StringComparer.Ordinal);
-        // The prints of each look-back day in fingerprint buckets, by full path, made when first compared: each new article
-        // is compared only with the articles of the day that share enough of its shingles, not with all of them.
-        private readonly Dictionary<string, StoryCandidates> _lookups = new Dictionary<string, StoryCandidates>(StringComparer.Ordinal);
+        // The prints of this run's articles (in Plan's order) and, made when a look-back day is first compared, the same
+        // in fingerprint buckets: each earlier article is looked up among the new ones that share enough of its shingles.
+        // One bucket index of the run's articles rather than one of each look-back day: a daily run has about as many new
+        // articles as each of its 8 days holds, so the archive's side costs lookups only, and an empty archive nothing.
+        private List<StoryPrint> _runPrints;
+        private StoryCandidates _runLookup;
+        // For each day file compared, by full path: which of this run's articles (by index in _runPrints) it has the story of.
+        private readonly Dictionary<string, bool[]> _storiesIn = new Dictionary<string, bool[]>(StringComparer.Ordinal);
+        // The full path of each day's file, by day (see PathOf).
+        private readonly Dictionary<DateTime, string> _pathOfDay = new Dictionary<DateTime, string>();
 
         public DigestArchive(ArchiveOptions options)
         {
@@ -108,9 +115,13 @@ namespace AiNews.Digest.Archive
             // Oldest first, so that whether an article counts as already filed depends only on the days before it,
             // as it will on the next run: running the same job twice writes nothing the second time.
             var dated = articles.Select((article, index) => (article, index, day: article.Published.HasValue
-                ? TimeZoneResolver.DayOf(article.Published.Value, zone) : _options.RunDay.Date)).OrderBy(x => x.day).ThenBy(x => x.index);
-            foreach (var (article, _, day) in dated)
+                ? TimeZoneResolver.DayOf(article.Published.Value, zone) : _options.RunDay.Date)).OrderBy(x => x.day).ThenBy(x => x.index).ToList();
+            _runPrints = dated.Select(x => StoryPrint.Of(x.article)).ToList();
+            _runLookup = null;
+            _storiesIn.Clear();
+            for (int i = 0; i < dated.Count; i++)
             {
+                var (article, _, day) = dated[i];
                 if (!article.Published.HasValue)
                     plan.Notes.Add($"'{article.Title}' has no publication date; it is filed under the run's day, {day:yyyy-MM-dd}.");
 
@@ -118,8 +129,8 @@ namespace AiNews.Digest.Archive
                 _targets.Add(target.Path);
                 if (target.Refused != null) continue;     // not a digest: reported once in Load
 
-                StoryPrint print = StoryPrint.Of(article);
-                string where = FindEarlier(day, print, stories, plan)
+                StoryPrint print = _runPrints[i];
+                string where = FindEarlier(day, i, stories, plan)
                     ?? thisRun.Where(r => (day - r.Day).TotalDays <= _options.LookbackDays && stories.IsSameStory(r.Print, print))
                         .Select(r => r.Where).FirstOrDefault();
                 if (where != null)
@@ -235,16 +246,18 @@ namespace AiNews.Digest.Archive
             return days;
         }
 
-        private string FindEarlier(DateTime day, StoryPrint print, StoryGrouper stories, ArchivePlan plan)
+        /// <summary>Where the story of this run's article <paramref name="article"/> (index in _runPrints) is filed in its look-back window, or null.</summary>
+        private string FindEarlier(DateTime day, int article, StoryGrouper stories, ArchivePlan plan)
         {
+            StoryPrint print = _runPrints[article];
             for (int back = 0; back <= _options.LookbackDays; back++)
             {
                 DateTime earlierDay = TimeZoneResolver.AddDays(day, -back);
-                IReadOnlyList<StoryPrint> kept = KeptPrints(_options.Layout.FullPathOf(_options.Root, earlierDay));
+                string path = PathOf(earlierDay);
+                IReadOnlyList<StoryPrint> kept = KeptPrints(path);
                 if (kept != null)
                 {
-                    string path = _options.Layout.FullPathOf(_options.Root, earlierDay);
-                    if (AnySameStory(path, kept, print, stories)) return Relative(path);
+                    if (StoriesIn(path, kept, stories)[article]) return Relative(path);
                     continue;
                 }
                 DayFile earlier = Load(earlierDay, plan);
@@ -264,18 +277,28 @@ namespace AiNews.Digest.Archive
                     earlier.Prints = earlier.Document.Articles.Select(a => StoryPrint.Of(a)).ToList();
                     _prints.Put(earlier.Path, earlier.Length, earlier.WriteTicks, earlier.Prints);
                 }
-                if (AnySameStory(earlier.Path, earlier.Prints, print, stories)) return Relative(earlier.Path);
+                if (StoriesIn(earlier.Path, earlier.Prints, stories)[article]) return Relative(earlier.Path);
             }
             return null;
         }
 
-        /// <summary>True when one of the <paramref name="prints"/> of the day file at <paramref name="path"/> is the story of <paramref name="print"/>.</summary>
-        private bool AnySameStory(string path, IReadOnlyList<StoryPrint> prints, StoryPrint print, StoryGrouper stories)
+        /// <summary>
+        /// Which of this run's articles the day file at <paramref name="path"/> (its <paramref name="prints"/>) has the
+        /// story of, worked out for all of them when the day is first compared: each of its articles is looked up in the
+        /// buckets of the run's prints (<see cref="StoryCandidates.ForEachSharing"/>, which finds every pair that
+        /// <see cref="StoryGrouper.IsSameStory"/> can accept, whichever side is bucketed).
+        /// </summary>
+        private bool[] StoriesIn(string path, IReadOnlyList<StoryPrint> prints, StoryGrouper stories)
         {
-            if (!_lookups.TryGetValue(path, out StoryCandidates lookup)) _lookups[path] = lookup = new StoryCandidates(prints, stories, outsideOnly: true);
-            bool same = false;
-            lookup.ForEachSharing(print, j => same = same || stories.IsSameStory(prints[j], print));
-            return same;
+            if (_storiesIn.TryGetValue(path, out bool[] same)) return same;
+            same = new bool[_runPrints.Count];
+            if (prints.Count > 0)
+            {
+                if (_runLookup == null) _runLookup = new StoryCandidates(_runPrints, stories, outsideOnly: true);
+                foreach (StoryPrint earlier in prints)
+                    _runLookup.ForEachSharing(earlier, j => same[j] = same[j] || stories.IsSameStory(earlier, _runPrints[j]));
+            }
+            return _storiesIn[path] = same;
         }
 
         /// <summary>
@@ -291,10 +314,20 @@ namespace AiNews.Digest.Archive
             return prints;
         }
 
+        /// <summary>
+        /// The full path of a day's file, made once per day: every article asks for each day of its look-back window, and
+        /// the layout's pattern is filled in by a regular expression.
+        /// </summary>
+        private string PathOf(DateTime day)
+        {
+            if (!_pathOfDay.TryGetValue(day, out string path)) _pathOfDay[day] = path = _options.Layout.FullPathOf(_options.Root, day);
+            return path;
+        }
+
         /// <summary>The day file <see cref="Plan"/> files a day's articles in; a refusal is reported in the plan once.</summary>
         private DayFile Load(DateTime day, ArchivePlan plan)
         {
-            DayFile file = Open(_options.Layout.FullPathOf(_options.Root, day), day);
+            DayFile file = Open(PathOf(day), day);
             if (file.Refused != null && !file.Reported)
             {
                 file.Reported = true;

@@ -4,6 +4,7 @@ using System.IO;
 using System.Linq;
 using System.Text;
 using System.Text.RegularExpressions;
+using System.Threading.Tasks;
 using AiNews.Articles;
 using AiNews.Common;
 using AiNews.Digest.Html;
@@ -116,7 +117,13 @@ namespace AiNews.Digest.Archive
             // as it will on the next run: running the same job twice writes nothing the second time.
             var dated = articles.Select((article, index) => (article, index, day: article.Published.HasValue
                 ? TimeZoneResolver.DayOf(article.Published.Value, zone) : _options.RunDay.Date)).OrderBy(x => x.day).ThenBy(x => x.index).ToList();
-            _runPrints = dated.Select(x => StoryPrint.Of(x.article)).ToList();
+            // The look-back days (kept prints, else the day file read and fingerprinted) are read on another core while
+            // the run's own articles are fingerprinted here; nothing else touches the archive's state until both are done.
+            var window = new SortedSet<DateTime>(dated.SelectMany(x => Enumerable.Range(0, _options.LookbackDays + 1)
+                .Select(back => TimeZoneResolver.AddDays(x.day, -back))));
+            Task reading = Task.Run(() => { foreach (DateTime day in window) ReadLookback(day); });
+            try { _runPrints = dated.Select(x => StoryPrint.Of(x.article)).ToList(); }
+            finally { reading.GetAwaiter().GetResult(); }      // the reader's own exception (IOException …), not an AggregateException
             _runLookup = null;
             _storiesIn.Clear();
             for (int i = 0; i < dated.Count; i++)
@@ -272,14 +279,32 @@ namespace AiNews.Digest.Archive
                     continue;
                 }
                 if (earlier.Document == null) continue;
-                if (earlier.Prints == null)
-                {
-                    earlier.Prints = earlier.Document.Articles.Select(a => StoryPrint.Of(a)).ToList();
-                    _prints.Put(earlier.Path, earlier.Length, earlier.WriteTicks, earlier.Prints);
-                }
-                if (StoriesIn(earlier.Path, earlier.Prints, stories)[article]) return Relative(earlier.Path);
+                if (StoriesIn(earlier.Path, PrintsOf(earlier), stories)[article]) return Relative(earlier.Path);
             }
             return null;
+        }
+
+        /// <summary>
+        /// Reads what <see cref="FindEarlier"/> will compare for one day of the look-back window: its kept prints, else its
+        /// day file, parsed and fingerprinted. A refused file is reported when <see cref="FindEarlier"/> loads it.
+        /// </summary>
+        private void ReadLookback(DateTime day)
+        {
+            string path = PathOf(day);
+            if (KeptPrints(path) != null) return;
+            DayFile file = Open(path, day);
+            if (file.Refused == null && file.Document != null) PrintsOf(file);
+        }
+
+        /// <summary>The story prints of a sound day file's articles, made once and kept for the next run.</summary>
+        private IReadOnlyList<StoryPrint> PrintsOf(DayFile day)
+        {
+            if (day.Prints == null)
+            {
+                day.Prints = day.Document.Articles.Select(a => StoryPrint.Of(a)).ToList();
+                _prints.Put(day.Path, day.Length, day.WriteTicks, day.Prints);
+            }
+            return day.Prints;
         }
 
         /// <summary>

@@ -53,6 +53,8 @@ namespace AiNews.Digest.Archive
         private StoryCandidates _runLookup;
         // For each day file compared, by full path: which of this run's articles (by index in _runPrints) it has the story of.
         private readonly Dictionary<string, bool[]> _storiesIn = new Dictionary<string, bool[]>(StringComparer.Ordinal);
+        // The size and time of last write of every listed day file, taken while Plan runs (see ArchiveDayIndex.UseStats).
+        private Task<Dictionary<string, (long Length, long WriteTicks)>> _dayStats;
         // The full path of each day's file, by day (see PathOf).
         private readonly Dictionary<DateTime, string> _pathOfDay = new Dictionary<DateTime, string>();
 
@@ -122,6 +124,13 @@ namespace AiNews.Digest.Archive
             var window = new SortedSet<DateTime>(dated.SelectMany(x => Enumerable.Range(0, _options.LookbackDays + 1)
                 .Select(back => TimeZoneResolver.AddDays(x.day, -back))));
             Task reading = Task.Run(() => { foreach (DateTime day in window) ReadLookback(day); });
+            // With Html, index.html gives every day's count, each checked against its day file's size and time: those are
+            // taken on another core too, from the listing made here, while the run plans its day files.
+            if (_options.Html && _dayStats == null)
+            {
+                string[] listed = DayFiles().Select(d => d.Value).ToArray();
+                _dayStats = Task.Run(() => ArchiveDayIndex.Stat(listed));
+            }
             try { _runPrints = dated.Select(x => StoryPrint.Of(x.article)).ToList(); }
             finally { reading.GetAwaiter().GetResult(); }      // the reader's own exception (IOException …), not an AggregateException
             _runLookup = null;
@@ -176,6 +185,7 @@ namespace AiNews.Digest.Archive
             var dayChanges = new Dictionary<string, ArchiveChange>(StringComparer.Ordinal);
             foreach (ArchiveChange change in written.Where(c => !c.IsIndex)) dayChanges[change.Path] = change;
             var days = DayFilesAfter(dayChanges);
+            if (_dayStats != null) _index.UseStats(_dayStats.GetAwaiter().GetResult());
             var indexes = new List<ArchiveChange>();
             // Indexes and pages of every day this run was about are checked, not only of days that change:
             // a killed run may have written a day file and died before its index.

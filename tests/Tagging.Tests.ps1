@@ -223,10 +223,10 @@ Describe 'Quality on the 746 hand-labelled articles (5-fold cross-validation)' {
     }
     # Floors at what the learned tagger measures today (bench/RESULTS.md, ## Tagging), so that a change that makes it worse
     # on unseen articles fails. The issue's targets (0.88 / 0.82 / 0.96) are not reached yet; see RESULTS.md.
-    It 'scores articles it was not trained on at least as well as recorded: organization >= 0.825, tags >= 0.778, AI relevance >= 0.948' -Skip:(-not $HasShared) {
+    It 'scores articles it was not trained on at least as well as recorded: organization >= 0.825, tags >= 0.782, AI relevance >= 0.948' -Skip:(-not $HasShared) {
         $script:Cv.Articles | Should -Be 746
         $script:Cv.OrganizationAccuracy | Should -BeGreaterOrEqual 0.825
-        $script:Cv.TagMicroF1 | Should -BeGreaterOrEqual 0.778
+        $script:Cv.TagMicroF1 | Should -BeGreaterOrEqual 0.782
         $script:Cv.AiRelevanceAccuracy | Should -BeGreaterOrEqual 0.948
     }
     It 'does not memorise: in-sample minus cross-validated stays small on each figure' -Skip:(-not $HasShared) {

@@ -46,6 +46,8 @@ namespace AiNews.Tagging
             public int TitleStrong, TitleWeak, LeadStrong, LeadWeak, BodyStrong, BodyWeak, FirstSentence;
             public double Score;
             public HashSet<string> StrongTerms = new HashSet<string>(StringComparer.OrdinalIgnoreCase);
+            // Each cue word's weighted presence (headline 3, lead 2, body 1 per mention), keyed by the word in lower case.
+            public SortedDictionary<string, double> TermWeights = new SortedDictionary<string, double>(StringComparer.Ordinal);
         }
 
         public ArticleDescription Describe(string title, string content, string language)
@@ -257,6 +259,10 @@ namespace AiNews.Tagging
                 var f = new FeatureVector();
                 f.Add("bias", 1.0);
                 OwnTagFeatures(f, c, top);
+                // Each cue word of the tag as a feature of its own: how much a word says is learned, not only the hand split
+                // into strong and weak cues ("Grok" or "Claude" names a chatbot that is mostly the vehicle of another topic,
+                // "연구진" says more about a research story than "연구"). Only the tag's own dictionary words, never free text.
+                foreach (var tw in c.TermWeights) f.Add("term:" + tw.Key, FeatureVector.Log(tw.Value));
                 if (mainKind != null) f.Add("main:" + mainKind, true);
                 f.Add("main:named", mainNamed);
                 foreach (TagEntry other in taxonomy.Tags)
@@ -487,6 +493,8 @@ namespace AiNews.Tagging
                 c.Score += term.Weight * hit.Weight / (diminishing ? 1 + n : 1);
                 bool strong = term.Weight >= 1.0;
                 if (strong) c.StrongTerms.Add(term.Text);
+                string word = term.Text.ToLowerInvariant();
+                c.TermWeights[word] = (c.TermWeights.TryGetValue(word, out double presence) ? presence : 0) + hit.Weight;
                 if (!hit.InTitle && hit.Offset < firstSentenceEnd) c.FirstSentence++;
                 if (hit.InTitle) { if (strong) c.TitleStrong++; else c.TitleWeak++; }
                 else if (hit.InLead) { if (strong) c.LeadStrong++; else c.LeadWeak++; }

@@ -107,6 +107,9 @@ namespace AiNews.Tagging
             // 클라우드에 ..."): the one named first is more often the story's actor than the partner after it.
             string repeatedName = RepeatedTitleName(doc, out _);
             int repeatedAt = repeatedName == null ? -1 : doc.Title.FindIndex(x => Tokenizer.Stems(x.Text).Contains(repeatedName));
+            // A government named before a company in the headline ("영국, 구글에 ...", "중국, 알리바바·텐센트에 ...",
+            // "Democrats ask Apple and Google ...") acts on it: the story is the government's.
+            int governmentAt = GovernmentInTitle(doc);
             double total = present.Sum(kv => kv.Value.Score);
             double second(string except) => present.Where(kv => kv.Key != except).Select(kv => kv.Value.Score).DefaultIfEmpty(0).Max();
             var named = present.Select(kv => kv.Key).ToList();
@@ -126,6 +129,7 @@ namespace AiNews.Tagging
                 f.Add("n:titleShared", e.Title > 0 && inTitle.Count > 1);
                 if (e.TitleRole != null) f.Add("n:titleRole:" + e.TitleRole, true);
                 f.Add("n:unlistedBefore", repeatedAt >= 0 && e.Title > 0 && repeatedAt < e.FirstTitleToken);
+                f.Add("n:governmentBefore", governmentAt >= 0 && e.Title > 0 && governmentAt < e.FirstTitleToken);
                 if (e.FirstTitleToken >= 0) f.Add("n:titlePos", 1.0 - (double)e.FirstTitleToken / Math.Max(1, doc.Title.Count));
                 f.Add("n:score", FeatureVector.Log(e.Score));
                 f.Add("n:share", total > 0 ? e.Score / total : 0);
@@ -169,6 +173,7 @@ namespace AiNews.Tagging
             ctx.Add("countryOpensTitle", countryOpensTitle);
             // "미국이 ...", "中, ...", "EU는 ...": a country acting in the headline is its government.
             ctx.Add("countryActsInTitle", CountryActsInTitle(doc));
+            ctx.Add("governmentBeforeNamed", governmentAt >= 0 && inTitle.Count > 0 && governmentAt < inTitle[0].Value.FirstTitleToken);
             // A linear model cannot combine two facts by itself: a story written abroad with nobody in the headline is
             // often a trend piece; the same with a subject is that subject's story.
             ctx.Add("english&noSubject", english && subject == null);
@@ -436,24 +441,46 @@ namespace AiNews.Tagging
 
         private static readonly string[] SubjectParticles = { "이", "가", "은", "는" };
 
-        private bool CountryActsInTitle(TaggingDocument doc)
+        private bool CountryActsInTitle(TaggingDocument doc) => doc.Title.Any(CountryActs);
+
+        // A foreign country heading a comma phrase or carrying a subject particle: "영국, ...", "미국이 ...".
+        private bool CountryActs(Token token)
         {
-            foreach (Token token in doc.Title)
+            if (token.After == ',')
             {
-                if (token.After == ',')
-                {
-                    foreach (TermHit h in _m.Country.Match(new[] { token }))
-                        if (h.Term.Label == "foreign" && h.Term.Text != _settings.ForeignDateline) return true;
-                }
-                foreach (string particle in SubjectParticles)
-                {
-                    if (token.Text.Length <= particle.Length || !token.Text.EndsWith(particle, StringComparison.Ordinal)) continue;
-                    var bare = new Token(token.Text.Substring(0, token.Text.Length - particle.Length), token.Start, token.Before, ' ');
-                    foreach (TermHit h in _m.Country.Match(new[] { bare }))
-                        if (h.Term.Label == "foreign" && h.Term.Text == bare.Text) return true;
-                }
+                foreach (TermHit h in _m.Country.Match(new[] { token }))
+                    if (h.Term.Label == "foreign" && h.Term.Text != _settings.ForeignDateline) return true;
+            }
+            foreach (string particle in SubjectParticles)
+            {
+                if (token.Text.Length <= particle.Length || !token.Text.EndsWith(particle, StringComparison.Ordinal)) continue;
+                var bare = new Token(token.Text.Substring(0, token.Text.Length - particle.Length), token.Start, token.Before, ' ');
+                foreach (TermHit h in _m.Country.Match(new[] { bare }))
+                    if (h.Term.Label == "foreign" && h.Term.Text == bare.Text) return true;
             }
             return false;
+        }
+
+        // The first headline word that names a government: a member of the 정부 bucket, an office title ("Senator",
+        // "장관"), a 정부 name ending ("...위원회"), or a country that acts ("영국, ...", "중국이 ..."); -1 when none.
+        private int GovernmentInTitle(TaggingDocument doc)
+        {
+            int at = -1;
+            void Take(int i) { if (at < 0 || i < at) at = i; }
+            foreach (TermHit h in _m.Buckets.MatchAll(doc.Title))
+                if (h.Term.Label == "bucket:" + Taxonomy.Government) Take(h.First);
+            for (int i = 0; i < doc.Title.Count; i++)
+            {
+                Token token = doc.Title[i];
+                foreach (string stem in Tokenizer.Stems(token.Text))
+                {
+                    if (_m.Titles.Contains(Taxonomy.Government + ":" + stem)) Take(i);
+                    foreach (var suffix in _m.Suffixes)
+                        if (suffix.Value == Taxonomy.Government && stem.Length > suffix.Key.Length && stem.EndsWith(suffix.Key, StringComparison.Ordinal)) Take(i);
+                }
+                if (CountryActs(token)) Take(i);
+            }
+            return at;
         }
 
         private void CountryCues(TaggingDocument doc, out int foreign, out int domestic, out bool opensTitle)

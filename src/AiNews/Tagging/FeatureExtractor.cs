@@ -110,6 +110,10 @@ namespace AiNews.Tagging
             // A government named before a company in the headline ("영국, 구글에 ...", "중국, 알리바바·텐센트에 ...",
             // "Democrats ask Apple and Google ...") acts on it: the story is the government's.
             int governmentAt = GovernmentInTitle(doc);
+            // Who acts in the lead's first sentence ("X는 ... 밝혔다"): a Korean report names its story's actor there first.
+            string leadActorName = null;
+            int leadActorRepeats = 0;
+            string leadActorKind = english ? null : LeadActor(doc, out leadActorName, out leadActorRepeats);
             double total = present.Sum(kv => kv.Value.Score);
             double second(string except) => present.Where(kv => kv.Key != except).Select(kv => kv.Value.Score).DefaultIfEmpty(0).Max();
             var named = present.Select(kv => kv.Key).ToList();
@@ -216,6 +220,18 @@ namespace AiNews.Tagging
                     Nationality(doc, Tokenizer.Stems(heads[heads.Count - 1].Text).Last(), out int foreignIntro, out int domesticIntro);
                     ctx.Add("subjectForeignIntro", foreignIntro > 0);
                     ctx.Add("subjectDomesticIntro", domesticIntro > 0);
+                }
+            }
+            if (leadActorKind != null)
+            {
+                ctx.Add("leadActor:" + leadActorKind, true);
+                if (leadActorName != null)
+                {
+                    ctx.Add("leadActorRepeats", FeatureVector.Log(leadActorRepeats));
+                    ctx.Add("leadActorLatin", Tokenizer.IsLatinOrDigit(leadActorName[0]));
+                    Nationality(doc, leadActorName, out int foreignIntro, out int domesticIntro);
+                    ctx.Add("leadActorForeignIntro", foreignIntro > 0);
+                    ctx.Add("leadActorDomesticIntro", domesticIntro > 0);
                 }
             }
             // The headline word the body repeats most, when it is no known name or cue: most often a company the
@@ -419,6 +435,74 @@ namespace AiNews.Tagging
                 if (n >= MinNameRepeats && n > repeats) { repeats = n; best = name; }
             }
             return best;
+        }
+
+        private static readonly string[] ActorParticles = { "은", "는", "이", "가" };
+
+        // A paragraph shorter than this (characters) is a caption or a credit ("사진:구글", "로고 이미지"), not the lead.
+        private const int MinLeadParagraph = 60;
+
+        // The first word of the body's lead sentence (of its first paragraph long enough to be one) that carries a subject or
+        // topic particle and names an organization: "named", a bucket's kind, or "unknown" (a word the text repeats; name
+        // set); null when none. "업스테이지(대표 김성훈)가" puts its particle after the brackets.
+        private string LeadActor(TaggingDocument doc, out string name, out int repeats)
+        {
+            name = null;
+            repeats = 0;
+            List<Token> tokens = LeadSentence(doc);
+            if (tokens.Count == 0) return null;
+            var orgHits = _m.Orgs.MatchAll(tokens);
+            var bucketHits = _m.Buckets.MatchAll(tokens);
+            for (int i = 0; i < tokens.Count; i++)
+            {
+                string text = tokens[i].Text, stem = null;
+                string particle = ActorParticles.FirstOrDefault(p => text.Length > p.Length && text.EndsWith(p, StringComparison.Ordinal));
+                if (particle != null) stem = text.Substring(0, text.Length - particle.Length);
+                else if (tokens[i].After == '(')
+                {
+                    int close = tokens.FindIndex(i + 1, t => t.Before == ')');
+                    if (close > i && close <= i + 6 && ActorParticles.Contains(tokens[close].Text)) stem = text;
+                }
+                if (stem == null) continue;
+                int o = orgHits.FindIndex(h => h.First <= i && i <= h.Last);
+                if (o >= 0)
+                {
+                    if (_subjects.IsBackground(tokens, orgHits[o].First, orgHits[o].Last)) continue;
+                    return "named";
+                }
+                int b = bucketHits.FindIndex(h => h.First <= i && i <= h.Last);
+                if (b >= 0) return bucketHits[b].Term.Label.Substring("bucket:".Length);
+                if (stem.Length < 2 || char.IsDigit(stem[0]) || _m.CueWords.Contains(stem) || _settings.TrendWords.Contains(stem)
+                    || _settings.Roles.Contains(stem) || _settings.PersonTitles.Contains(stem) || _settings.HeadTitles.Contains(stem)) continue;
+                int n = doc.CountInContent(stem);
+                if (n < MinNameRepeats) continue;
+                name = stem;
+                repeats = n;
+                return "unknown";
+            }
+            return null;
+        }
+
+        // The tokens of the first sentence of the body's first paragraph of at least MinLeadParagraph characters.
+        private static List<Token> LeadSentence(TaggingDocument doc)
+        {
+            string c = doc.Content;
+            int from = 0;
+            while (from < c.Length)
+            {
+                int nl = c.IndexOf('\n', from);
+                int to = nl < 0 ? c.Length : nl;
+                if (c.Substring(from, to - from).Trim().Length >= MinLeadParagraph)
+                {
+                    int end = to;
+                    for (int i = from; i < to - 1; i++)
+                        if ((c[i] == '.' || c[i] == '?' || c[i] == '!') && char.IsWhiteSpace(c[i + 1])) { end = i; break; }
+                    return doc.Body.Where(t => t.Start >= from && t.Start < end).ToList();
+                }
+                if (nl < 0) break;
+                from = nl + 1;
+            }
+            return new List<Token>();
         }
 
         private void Nationality(TaggingDocument doc, string name, out int foreign, out int domestic)

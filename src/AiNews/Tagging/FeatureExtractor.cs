@@ -107,8 +107,8 @@ namespace AiNews.Tagging
             // 클라우드에 ..."): the one named first is more often the story's actor than the partner after it.
             string repeatedName = RepeatedTitleName(doc, out _);
             int repeatedAt = repeatedName == null ? -1 : doc.Title.FindIndex(x => Tokenizer.Stems(x.Text).Contains(repeatedName));
-            // A government named before a company in the headline ("영국, 구글에 ...", "중국, 알리바바·텐센트에 ...",
-            // "Democrats ask Apple and Google ...") acts on it: the story is the government's.
+            // A government named before a company in the headline ("EU, 메타에 과징금 ...", "일본이 소니에 ...", "Senators ask
+            // Apple to ...") acts on it: the story is the government's.
             int governmentAt = GovernmentInTitle(doc);
             // Who acts in the lead's first sentence ("X는 ... 밝혔다"): a Korean report names its story's actor there first.
             string leadActorName = null;
@@ -444,7 +444,7 @@ namespace AiNews.Tagging
 
         // The first word of the body's lead sentence (of its first paragraph long enough to be one) that carries a subject or
         // topic particle and names an organization: "named", a bucket's kind, or "unknown" (a word the text repeats; name
-        // set); null when none. "업스테이지(대표 김성훈)가" puts its particle after the brackets.
+        // set); null when none. "X(대표 홍길동)가" puts its particle after the brackets.
         private string LeadActor(TaggingDocument doc, out string name, out int repeats)
         {
             name = null;

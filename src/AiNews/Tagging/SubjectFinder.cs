@@ -158,7 +158,7 @@ namespace AiNews.Tagging
         // Korean adnominal verb endings: "거절한", "인수된", "세웠던" turn what precedes them into a modifier of a later noun.
         private static readonly string[] AdnominalEndings = { "한", "된", "던" };
 
-        // "엔비디아 인수 거절한 AI 칩 전문 세레브라스, ...", "메타에 인수된 마누스, ...": a name inside a relative clause
+        // "구글 인수 제안 거절한 칩 스타트업 X, ...", "애플에 인수된 X, ...": a name inside a relative clause
         // modifies the noun the phrase ends with, which is the subject; the name is not.
         private static bool InRelativeClause(List<Token> phrase, int last)
         {

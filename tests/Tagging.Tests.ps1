@@ -81,6 +81,13 @@ Describe 'Organization, tags and relevance' {
         $r.Tags | Should -Contain '로보틱스'
         $r.Tags | Should -Contain '연구'
     }
+    It 'does not take a company inside a relative clause of the headline for its subject ("엔비디아 ... 거절한 X")' {
+        $tagger = [AiNews.Tagging.Tagger]::new([AiNews.Tagging.Taxonomy]::Default)
+        $text = '칩 설계 스타트업 세레노바가 새 투자를 유치했다고 3일 밝혔다. 세레노바는 지난해 엔비디아의 인수 제안을 거절한 바 있다. 세레노바는 이번 투자로 AI 추론 칩 양산에 나선다.'
+        $r = $tagger.Tag('엔비디아 인수 제안을 거절한 칩 설계 스타트업 세레노바, 기업가치 3배로', $text)
+        $r.Subject | Should -Not -BeLike '*엔비디아*'
+        $tagger.Tag('엔비디아, 새 AI 추론 칩 공개', '엔비디아가 새 AI 추론 칩을 공개했다. 엔비디아는 이 칩을 내년에 출시한다.').Subject | Should -BeLike '엔비디아*'
+    }
     It 'reads 오픈AI의 as OpenAI and tags a reasoning model' {
         $a = Get-Fixture 'openai-particle' | Add-AiTag
         $a.Organization | Should -Be 'OpenAI'
@@ -223,9 +230,9 @@ Describe 'Quality on the 746 hand-labelled articles (5-fold cross-validation)' {
     }
     # Floors at what the learned tagger measures today (bench/RESULTS.md, ## Tagging), so that a change that makes it worse
     # on unseen articles fails. The issue's targets (0.88 / 0.82 / 0.96) are not reached yet; see RESULTS.md.
-    It 'scores articles it was not trained on at least as well as recorded: organization >= 0.825, tags >= 0.782, AI relevance >= 0.948' -Skip:(-not $HasShared) {
+    It 'scores articles it was not trained on at least as well as recorded: organization >= 0.835, tags >= 0.782, AI relevance >= 0.948' -Skip:(-not $HasShared) {
         $script:Cv.Articles | Should -Be 746
-        $script:Cv.OrganizationAccuracy | Should -BeGreaterOrEqual 0.825
+        $script:Cv.OrganizationAccuracy | Should -BeGreaterOrEqual 0.835
         $script:Cv.TagMicroF1 | Should -BeGreaterOrEqual 0.782
         $script:Cv.AiRelevanceAccuracy | Should -BeGreaterOrEqual 0.948
     }

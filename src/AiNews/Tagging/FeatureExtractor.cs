@@ -109,6 +109,13 @@ namespace AiNews.Tagging
             // 클라우드에 ..."): the one named first is more often the story's actor than the partner after it.
             string repeatedName = RepeatedTitleName(doc, out _);
             int repeatedAt = repeatedName == null ? -1 : doc.Title.FindIndex(x => Tokenizer.Stems(x.Text).Contains(repeatedName));
+            // A government named before a company in the headline ("EU, 메타에 과징금 ...", "일본이 소니에 ...", "Senators ask
+            // Apple to ...") acts on it: the story is the government's.
+            int governmentAt = GovernmentInTitle(doc);
+            // Who acts in the lead's first sentence ("X는 ... 밝혔다"): a Korean report names its story's actor there first.
+            string leadActorName = null;
+            int leadActorRepeats = 0;
+            string leadActorKind = english ? null : LeadActor(doc, out leadActorName, out leadActorRepeats);
             double total = present.Sum(kv => kv.Value.Score);
             double second(string except) => present.Where(kv => kv.Key != except).Select(kv => kv.Value.Score).DefaultIfEmpty(0).Max();
             var named = present.Select(kv => kv.Key).ToList();
@@ -128,6 +135,7 @@ namespace AiNews.Tagging
                 f.Add("n:titleShared", e.Title > 0 && inTitle.Count > 1);
                 if (e.TitleRole != null) f.Add("n:titleRole:" + e.TitleRole, true);
                 f.Add("n:unlistedBefore", repeatedAt >= 0 && e.Title > 0 && repeatedAt < e.FirstTitleToken);
+                f.Add("n:governmentBefore", governmentAt >= 0 && e.Title > 0 && governmentAt < e.FirstTitleToken);
                 if (e.FirstTitleToken >= 0) f.Add("n:titlePos", 1.0 - (double)e.FirstTitleToken / Math.Max(1, doc.Title.Count));
                 f.Add("n:score", FeatureVector.Log(e.Score));
                 f.Add("n:share", total > 0 ? e.Score / total : 0);
@@ -171,6 +179,7 @@ namespace AiNews.Tagging
             ctx.Add("countryOpensTitle", countryOpensTitle);
             // "미국이 ...", "中, ...", "EU는 ...": a country acting in the headline is its government.
             ctx.Add("countryActsInTitle", CountryActsInTitle(doc));
+            ctx.Add("governmentBeforeNamed", governmentAt >= 0 && inTitle.Count > 0 && governmentAt < inTitle[0].Value.FirstTitleToken);
             // A linear model cannot combine two facts by itself: a story written abroad with nobody in the headline is
             // often a trend piece; the same with a subject is that subject's story.
             ctx.Add("english&noSubject", english && subject == null);
@@ -213,6 +222,18 @@ namespace AiNews.Tagging
                     Nationality(doc, Tokenizer.Stems(heads[heads.Count - 1].Text).Last(), out int foreignIntro, out int domesticIntro);
                     ctx.Add("subjectForeignIntro", foreignIntro > 0);
                     ctx.Add("subjectDomesticIntro", domesticIntro > 0);
+                }
+            }
+            if (leadActorKind != null)
+            {
+                ctx.Add("leadActor:" + leadActorKind, true);
+                if (leadActorName != null)
+                {
+                    ctx.Add("leadActorRepeats", FeatureVector.Log(leadActorRepeats));
+                    ctx.Add("leadActorLatin", Tokenizer.IsLatinOrDigit(leadActorName[0]));
+                    Nationality(doc, leadActorName, out int foreignIntro, out int domesticIntro);
+                    ctx.Add("leadActorForeignIntro", foreignIntro > 0);
+                    ctx.Add("leadActorDomesticIntro", domesticIntro > 0);
                 }
             }
             // The headline word the body repeats most, when it is no known name or cue: most often a company the
@@ -422,6 +443,74 @@ namespace AiNews.Tagging
             return best;
         }
 
+        private static readonly string[] ActorParticles = { "은", "는", "이", "가" };
+
+        // A paragraph shorter than this (characters) is a caption or a credit ("사진:구글", "로고 이미지"), not the lead.
+        private const int MinLeadParagraph = 60;
+
+        // The first word of the body's lead sentence (of its first paragraph long enough to be one) that carries a subject or
+        // topic particle and names an organization: "named", a bucket's kind, or "unknown" (a word the text repeats; name
+        // set); null when none. "X(대표 홍길동)가" puts its particle after the brackets.
+        private string LeadActor(TaggingDocument doc, out string name, out int repeats)
+        {
+            name = null;
+            repeats = 0;
+            List<Token> tokens = LeadSentence(doc);
+            if (tokens.Count == 0) return null;
+            var orgHits = _m.Orgs.MatchAll(tokens);
+            var bucketHits = _m.Buckets.MatchAll(tokens);
+            for (int i = 0; i < tokens.Count; i++)
+            {
+                string text = tokens[i].Text, stem = null;
+                string particle = ActorParticles.FirstOrDefault(p => text.Length > p.Length && text.EndsWith(p, StringComparison.Ordinal));
+                if (particle != null) stem = text.Substring(0, text.Length - particle.Length);
+                else if (tokens[i].After == '(')
+                {
+                    int close = tokens.FindIndex(i + 1, t => t.Before == ')');
+                    if (close > i && close <= i + 6 && ActorParticles.Contains(tokens[close].Text)) stem = text;
+                }
+                if (stem == null) continue;
+                int o = orgHits.FindIndex(h => h.First <= i && i <= h.Last);
+                if (o >= 0)
+                {
+                    if (_subjects.IsBackground(tokens, orgHits[o].First, orgHits[o].Last)) continue;
+                    return "named";
+                }
+                int b = bucketHits.FindIndex(h => h.First <= i && i <= h.Last);
+                if (b >= 0) return bucketHits[b].Term.Label.Substring("bucket:".Length);
+                if (stem.Length < 2 || char.IsDigit(stem[0]) || _m.CueWords.Contains(stem) || _settings.TrendWords.Contains(stem)
+                    || _settings.Roles.Contains(stem) || _settings.PersonTitles.Contains(stem) || _settings.HeadTitles.Contains(stem)) continue;
+                int n = doc.CountInContent(stem);
+                if (n < MinNameRepeats) continue;
+                name = stem;
+                repeats = n;
+                return "unknown";
+            }
+            return null;
+        }
+
+        // The tokens of the first sentence of the body's first paragraph of at least MinLeadParagraph characters.
+        private static List<Token> LeadSentence(TaggingDocument doc)
+        {
+            string c = doc.Content;
+            int from = 0;
+            while (from < c.Length)
+            {
+                int nl = c.IndexOf('\n', from);
+                int to = nl < 0 ? c.Length : nl;
+                if (c.Substring(from, to - from).Trim().Length >= MinLeadParagraph)
+                {
+                    int end = to;
+                    for (int i = from; i < to - 1; i++)
+                        if ((c[i] == '.' || c[i] == '?' || c[i] == '!') && char.IsWhiteSpace(c[i + 1])) { end = i; break; }
+                    return doc.Body.Where(t => t.Start >= from && t.Start < end).ToList();
+                }
+                if (nl < 0) break;
+                from = nl + 1;
+            }
+            return new List<Token>();
+        }
+
         private void Nationality(TaggingDocument doc, string name, out int foreign, out int domestic)
         {
             foreign = domestic = 0;
@@ -442,24 +531,46 @@ namespace AiNews.Tagging
 
         private static readonly string[] SubjectParticles = { "이", "가", "은", "는" };
 
-        private bool CountryActsInTitle(TaggingDocument doc)
+        private bool CountryActsInTitle(TaggingDocument doc) => doc.Title.Any(CountryActs);
+
+        // A foreign country heading a comma phrase or carrying a subject particle: "영국, ...", "미국이 ...".
+        private bool CountryActs(Token token)
         {
-            foreach (Token token in doc.Title)
+            if (token.After == ',')
             {
-                if (token.After == ',')
-                {
-                    foreach (TermHit h in _m.Country.Match(new[] { token }))
-                        if (h.Term.Label == "foreign" && h.Term.Text != _settings.ForeignDateline) return true;
-                }
-                foreach (string particle in SubjectParticles)
-                {
-                    if (token.Text.Length <= particle.Length || !token.Text.EndsWith(particle, StringComparison.Ordinal)) continue;
-                    var bare = new Token(token.Text.Substring(0, token.Text.Length - particle.Length), token.Start, token.Before, ' ');
-                    foreach (TermHit h in _m.Country.Match(new[] { bare }))
-                        if (h.Term.Label == "foreign" && h.Term.Text == bare.Text) return true;
-                }
+                foreach (TermHit h in _m.Country.Match(new[] { token }))
+                    if (h.Term.Label == "foreign" && h.Term.Text != _settings.ForeignDateline) return true;
+            }
+            foreach (string particle in SubjectParticles)
+            {
+                if (token.Text.Length <= particle.Length || !token.Text.EndsWith(particle, StringComparison.Ordinal)) continue;
+                var bare = new Token(token.Text.Substring(0, token.Text.Length - particle.Length), token.Start, token.Before, ' ');
+                foreach (TermHit h in _m.Country.Match(new[] { bare }))
+                    if (h.Term.Label == "foreign" && h.Term.Text == bare.Text) return true;
             }
             return false;
+        }
+
+        // The first headline word that names a government: a member of the 정부 bucket, an office title ("Senator",
+        // "장관"), a 정부 name ending ("...위원회"), or a country that acts ("영국, ...", "중국이 ..."); -1 when none.
+        private int GovernmentInTitle(TaggingDocument doc)
+        {
+            int at = -1;
+            void Take(int i) { if (at < 0 || i < at) at = i; }
+            foreach (TermHit h in _m.Buckets.MatchAll(doc.Title))
+                if (h.Term.Label == "bucket:" + Taxonomy.Government) Take(h.First);
+            for (int i = 0; i < doc.Title.Count; i++)
+            {
+                Token token = doc.Title[i];
+                foreach (string stem in Tokenizer.Stems(token.Text))
+                {
+                    if (_m.Titles.Contains(Taxonomy.Government + ":" + stem)) Take(i);
+                    foreach (var suffix in _m.Suffixes)
+                        if (suffix.Value == Taxonomy.Government && stem.Length > suffix.Key.Length && stem.EndsWith(suffix.Key, StringComparison.Ordinal)) Take(i);
+                }
+                if (CountryActs(token)) Take(i);
+            }
+            return at;
         }
 
         private void CountryCues(TaggingDocument doc, out int foreign, out int domestic, out bool opensTitle)

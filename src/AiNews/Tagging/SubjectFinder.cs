@@ -1,6 +1,7 @@
 using System;
 using System.Collections.Generic;
 using System.Linq;
+using AiNews.Text;
 
 namespace AiNews.Tagging
 {
@@ -68,7 +69,7 @@ namespace AiNews.Tagging
             var open = phrases.Where(p => !p.Quoted || p.Tokens.Count <= 2).ToList();
             foreach (Phrase p in open)
             {
-                HeadlineSubject s = ResolveKnown(p.Tokens.Take(3).ToList());
+                HeadlineSubject s = ResolveKnown(p.Tokens.Take(3).ToList(), p.Tokens);
                 if (s != null) { s.How = "start"; return s; }
             }
             // 3. The headline's first word, when it plainly stands as the subject: "나라지식정보 “...”", "펜시브가 ...".
@@ -127,11 +128,11 @@ namespace AiNews.Tagging
                 || w.EndsWith("이", StringComparison.Ordinal) || w.EndsWith("가", StringComparison.Ordinal));
         }
 
-        private HeadlineSubject ResolveKnown(List<Token> phrase)
+        private HeadlineSubject ResolveKnown(List<Token> phrase, List<Token> whole = null)
         {
             string text = string.Join(" ", phrase.Select(x => x.Text));
             foreach (TermHit hit in _m.Orgs.Match(phrase))
-                if (!IsBackground(phrase, hit.First, hit.Last))
+                if (!IsBackground(phrase, hit.First, hit.Last) && !InRelativeClause(whole ?? phrase, hit.Last))
                     return new HeadlineSubject { Text = text, Organization = hit.Term.Label };
             foreach (TermHit hit in _m.Buckets.Match(phrase))
             {
@@ -152,6 +153,21 @@ namespace AiNews.Tagging
                 }
             }
             return null;
+        }
+
+        // Korean adnominal verb endings: "거절한", "인수된", "세웠던" turn what precedes them into a modifier of a later noun.
+        private static readonly string[] AdnominalEndings = { "한", "된", "던" };
+
+        // "구글 인수 제안 거절한 칩 스타트업 X, ...", "애플에 인수된 X, ...": a name inside a relative clause
+        // modifies the noun the phrase ends with, which is the subject; the name is not.
+        private static bool InRelativeClause(List<Token> phrase, int last)
+        {
+            for (int k = last + 1; k < phrase.Count - 1; k++)
+            {
+                string w = phrase[k].Text;
+                if (w.Length >= 2 && Hangul.IsLetter(w[w.Length - 1]) && AdnominalEndings.Any(e => w.EndsWith(e, StringComparison.Ordinal))) return true;
+            }
+            return false;
         }
 
         // "독일 막스플랑크 연구소", "美 스탠퍼드대": a country named before the organization.

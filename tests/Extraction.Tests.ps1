@@ -209,6 +209,14 @@ Describe 'Failure classes of the general extractor (issue 12)' {
         $p.Count | Should -Be 4
         $r.Notes | Should -Contain 'The standfirst after the headline (<p> marked as a lead) was put in front of the body.'
     }
+    It 'finds the standfirst after a byline of many short pieces (name, bio link, profiles, dates), which do not count as blocks searched' {
+        $r = Read-Page 'standfirst-after-byline.html' 'https://city.example.org/guide/bicycles'
+        $p = Get-Paragraphs $r.Content
+        $p[0] | Should -BeLike 'The city rents bicycles from docks on almost every square*'
+        $p[1] | Should -BeLike 'The docks hold about two thousand bicycles*'
+        $p.Count | Should -Be 4
+        $r.Content | Should -Not -BeLike '*Full Bio*'
+    }
     It 'leaves a one-line dek that restates the headline out of the body' {
         $html = '<html><body><header><h1>Ferry runs without crew</h1><h2 class="dek">A robot steers the boat for three weeks.</h2></header>' +
             '<div class="text"><p>' + ('The ferry crosses the harbour every twenty minutes, watched from the quay. ' * 4) + '</p></div></body></html>'

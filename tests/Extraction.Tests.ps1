@@ -459,6 +459,15 @@ Describe 'Failure classes of the general extractor (issue 12)' {
         $r.Content | Should -Not -BeLike '*Home > News*'
         $r.Content | Should -BeLike '*Speed > comfort was never*'
     }
+    It 'keeps the captions of a gallery whose slides each hold two or more paragraphs of text, drops a one-line photo caption' {
+        $r = Read-Page 'gallery-slides.html' 'https://weekend.example.org/picnic-spots'
+        $r.Content | Should -BeLike 'Spring is here*'
+        $r.Content | Should -BeLike '*Bring a blanket: the benches fill up before noon*'
+        $r.Content | Should -BeLike '*Sit right by the water.*'
+        $r.Content | Should -BeLike '*the fish stall next to it fries to order*'
+        $r.Content | Should -BeLike '*reached on foot from the station*'
+        $r.Content | Should -Not -BeLike '*seen from the bridge*'
+    }
     It 'reads a short page again with fewer filters when the first pass finds less than 650 characters, and keeps the longer story' {
         $r = Read-Page 'short-first-pass.html'
         $r.Content | Should -BeLike 'The ferry company will run a new timetable*'

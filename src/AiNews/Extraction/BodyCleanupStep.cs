@@ -26,7 +26,7 @@ namespace AiNews.Extraction
         public const double TeaserMinLinkDensity = 0.6;
 
         /// <summary>
-        /// A caption made of at least this many paragraphs is prose, not a photo's label or credit: the text of a slide in
+        /// A &lt;figcaption&gt; made of at least this many paragraphs is prose, not a photo's label or credit: the text of a slide in
         /// a gallery or listicle (each idea, step or place with its picture), which slideshow templates put in each slide's figcaption.
         /// A label or credit is one line; two paragraphs are what a writer put under the picture.
         /// </summary>
@@ -119,7 +119,7 @@ namespace AiNews.Extraction
             foreach (var caption in body.QuerySelectorAll("figcaption, .wp-caption-text, [class*='caption' i]").ToList())
             {
                 if (caption.QuerySelector("p") != null && DomText.TextLength(caption) > 300) continue;
-                if (caption.QuerySelectorAll("p").Count(DomText.HasText) >= CaptionProseMinParagraphs) continue;
+                if (caption.LocalName == "figcaption" && caption.QuerySelectorAll("p").Count(DomText.HasText) >= CaptionProseMinParagraphs) continue;
                 caption.Remove();
             }
             // Captions without markup: a short italic, small or grey line right after an image.

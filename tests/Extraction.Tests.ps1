@@ -468,6 +468,16 @@ Describe 'Failure classes of the general extractor (issue 12)' {
         $r.Content | Should -BeLike '*reached on foot from the station*'
         $r.Content | Should -Not -BeLike '*seen from the bridge*'
     }
+    It 'reads an articleBody that holds the story as HTML as text: no tags, no player, no "read also" teaser' {
+        $r = Read-Page 'jsonld-html-body.html' 'https://valley.example.org/2025/04/night-buses'
+        $r.Method | Should -Be ([AiNews.Extraction.ExtractionMethod]::StructuredData)
+        $p = Get-Paragraphs $r.Content
+        $p[0] | Should -BeLike 'The night buses between the valley towns will run again from May, the transport board*'
+        $p[-1] | Should -BeLike 'Tickets bought for the day services stay valid at night*'
+        $p.Count | Should -Be 3
+        $r.Content | Should -Not -BeLike '*<*'
+        $r.Content | Should -Not -BeLike '*train timetable*'
+    }
     It 'reads a short page again with fewer filters when the first pass finds less than 650 characters, and keeps the longer story' {
         $r = Read-Page 'short-first-pass.html'
         $r.Content | Should -BeLike 'The ferry company will run a new timetable*'

@@ -525,11 +525,11 @@ Describe 'Quality on the shared corpora (aeb-dev, trafilatura-eval)' {
         $aeb.F1 | Should -BeGreaterOrEqual 0.985
         $aeb.Empty | Should -Be 0
     }
-    # Floors of trafilatura-eval: what the method reaches now (2026-12-01, fourth round: F1 0.948 even / 0.931 odd, recall
-    # 0.960 / 0.936), a little below, so that a regression fails. Issue 12's target is 0.93 for both (see bench/RESULTS.md).
+    # Floors of trafilatura-eval: what the method reaches now (2026-12-01, fifth round: F1 0.950 even / 0.931 odd (0.9314),
+    # recall 0.962 / 0.936), a little below, so that a regression fails. Issue 12's target is 0.93 for both (see bench/RESULTS.md).
     It 'keeps trafilatura-eval F1 and recall on both halves, with no empty page and the halves within 0.02' -Skip:(-not $HasShared -or -not (Get-Command python3 -ErrorAction SilentlyContinue)) {
-        $minF1 = 0.929
-        $minRecall = 0.934
+        $minF1 = 0.930
+        $minRecall = 0.935
         $maxGap = 0.02
         $even = Get-Figure 'trafilatura-eval' 'even'
         $odd = Get-Figure 'trafilatura-eval' 'odd'

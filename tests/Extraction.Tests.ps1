@@ -478,6 +478,15 @@ Describe 'Failure classes of the general extractor (issue 12)' {
         $r.Content | Should -Not -BeLike '*<*'
         $r.Content | Should -Not -BeLike '*train timetable*'
     }
+    It 'drops the labels of CMS fields (field__label, field-label) from the body, keeps the story' {
+        $r = Read-Page 'field-labels.html' 'https://town.example.org/press/museum-wing'
+        $r.Content | Should -BeLike '*The town museum opens its new wing on Saturday*'
+        $r.Content | Should -BeLike '*school classes keep visiting free of charge*'
+        $r.Content | Should -BeLike '*on the corner of Mill Street*'
+        $r.Content | Should -Not -BeLike '*Release date:*'
+        $r.Content | Should -Not -BeLike "*`nVenue`n*"
+        $r.Content | Should -Not -BeLike '*Topic:*'
+    }
     It 'reads a short page again with fewer filters when the first pass finds less than 650 characters, and keeps the longer story' {
         $r = Read-Page 'short-first-pass.html'
         $r.Content | Should -BeLike 'The ferry company will run a new timetable*'

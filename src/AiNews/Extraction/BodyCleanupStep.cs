@@ -32,6 +32,15 @@ namespace AiNews.Extraction
         /// </summary>
         public const int CaptionProseMinParagraphs = 2;
 
+        /// <summary>
+        /// The class names CMS templates give the visible label of a field (Drupal 7 "field-label", Drupal 8+ and kin
+        /// "field__label"): "Release date:", "Category:", "Source:" in front of the field's value.
+        /// </summary>
+        public const string FieldLabelSelector = ".field-label, .field__label";
+
+        /// <summary>A field label is a few words: an element with more text than this under such a class is not a label.</summary>
+        public const int FieldLabelMaxLength = 60;
+
         /// <summary>The block around the headline holds at most this many characters besides it (dateline, byline, kicker).</summary>
         public const int HeadlineBlockMaxExtra = 400;
 
@@ -113,6 +122,9 @@ namespace AiNews.Extraction
             foreach (string selector in context.Rules.Remove)
                 foreach (var junk in SiteRuleStep.TryQueryAll(body, selector))
                     if (DomText.IsInside(junk, body) && DomText.TextLength(junk) * 2 <= total) junk.Remove();
+            // The label of a CMS field ("Release date:", "Category:") names the value beside it; the value may be text, the label is not.
+            foreach (var label in body.QuerySelectorAll(FieldLabelSelector).ToList())
+                if (DomText.TextLength(label) <= FieldLabelMaxLength) label.Remove();
             RemoveHeadlineBlock(context);
             RemoveFurniture(body, total);
             RemoveSocialBlocks(context, body);

@@ -483,7 +483,7 @@ Describe 'Failure classes of the general extractor (issue 12)' {
         $r.Content | Should -BeLike '*The town museum opens its new wing on Saturday*'
         $r.Content | Should -BeLike '*school classes keep visiting free of charge*'
         $r.Content | Should -BeLike '*on the corner of Mill Street*'
-        $r.Content | Should -Not -BeLike '*Release date:*'
+        $r.Content | Should -Not -BeLike '*Date of issue:*'
         $r.Content | Should -Not -BeLike "*`nVenue`n*"
         $r.Content | Should -Not -BeLike '*Topic:*'
     }

@@ -34,7 +34,7 @@ namespace AiNews.Extraction
 
         /// <summary>
         /// The class names CMS templates give the visible label of a field (Drupal 7 "field-label", Drupal 8+ and kin
-        /// "field__label"): "Release date:", "Category:", "Source:" in front of the field's value.
+        /// "field__label"): "Date of issue:", "Category:", "Source:" in front of the field's value.
         /// </summary>
         public const string FieldLabelSelector = ".field-label, .field__label";
 
@@ -122,7 +122,7 @@ namespace AiNews.Extraction
             foreach (string selector in context.Rules.Remove)
                 foreach (var junk in SiteRuleStep.TryQueryAll(body, selector))
                     if (DomText.IsInside(junk, body) && DomText.TextLength(junk) * 2 <= total) junk.Remove();
-            // The label of a CMS field ("Release date:", "Category:") names the value beside it; the value may be text, the label is not.
+            // The label of a CMS field ("Date of issue:", "Category:") names the value beside it; the value may be text, the label is not.
             foreach (var label in body.QuerySelectorAll(FieldLabelSelector).ToList())
                 if (DomText.TextLength(label) <= FieldLabelMaxLength) label.Remove();
             RemoveHeadlineBlock(context);

@@ -209,6 +209,14 @@ Describe 'Failure classes of the general extractor (issue 12)' {
         $p.Count | Should -Be 4
         $r.Notes | Should -Contain 'The standfirst after the headline (<p> marked as a lead) was put in front of the body.'
     }
+    It 'finds the standfirst after a byline of many short pieces (name, bio link, profiles, dates), which do not count as blocks searched' {
+        $r = Read-Page 'standfirst-after-byline.html' 'https://city.example.org/guide/bicycles'
+        $p = Get-Paragraphs $r.Content
+        $p[0] | Should -BeLike 'The city rents bicycles from docks on almost every square*'
+        $p[1] | Should -BeLike 'The docks hold about two thousand bicycles*'
+        $p.Count | Should -Be 4
+        $r.Content | Should -Not -BeLike '*Full Bio*'
+    }
     It 'leaves a one-line dek that restates the headline out of the body' {
         $html = '<html><body><header><h1>Ferry runs without crew</h1><h2 class="dek">A robot steers the boat for three weeks.</h2></header>' +
             '<div class="text"><p>' + ('The ferry crosses the harbour every twenty minutes, watched from the quay. ' * 4) + '</p></div></body></html>'
@@ -451,6 +459,34 @@ Describe 'Failure classes of the general extractor (issue 12)' {
         $r.Content | Should -Not -BeLike '*Home > News*'
         $r.Content | Should -BeLike '*Speed > comfort was never*'
     }
+    It 'keeps the captions of a gallery whose slides each hold two or more paragraphs of text, drops a one-line photo caption' {
+        $r = Read-Page 'gallery-slides.html' 'https://weekend.example.org/picnic-spots'
+        $r.Content | Should -BeLike 'Spring is here*'
+        $r.Content | Should -BeLike '*Bring a blanket: the benches fill up before noon*'
+        $r.Content | Should -BeLike '*Sit right by the water.*'
+        $r.Content | Should -BeLike '*the fish stall next to it fries to order*'
+        $r.Content | Should -BeLike '*reached on foot from the station*'
+        $r.Content | Should -Not -BeLike '*seen from the bridge*'
+    }
+    It 'reads an articleBody that holds the story as HTML as text: no tags, no player, no "read also" teaser' {
+        $r = Read-Page 'jsonld-html-body.html' 'https://valley.example.org/2025/04/night-buses'
+        $r.Method | Should -Be ([AiNews.Extraction.ExtractionMethod]::StructuredData)
+        $p = Get-Paragraphs $r.Content
+        $p[0] | Should -BeLike 'The night buses between the valley towns will run again from May, the transport board*'
+        $p[-1] | Should -BeLike 'Tickets bought for the day services stay valid at night*'
+        $p.Count | Should -Be 3
+        $r.Content | Should -Not -BeLike '*<*'
+        $r.Content | Should -Not -BeLike '*train timetable*'
+    }
+    It 'drops the labels of CMS fields (field__label, field-label) from the body, keeps the story' {
+        $r = Read-Page 'field-labels.html' 'https://town.example.org/press/museum-wing'
+        $r.Content | Should -BeLike '*The town museum opens its new wing on Saturday*'
+        $r.Content | Should -BeLike '*school classes keep visiting free of charge*'
+        $r.Content | Should -BeLike '*on the corner of Mill Street*'
+        $r.Content | Should -Not -BeLike '*Date of issue:*'
+        $r.Content | Should -Not -BeLike "*`nVenue`n*"
+        $r.Content | Should -Not -BeLike '*Topic:*'
+    }
     It 'reads a short page again with fewer filters when the first pass finds less than 650 characters, and keeps the longer story' {
         $r = Read-Page 'short-first-pass.html'
         $r.Content | Should -BeLike 'The ferry company will run a new timetable*'
@@ -498,11 +534,11 @@ Describe 'Quality on the shared corpora (aeb-dev, trafilatura-eval)' {
         $aeb.F1 | Should -BeGreaterOrEqual 0.985
         $aeb.Empty | Should -Be 0
     }
-    # Floors of trafilatura-eval: what the method reaches now (2026-12-01, fourth round: F1 0.948 even / 0.931 odd, recall
-    # 0.960 / 0.936), a little below, so that a regression fails. Issue 12's target is 0.93 for both (see bench/RESULTS.md).
+    # Floors of trafilatura-eval: what the method reaches now (2026-12-01, fifth round: F1 0.950 even / 0.931 odd (0.9314),
+    # recall 0.962 / 0.936), a little below, so that a regression fails. Issue 12's target is 0.93 for both (see bench/RESULTS.md).
     It 'keeps trafilatura-eval F1 and recall on both halves, with no empty page and the halves within 0.02' -Skip:(-not $HasShared -or -not (Get-Command python3 -ErrorAction SilentlyContinue)) {
-        $minF1 = 0.929
-        $minRecall = 0.934
+        $minF1 = 0.930
+        $minRecall = 0.935
         $maxGap = 0.02
         $even = Get-Figure 'trafilatura-eval' 'even'
         $odd = Get-Figure 'trafilatura-eval' 'odd'

@@ -25,6 +25,22 @@ namespace AiNews.Extraction
         /// </summary>
         public const double TeaserMinLinkDensity = 0.6;
 
+        /// <summary>
+        /// A &lt;figcaption&gt; made of at least this many paragraphs is prose, not a photo's label or credit: the text of a slide in
+        /// a gallery or listicle (each idea, step or place with its picture), which slideshow templates put in each slide's figcaption.
+        /// A label or credit is one line; two paragraphs are what a writer put under the picture.
+        /// </summary>
+        public const int CaptionProseMinParagraphs = 2;
+
+        /// <summary>
+        /// The class names CMS templates give the visible label of a field (Drupal 7 "field-label", Drupal 8+ and kin
+        /// "field__label"): "Date of issue:", "Category:", "Source:" in front of the field's value.
+        /// </summary>
+        public const string FieldLabelSelector = ".field-label, .field__label";
+
+        /// <summary>A field label is a few words: an element with more text than this under such a class is not a label.</summary>
+        public const int FieldLabelMaxLength = 60;
+
         /// <summary>The block around the headline holds at most this many characters besides it (dateline, byline, kicker).</summary>
         public const int HeadlineBlockMaxExtra = 400;
 
@@ -106,12 +122,16 @@ namespace AiNews.Extraction
             foreach (string selector in context.Rules.Remove)
                 foreach (var junk in SiteRuleStep.TryQueryAll(body, selector))
                     if (DomText.IsInside(junk, body) && DomText.TextLength(junk) * 2 <= total) junk.Remove();
+            // The label of a CMS field ("Date of issue:", "Category:") names the value beside it; the value may be text, the label is not.
+            foreach (var label in body.QuerySelectorAll(FieldLabelSelector).ToList())
+                if (DomText.TextLength(label) <= FieldLabelMaxLength) label.Remove();
             RemoveHeadlineBlock(context);
             RemoveFurniture(body, total);
             RemoveSocialBlocks(context, body);
             foreach (var caption in body.QuerySelectorAll("figcaption, .wp-caption-text, [class*='caption' i]").ToList())
             {
                 if (caption.QuerySelector("p") != null && DomText.TextLength(caption) > 300) continue;
+                if (caption.LocalName == "figcaption" && caption.QuerySelectorAll("p").Count(DomText.HasText) >= CaptionProseMinParagraphs) continue;
                 caption.Remove();
             }
             // Captions without markup: a short italic, small or grey line right after an image.

@@ -38,7 +38,33 @@ namespace AiNews.Extraction
             page.Language = page.Language ?? Text(Json.Get(best, "inLanguage"));
             page.LeadImage = page.LeadImage ?? context.Absolute(ImageUrl(Json.Get(best, "image")) ?? ImageUrl(Json.Get(best, "thumbnailUrl")));
             string body = Json.AsString(Json.Get(best, "articleBody"));
-            if (!string.IsNullOrWhiteSpace(body)) context.StructuredBody = System.Net.WebUtility.HtmlDecode(body).Trim();
+            if (!string.IsNullOrWhiteSpace(body)) context.StructuredBody = FromMarkup(context, System.Net.WebUtility.HtmlDecode(body).Trim());
+        }
+
+        // Markup tags (an element name followed by an attribute or the tag's end) that some CMSs leave in the articleBody.
+        private static readonly Regex MarkupTag = new Regex(@"</?(p|br|a|div|span|strong|em|b|i|h[1-6]|ul|ol|li|blockquote|figure|img|audio|source)(\s[^<>]*)?/?>",
+            RegexOptions.IgnoreCase | RegexOptions.Compiled);
+
+        /// <summary>
+        /// An articleBody holding at least this many markup tags is the story's HTML (some CMSs put the stored HTML there,
+        /// escaped once): it is read as HTML, not shown with its tags. One or two "&lt;" in a text are prose (a formula, "a &lt;b&gt;").
+        /// </summary>
+        public const int MarkupMinTags = 3;
+
+        // The articleBody's HTML as paragraphs of text; players and scripts left out, and paragraphs that are all link text
+        // and short ("read also" teasers of other stories) dropped, by the bounds BodyCleanupStep uses in the page's body.
+        private static string FromMarkup(ExtractionContext context, string body)
+        {
+            if (MarkupTag.Matches(body).Count < MarkupMinTags) return body;
+            var holder = context.Document.CreateElement("div");
+            holder.InnerHtml = body;
+            foreach (var e in holder.QuerySelectorAll("script, style, audio, video, iframe, noscript").ToList()) e.Remove();
+            foreach (var e in holder.QuerySelectorAll("p, li, div").ToList())
+            {
+                int length = DomText.TextLength(e);
+                if (length > 0 && length < BodyCleanupStep.LinkOnlyMaxLength && e.QuerySelector("a") != null && DomText.LinkDensity(e) > BodyCleanupStep.TeaserMinLinkDensity) e.Remove();
+            }
+            return string.Join("\n\n", DomText.Paragraphs(holder));
         }
 
         private static int Rank(Dictionary<string, object> item)

@@ -37,6 +37,14 @@ namespace AiNews.Extraction
         /// <summary>How many text blocks after the headline are looked at (dateline, byline, share bar, then the lead).</summary>
         public const int SearchBlocks = 6;
 
+        /// <summary>
+        /// Only blocks of at least this many characters count toward <see cref="SearchBlocks"/>: a byline written as
+        /// many small pieces ("By", the name, "Full Bio", one block per profile link, the date, "Checked by" and a second
+        /// name) is one thing to a reader, not six paragraphs before the story. 40 characters is more than such a piece
+        /// and less than a sentence (25 gave the same on the development half; 80 let a one-line dek in on aeb-dev).
+        /// </summary>
+        public const int CountedBlockMinLength = 40;
+
         /// <summary>A standfirst is prose: at most this share of its text in links (a teaser list of other stories is not).</summary>
         public const double MaxLinkDensity = 0.3;
 
@@ -62,8 +70,8 @@ namespace AiNews.Extraction
                 var block = BlockOf(e, page);
                 if (block == null || block == last || DomText.IsInside(headline, block)) continue;
                 last = block;
-                if (++blocks > SearchBlocks) return;
                 string text = DomText.Text(block);
+                if (text.Length >= CountedBlockMinLength && ++blocks > SearchBlocks) return;
                 string key = BodyCleanupStep.Normalize(text);
                 if (key.Length == 0) continue;
                 // The story has begun: what follows is the body's own text.

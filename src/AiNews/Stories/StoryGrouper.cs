@@ -23,7 +23,7 @@ namespace AiNews.Stories
         /// <summary>The articles in groups of one story each, groups and members in input order.</summary>
         public List<List<Article>> Group(IReadOnlyList<Article> articles)
         {
-            var prints = articles.Select(a => StoryPrint.Of(a, BodyLength)).ToList();
+            var prints = StoryPrint.OfAll(articles, BodyLength);
 
             var parent = Enumerable.Range(0, articles.Count).ToArray();
             int Find(int i) { while (parent[i] != i) i = parent[i] = parent[parent[i]]; return i; }
@@ -33,13 +33,13 @@ namespace AiNews.Stories
             if (Threshold > 0)
             {
                 var candidates = new StoryCandidates(prints, this);
-                for (int i = 0; i < prints.Count; i++)
+                for (int i = 0; i < prints.Length; i++)
                     candidates.ForEach(i, j => { if (Find(i) != Find(j) && IsSameStory(prints[i], prints[j])) parent[Find(j)] = Find(i); });
             }
             else
             {
-                for (int i = 0; i < prints.Count; i++)
-                    for (int j = i + 1; j < prints.Count; j++)
+                for (int i = 0; i < prints.Length; i++)
+                    for (int j = i + 1; j < prints.Length; j++)
                         if (Find(i) != Find(j) && IsSameStory(prints[i], prints[j])) parent[Find(j)] = Find(i);
             }
 

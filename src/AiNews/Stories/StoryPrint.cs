@@ -1,6 +1,7 @@
 using System;
 using System.Collections.Generic;
 using System.IO;
+using System.Threading.Tasks;
 using AiNews.Articles;
 using AiNews.Text;
 
@@ -44,6 +45,22 @@ namespace AiNews.Stories
                 Language = LanguageGuess.Decide(a.Language, a.Title, body),
                 Published = a.Published,
             };
+        }
+
+        // Below this many articles the prints are made on the calling thread: a print takes tens of microseconds, about
+        // what handing work to other cores costs.
+        private const int ParallelMinArticles = 8;
+
+        /// <summary>
+        /// The prints of <paramref name="articles"/>, in their order, made on all cores (each print depends on its article
+        /// alone): the archive fingerprints a run's articles and its look-back days', Merge-AiArticle every article.
+        /// </summary>
+        public static StoryPrint[] OfAll(IReadOnlyList<Article> articles, int bodyLength = DefaultBodyLength)
+        {
+            var prints = new StoryPrint[articles.Count];
+            if (articles.Count < ParallelMinArticles) { for (int i = 0; i < prints.Length; i++) prints[i] = Of(articles[i], bodyLength); }
+            else Parallel.For(0, prints.Length, i => prints[i] = Of(articles[i], bodyLength));
+            return prints;
         }
 
         /// <summary>

@@ -69,7 +69,8 @@ namespace AiNews.Digest.Archive
             if (!info.Exists || !File.Exists(path)) return false;
             try
             {
-                using (var reader = new BinaryReader(File.OpenRead(path), Encoding.UTF8))
+                // Read whole (one read of tens of KB) and then decoded from memory: the prints are thousands of small values.
+                using (var reader = new BinaryReader(new MemoryStream(File.ReadAllBytes(path), writable: false), Encoding.UTF8))
                 {
                     if (reader.ReadString() != Magic || reader.ReadString() != ContentHash.BuildIdentity || reader.ReadString() != _timeZone) return false;
                     if (reader.ReadInt64() != info.Length || reader.ReadInt64() != info.LastWriteTimeUtc.Ticks) return false;

@@ -49,7 +49,7 @@ namespace AiNews.Digest.Archive
         // in fingerprint buckets: each earlier article is looked up among the new ones that share enough of its shingles.
         // One bucket index of the run's articles rather than one of each look-back day: a daily run has about as many new
         // articles as each of its 8 days holds, so the archive's side costs lookups only, and an empty archive nothing.
-        private List<StoryPrint> _runPrints;
+        private IReadOnlyList<StoryPrint> _runPrints;
         private StoryCandidates _runLookup;
         // For each day file compared, by full path: which of this run's articles (by index in _runPrints) it has the story of.
         private readonly Dictionary<string, bool[]> _storiesIn = new Dictionary<string, bool[]>(StringComparer.Ordinal);
@@ -131,7 +131,7 @@ namespace AiNews.Digest.Archive
                 string[] listed = DayFiles().Select(d => d.Value).ToArray();
                 _dayStats = Task.Run(() => ArchiveDayIndex.Stat(listed));
             }
-            try { _runPrints = dated.Select(x => StoryPrint.Of(x.article)).ToList(); }
+            try { _runPrints = StoryPrint.OfAll(dated.Select(x => x.article).ToList()); }
             finally { reading.GetAwaiter().GetResult(); }      // the reader's own exception (IOException …), not an AggregateException
             _runLookup = null;
             _storiesIn.Clear();
@@ -311,7 +311,7 @@ namespace AiNews.Digest.Archive
         {
             if (day.Prints == null)
             {
-                day.Prints = day.Document.Articles.Select(a => StoryPrint.Of(a)).ToList();
+                day.Prints = StoryPrint.OfAll(day.Document.Articles);
                 _prints.Put(day.Path, day.Length, day.WriteTicks, day.Prints);
             }
             return day.Prints;

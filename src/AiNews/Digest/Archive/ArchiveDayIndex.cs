@@ -63,7 +63,8 @@ namespace AiNews.Digest.Archive
                 }
                 set { _titles = value; }
             }
-            public bool Matches(FileInfo info) => info.Exists && info.Length == Length && info.LastWriteTimeUtc.Ticks == WriteTicks;
+            public bool Matches(FileInfo info) => info.Exists && Matches(info.Length, info.LastWriteTimeUtc.Ticks);
+            public bool Matches(long length, long writeTicks) => length == Length && writeTicks == WriteTicks;
         }
 
         public ArchiveDayIndex(string root)
@@ -103,7 +104,7 @@ namespace AiNews.Digest.Archive
             count = 0;
             if (!_counts.TryGetValue(key, out Entry entry)) return false;
             bool unchanged = _stats != null && _stats.TryGetValue(fullPath, out var stat)
-                ? stat.Length == entry.Length && stat.WriteTicks == entry.WriteTicks
+                ? entry.Matches(stat.Length, stat.WriteTicks)
                 : entry.Matches(new FileInfo(fullPath));
             if (!unchanged) return false;
             count = entry.Count;

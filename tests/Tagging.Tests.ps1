@@ -88,6 +88,20 @@ Describe 'Organization, tags and relevance' {
         $r.Subject | Should -Not -BeLike '*엔비디아*'
         $tagger.Tag('엔비디아, 새 AI 추론 칩 공개', '엔비디아가 새 AI 추론 칩을 공개했다. 엔비디아는 이 칩을 내년에 출시한다.').Subject | Should -BeLike '엔비디아*'
     }
+    It 'reads a country acting in the headline with the same subject particles as a company ("영국도 ...", as "영국이 ...")' {
+        # Internal: the description the model reads. The bucket candidates carry the headline's context features.
+        $tagger = [AiNews.Tagging.Tagger]::new([AiNews.Tagging.Taxonomy]::Default)
+        $describe = [AiNews.Tagging.Tagger].GetMethod('Describe', [Reflection.BindingFlags]'NonPublic,Instance')
+        $acts = {
+            param([string] $Title)
+            $d = $describe.Invoke($tagger, @($Title, '정부는 인공지능 안전 연구 예산을 늘린다고 밝혔다. 예산은 내년부터 집행된다.', 'ko'))
+            $government = $d.Candidates | Where-Object Label -EQ '정부'
+            $government.Features.Names -contains 'b:government:countryActsInTitle'
+        }
+        & $acts '영국도 AI 안전 연구 예산 두 배로' | Should -BeTrue
+        & $acts '영국이 AI 안전 연구 예산 두 배로' | Should -BeTrue
+        & $acts '영국산 AI 칩 수출 두 배로' | Should -BeFalse
+    }
     It 'reads 오픈AI의 as OpenAI and tags a reasoning model' {
         $a = Get-Fixture 'openai-particle' | Add-AiTag
         $a.Organization | Should -Be 'OpenAI'

@@ -529,8 +529,6 @@ namespace AiNews.Tagging
                 }
         }
 
-        private static readonly string[] SubjectParticles = { "이", "가", "은", "는" };
-
         private bool CountryActsInTitle(TaggingDocument doc) => doc.Title.Any(CountryActs);
 
         // A foreign country heading a comma phrase or carrying a subject particle: "영국, ...", "미국이 ...".
@@ -541,7 +539,8 @@ namespace AiNews.Tagging
                 foreach (TermHit h in _m.Country.Match(new[] { token }))
                     if (h.Term.Label == "foreign" && h.Term.Text != _settings.ForeignDateline) return true;
             }
-            foreach (string particle in SubjectParticles)
+            // The same particles as a named organization's headline role (HeadlineRole), so that both read a headline alike.
+            foreach (string particle in HeadlineRole.SubjectParticles)
             {
                 if (token.Text.Length <= particle.Length || !token.Text.EndsWith(particle, StringComparison.Ordinal)) continue;
                 var bare = new Token(token.Text.Substring(0, token.Text.Length - particle.Length), token.Start, token.Before, ' ');

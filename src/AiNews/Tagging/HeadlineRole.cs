@@ -27,6 +27,16 @@ namespace AiNews.Tagging
             ["의"] = Of, ["측의"] = Of, ["만의"] = Of, ["에서의"] = Of, ["로의"] = Of, ["으로의"] = Of,
         };
 
+        /// <summary>The Korean particles that make the word before them the one who acts ("미국이", "EU는", "정부도").</summary>
+        public static IEnumerable<string> SubjectParticles
+        {
+            get
+            {
+                foreach (var kv in KoreanParticles)
+                    if (kv.Value == Subject) yield return kv.Key;
+            }
+        }
+
         // English words before a name that make it the object of someone else's action ("deal with Nvidia").
         private static readonly HashSet<string> EnglishOblique = new HashSet<string>(StringComparer.OrdinalIgnoreCase)
         {

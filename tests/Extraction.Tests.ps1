@@ -487,6 +487,16 @@ Describe 'Failure classes of the general extractor (issue 12)' {
         $r.Content | Should -Not -BeLike "*`nVenue`n*"
         $r.Content | Should -Not -BeLike '*Topic:*'
     }
+    It 'drops the label or heading of a teaser list it removes ("Read also:"), keeps labels and headings of text' {
+        $r = Read-Page 'orphan-labels.html' 'https://www.valleycourier.example/2025/04/mill-library'
+        $r.Content | Should -Not -BeLike '*Read also:*'
+        $r.Content | Should -Not -BeLike '*More on this topic*'
+        $r.Content | Should -Not -BeLike '*Town buys the old mill*'
+        $r.Content | Should -BeLike "*heritage fund.`n`nThree floors`n`nThe library will take up*"
+        $r.Content | Should -BeLike "*in the architects' plan:`n`nthe entrance hall keeps*"
+        $p = Get-Paragraphs $r.Content
+        $p[-1] | Should -BeLike 'Until then the library stays*'
+    }
     It 'reads a short page again with fewer filters when the first pass finds less than 650 characters, and keeps the longer story' {
         $r = Read-Page 'short-first-pass.html'
         $r.Content | Should -BeLike 'The ferry company will run a new timetable*'

@@ -41,6 +41,13 @@ namespace AiNews.Extraction
         /// <summary>A field label is a few words: an element with more text than this under such a class is not a label.</summary>
         public const int FieldLabelMaxLength = 60;
 
+        /// <summary>
+        /// A line of at most this many characters ending in a colon ("Read also:", "Share this article:") or a heading, set
+        /// right before a block the cleanup removes, introduced that block: it leaves with it. Longer lines are sentences
+        /// that go on into what follows.
+        /// </summary>
+        public const int OrphanLabelMaxLength = 80;
+
         /// <summary>The block around the headline holds at most this many characters besides it (dateline, byline, kicker).</summary>
         public const int HeadlineBlockMaxExtra = 400;
 
@@ -121,7 +128,7 @@ namespace AiNews.Extraction
             int total = DomText.TextLength(body);
             foreach (string selector in context.Rules.Remove)
                 foreach (var junk in SiteRuleStep.TryQueryAll(body, selector))
-                    if (DomText.IsInside(junk, body) && DomText.TextLength(junk) * 2 <= total) junk.Remove();
+                    if (DomText.IsInside(junk, body) && DomText.TextLength(junk) * 2 <= total) RemoveWithLabel(junk, body);
             // The label of a CMS field ("Date of issue:", "Category:") names the value beside it; the value may be text, the label is not.
             foreach (var label in body.QuerySelectorAll(FieldLabelSelector).ToList())
                 if (DomText.TextLength(label) <= FieldLabelMaxLength) label.Remove();
@@ -162,7 +169,7 @@ namespace AiNews.Extraction
                 if (!DomText.IsInside(e, body) || e.QuerySelector("a") == null) continue;
                 int length = DomText.TextLength(e);
                 if (length > 0 && length < LinkOnlyMaxLength && DomText.LinkDensity(e) > TeaserMinLinkDensity
-                    && e.QuerySelectorAll("a").All(a => IsSameSite(context, a.GetAttribute("href")))) e.Remove();
+                    && e.QuerySelectorAll("a").All(a => IsSameSite(context, a.GetAttribute("href")))) RemoveWithLabel(e, body);
             }
             // The headline repeated inside the body.
             string title = Normalize(context.Page.Title);
@@ -171,6 +178,48 @@ namespace AiNews.Extraction
                 string t = Normalize(DomText.Text(h));
                 if (t.Length > 0 && (t == title || h.LocalName == "h1" && title.Length > 0 && (title.Contains(t) || t.Contains(title)))) h.Remove();
             }
+        }
+
+        // Removes a block of furniture and the label that introduced it (see OrphanLabelMaxLength). A list item takes its
+        // list along once no item with text is left, and the label is then the list's: one teaser of several is not
+        // what a label before the list names.
+        private static void RemoveWithLabel(IElement e, IElement body)
+        {
+            var block = e;
+            var parent = e.ParentElement;
+            e.Remove();
+            if (e.LocalName == "li")
+            {
+                if (parent == null || parent == body || !(parent.LocalName == "ul" || parent.LocalName == "ol") || DomText.HasText(parent)) return;
+                block = parent;
+            }
+            var label = PreviousLabel(block);
+            if (block != e) block.Remove();
+            label?.RemoveFromParent();
+        }
+
+        // The node right before a block, skipping white space and empty elements (rules, breaks), when it is a label: a
+        // short line ending in a colon, or a heading, with no link of its own.
+        private static INode PreviousLabel(IElement block)
+        {
+            var node = block.PreviousSibling;
+            while (node != null && !DomText.HasText(node) && !(node is IElement x && x.QuerySelector("img, iframe, video") != null)) node = node.PreviousSibling;
+            if (node == null) return null;
+            string text = DomText.Text(node).Trim();
+            if (text.Length == 0 || text.Length > OrphanLabelMaxLength) return null;
+            if (node is IElement element)
+            {
+                if (element.LocalName == "a" || element.QuerySelector("a, img") != null) return null;
+                bool heading = Regex.IsMatch(element.LocalName, "^h[1-6]$");
+                if (!heading && !(DomText.IsBlock(element) || element.LocalName == "strong" || element.LocalName == "b")) return null;
+                if (text.EndsWith(":")) return node;
+                // A heading is the removed block's only when nothing of its section is left after it.
+                if (!heading) return null;
+                var next = block.NextSibling;
+                while (next != null && !DomText.HasText(next)) next = next.NextSibling;
+                return next == null || next is IElement n && Regex.IsMatch(n.LocalName, "^h[1-6]$") ? node : null;
+            }
+            return node.NodeType == NodeType.Text && text.EndsWith(":") ? node : null;
         }
 
         // The article's own header inside the body (headline, standfirst, dateline, byline): the headline is
@@ -223,7 +272,7 @@ namespace AiNews.Extraction
                     blocks.Add(e);
             }
             if (blocks.Sum(DomText.TextLength) > total * FurnitureMaxShare) return;
-            foreach (var e in blocks) e.Remove();
+            foreach (var e in blocks) RemoveWithLabel(e, body);
         }
 
         // Short blocks whose links are all follow, share or app links (see SocialBlockMaxLength), with their labels.
@@ -233,7 +282,7 @@ namespace AiNews.Extraction
             {
                 if (!DomText.IsInside(e, body) || DomText.TextLength(e) > SocialBlockMaxLength) continue;
                 var links = e.QuerySelectorAll("a[href]").ToList();
-                if (links.Count > 0 && links.All(a => IsSocialLink(context, a.GetAttribute("href")))) e.Remove();
+                if (links.Count > 0 && links.All(a => IsSocialLink(context, a.GetAttribute("href")))) RemoveWithLabel(e, body);
             }
         }
 

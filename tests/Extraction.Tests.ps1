@@ -497,6 +497,15 @@ Describe 'Failure classes of the general extractor (issue 12)' {
         $p = Get-Paragraphs $r.Content
         $p[-1] | Should -BeLike 'Until then the library stays*'
     }
+    It 'drops the caption of a picture set in a block of its own without a caption class, keeps a row of pictured steps and a paragraph beside a picture' {
+        $r = Read-Page 'image-blocks.html' 'https://allotment.example.org/spade'
+        $r.Content | Should -Not -BeLike '*The old spade before the work*'
+        $r.Content | Should -BeLike '*Clamp the spade in a vice*'
+        $r.Content | Should -BeLike '*File from the middle towards each corner*'
+        $r.Content | Should -BeLike '*take the burr off the back*'
+        $r.Content | Should -BeLike '*Finish with a drop of oil*'
+        (Get-Paragraphs $r.Content).Count | Should -Be 7
+    }
     It 'reads a short page again with fewer filters when the first pass finds less than 650 characters, and keeps the longer story' {
         $r = Read-Page 'short-first-pass.html'
         $r.Content | Should -BeLike 'The ferry company will run a new timetable*'

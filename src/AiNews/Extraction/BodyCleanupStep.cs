@@ -48,6 +48,19 @@ namespace AiNews.Extraction
         /// </summary>
         public const int OrphanLabelMaxLength = 80;
 
+        /// <summary>
+        /// A block that holds one picture first and after it at most this many characters of text (no paragraph, list,
+        /// heading or table) is the picture with its caption, set without a caption class
+        /// (`div.image` + `span`, `div.visual` + `div.description`): the caption leaves with the picture.
+        /// </summary>
+        public const int ImageBlockCaptionMaxLength = 250;
+
+        /// <summary>
+        /// ... unless at least this many blocks of the same tag and class, each with a picture, stand side by side: a
+        /// story told in pictures (how-to steps, a photo series), whose text under each picture is the story.
+        /// </summary>
+        public const int ImageBlockSeriesMin = 3;
+
         /// <summary>The block around the headline holds at most this many characters besides it (dateline, byline, kicker).</summary>
         public const int HeadlineBlockMaxExtra = 400;
 
@@ -141,6 +154,7 @@ namespace AiNews.Extraction
                 if (caption.LocalName == "figcaption" && caption.QuerySelectorAll("p").Count(DomText.HasText) >= CaptionProseMinParagraphs) continue;
                 caption.Remove();
             }
+            RemoveImageBlocks(body);
             // Captions without markup: a short italic, small or grey line right after an image.
             foreach (var img in body.QuerySelectorAll("img").ToList())
             {
@@ -178,6 +192,46 @@ namespace AiNews.Extraction
                 string t = Normalize(DomText.Text(h));
                 if (t.Length > 0 && (t == title || h.LocalName == "h1" && title.Length > 0 && (title.Contains(t) || t.Contains(title)))) h.Remove();
             }
+        }
+
+        // Pictures with their captions in a block of their own (see ImageBlockCaptionMaxLength).
+        private static void RemoveImageBlocks(IElement body)
+        {
+            int total = DomText.TextLength(body);
+            foreach (var e in body.QuerySelectorAll("div, span, figure").ToList())
+            {
+                if (!DomText.IsInside(e, body) || e.QuerySelectorAll("img").Length != 1) continue;
+                int length = DomText.TextLength(e);
+                if (length == 0 || length > ImageBlockCaptionMaxLength || length * 2 > total) continue;
+                // A paragraph beside a picture is text set next to it (a CMS's "text with image" element), not a caption.
+                if (e.QuerySelector("p, li, h1, h2, h3, h4, h5, h6, table, blockquote") != null) continue;
+                // Three or more such blocks side by side are a story told in pictures (steps, a photo series).
+                if (ImageSeriesLength(e) >= ImageBlockSeriesMin) continue;
+                // The picture comes first, on its own: the text after it is what is written under it.
+                var first = e.ChildNodes.FirstOrDefault(n => DomText.HasText(n) || n is IElement x && (x.LocalName == "img" || x.QuerySelector("img") != null));
+                if (!(first is IElement holder) || DomText.HasText(holder)) continue;
+                e.Remove();
+            }
+        }
+
+        // How many blocks of this one's tag and class, each with a picture, stand in a row with it (line breaks between them
+        // do not interrupt the row; text does).
+        private static int ImageSeriesLength(IElement e)
+        {
+            bool Same(IElement x) => x != null && x.LocalName == e.LocalName && x.ClassName == e.ClassName && x.QuerySelector("img") != null;
+            IElement Step(IElement x, bool forward)
+            {
+                for (INode n = forward ? x.NextSibling : x.PreviousSibling; n != null; n = forward ? n.NextSibling : n.PreviousSibling)
+                {
+                    if (n is IElement el) { if (el.LocalName == "br") continue; return el; }
+                    if (DomText.HasText(n)) return null;
+                }
+                return null;
+            }
+            int count = 1;
+            for (var x = Step(e, false); Same(x); x = Step(x, false)) count++;
+            for (var x = Step(e, true); Same(x); x = Step(x, true)) count++;
+            return count;
         }
 
         // Removes a block of furniture and the label that introduced it (see OrphanLabelMaxLength). A list item takes its

@@ -506,6 +506,11 @@ Describe 'Failure classes of the general extractor (issue 12)' {
         $r.Content | Should -BeLike '*Finish with a drop of oil*'
         (Get-Paragraphs $r.Content).Count | Should -Be 7
     }
+    It 'keeps a short code block in a wrapper of its own (a one-line command in a copy box)' {
+        $r = Read-Page 'code-blocks.html' 'https://tidyfiles.example.org/docs/start'
+        $r.Content | Should -BeLike "*with pip:`n`npip install tidyfiles`n`nThen point it*"
+        $r.Content | Should -BeLike "*says so:`n`ntidyfiles ~/Downloads --apply`n`nEvery run*"
+    }
     It 'reads a short page again with fewer filters when the first pass finds less than 650 characters, and keeps the longer story' {
         $r = Read-Page 'short-first-pass.html'
         $r.Content | Should -BeLike 'The ferry company will run a new timetable*'

@@ -284,6 +284,15 @@ namespace AiNews.Extraction
             }
         }
 
+        // A block whose text is all in &lt;pre&gt; blocks: a command or listing the story shows.
+        private static bool IsCodeBlock(IElement node)
+        {
+            int length = DomText.TextLength(node);
+            if (length == 0) return false;
+            var pres = node.QuerySelectorAll("pre").Where(x => !HasAncestor(x, "pre")).ToList();
+            return pres.Count > 0 && pres.Sum(DomText.TextLength) >= length;
+        }
+
         // Embedded posts (tweets, Instagram) quoted by the story are part of it.
         private static bool IsEmbeddedQuote(IElement node) =>
             node.LocalName == "blockquote" || node.QuerySelector("blockquote") != null;
@@ -300,6 +309,8 @@ namespace AiNews.Extraction
             string tag = node.LocalName;
             if (tag == "table" && IsDataTable(node)) return false;
             if (HasAncestor(node, "code") || HasAncestor(node, "pre")) return false;
+            // A wrapper of a code block (a copy button's box around a one-line command) holds the story's code, however short.
+            if (IsCodeBlock(node)) return false;
             int weight = weightClasses ? ClassWeight(node) : 0;
             if (weight < 0) return true;
             string text = DomText.Text(node);

@@ -511,6 +511,13 @@ Describe 'Failure classes of the general extractor (issue 12)' {
         $r.Content | Should -BeLike "*with pip:`n`npip install tidyfiles`n`nThen point it*"
         $r.Content | Should -BeLike "*says so:`n`ntidyfiles ~/Downloads --apply`n`nEvery run*"
     }
+    It 'puts the ingredients of a recipe, set beside the directions as a list of links, in front of the body' {
+        $r = Read-Page 'recipe-ingredients.html' 'https://kitchen.example.org/barley-soup'
+        $r.Content | Should -BeLike "*150 g pearl barley`n`n3 leeks, sliced into rings*"
+        $r.Content | Should -BeLike "*2 tablespoons butter`n`nMethod`n`nRinse the barley in a sieve*"
+        $r.Content | Should -BeLike '*thin it with a little water when you warm it up the next day.'
+        $r.Content | Should -Not -BeLike '*Pea soup*'
+    }
     It 'reads a short page again with fewer filters when the first pass finds less than 650 characters, and keeps the longer story' {
         $r = Read-Page 'short-first-pass.html'
         $r.Content | Should -BeLike 'The ferry company will run a new timetable*'

@@ -518,6 +518,14 @@ Describe 'Failure classes of the general extractor (issue 12)' {
         $r.Content | Should -BeLike '*thin it with a little water when you warm it up the next day.'
         $r.Content | Should -Not -BeLike '*Pea soup*'
     }
+    It 'puts a standfirst written as a list of points (marked as a lead) in front of the body, one paragraph per point' {
+        $r = Read-Page 'lead-points.html' 'https://citypost.example.org/tram'
+        $p = Get-Paragraphs $r.Content
+        $p[0] | Should -Be 'The new tram line to the university opens on Monday, a year later than planned.'
+        $p[2] | Should -Be 'The old bus line 14 stops running at the end of the month.'
+        $p[3] | Should -BeLike 'After four years of building work*'
+        $p.Count | Should -Be 7
+    }
     It 'reads a short page again with fewer filters when the first pass finds less than 650 characters, and keeps the longer story' {
         $r = Read-Page 'short-first-pass.html'
         $r.Content | Should -BeLike 'The ferry company will run a new timetable*'

@@ -518,6 +518,15 @@ Describe 'Failure classes of the general extractor (issue 12)' {
         $r.Content | Should -BeLike '*thin it with a little water when you warm it up the next day.'
         $r.Content | Should -Not -BeLike '*Pea soup*'
     }
+    It 'puts the ingredients of a recipe in front once when the template repeats the list (one for phones, one for wide screens)' {
+        $html = [IO.File]::ReadAllText((Join-Path $script:Pages 'recipe-ingredients.html'), [Text.Encoding]::UTF8)
+        $start = $html.IndexOf('<article class="recipe-ingredients box">')
+        $block = $html.Substring($start, $html.IndexOf('</article>', $start) + '</article>'.Length - $start)
+        $html = $html.Replace('<h1>Barley and leek soup</h1>', '<h1>Barley and leek soup</h1>' + $block.Replace('recipe-ingredients box', 'recipe-ingredients phone-only'))
+        $r = $script:Extractor.Extract($html, [Uri]'https://kitchen.example.org/barley-soup')
+        ([regex]::Matches($r.Content, 'pearl barley')).Count | Should -Be 1
+        $r.Content | Should -BeLike '*Rinse the barley in a sieve*'
+    }
     It 'puts a standfirst written as a list of points (marked as a lead) in front of the body, one paragraph per point' {
         $r = Read-Page 'lead-points.html' 'https://citypost.example.org/tram'
         $p = Get-Paragraphs $r.Content

@@ -34,6 +34,7 @@ namespace AiNews.Extraction
             if (body == null || page == null || context.SiteRule != null) return;
             if (body.QuerySelectorAll("*").Any(e => IsNamed(e) && DomText.HasText(e))) return;
             var blocks = new List<IElement>();
+            var seen = new List<string>();   // templates that repeat the list (one for phones, one for wide screens)
             int total = 0;
             foreach (var e in page.QuerySelectorAll("*"))
             {
@@ -43,6 +44,9 @@ namespace AiNews.Extraction
                 if (length == 0 || length > MaxLength) continue;
                 if (e.QuerySelectorAll("li, tr").Count(DomText.HasText) < MinItems) continue;
                 if (total + length > MaxLength) break;
+                string key = BodyCleanupStep.Normalize(DomText.Text(e));
+                if (seen.Any(k => k.Contains(key) || key.Contains(k))) continue;
+                seen.Add(key);
                 blocks.Add(e);
                 total += length;
             }

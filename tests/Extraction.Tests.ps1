@@ -497,14 +497,15 @@ Describe 'Failure classes of the general extractor (issue 12)' {
         $p = Get-Paragraphs $r.Content
         $p[-1] | Should -BeLike 'Until then the library stays*'
     }
-    It 'drops the caption of a picture set in a block of its own without a caption class, keeps a row of pictured steps and a paragraph beside a picture' {
+    It 'drops the caption of a picture set in a block of its own without a caption class, keeps a row of pictured steps, a paragraph beside a picture and an icon inside a sentence' {
         $r = Read-Page 'image-blocks.html' 'https://allotment.example.org/spade'
         $r.Content | Should -Not -BeLike '*The old spade before the work*'
         $r.Content | Should -BeLike '*Clamp the spade in a vice*'
         $r.Content | Should -BeLike '*File from the middle towards each corner*'
         $r.Content | Should -BeLike '*take the burr off the back*'
         $r.Content | Should -BeLike '*Finish with a drop of oil*'
-        (Get-Paragraphs $r.Content).Count | Should -Be 7
+        $r.Content | Should -BeLike '*Use a flat file the kind with a wooden handle rather than a grinder*'
+        (Get-Paragraphs $r.Content).Count | Should -Be 8
     }
     It 'keeps a short code block in a wrapper of its own (a one-line command in a copy box)' {
         $r = Read-Page 'code-blocks.html' 'https://tidyfiles.example.org/docs/start'

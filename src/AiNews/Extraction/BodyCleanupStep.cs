@@ -201,6 +201,8 @@ namespace AiNews.Extraction
             foreach (var e in body.QuerySelectorAll("div, span, figure").ToList())
             {
                 if (!DomText.IsInside(e, body) || e.QuerySelectorAll("img").Length != 1) continue;
+                // Inside a sentence's paragraph or item a picture is an icon or emoji in the text, not a figure.
+                if (e.ParentElement?.Closest("p, li, h1, h2, h3, h4, h5, h6, td, th, a") != null) continue;
                 int length = DomText.TextLength(e);
                 if (length == 0 || length > ImageBlockCaptionMaxLength || length * 2 > total) continue;
                 // A paragraph beside a picture is text set next to it (a CMS's "text with image" element), not a caption.

@@ -487,11 +487,13 @@ Describe 'Failure classes of the general extractor (issue 12)' {
         $r.Content | Should -Not -BeLike "*`nVenue`n*"
         $r.Content | Should -Not -BeLike '*Topic:*'
     }
-    It 'drops the label or heading of a teaser list it removes ("Read also:"), keeps labels and headings of text' {
+    It 'drops the label or heading of a teaser list or social block it removes ("Read also:"), keeps labels and headings of text and a sentence around a removed inline element' {
         $r = Read-Page 'orphan-labels.html' 'https://www.valleycourier.example/2025/04/mill-library'
         $r.Content | Should -Not -BeLike '*Read also:*'
         $r.Content | Should -Not -BeLike '*More on this topic*'
         $r.Content | Should -Not -BeLike '*Town buys the old mill*'
+        $r.Content | Should -BeLike '*At the meeting the mayor said: "A mill that ground*'
+        $r.Content | Should -Not -BeLike '*Follow the courier*'
         $r.Content | Should -BeLike "*heritage fund.`n`nThree floors`n`nThe library will take up*"
         $r.Content | Should -BeLike "*in the architects' plan:`n`nthe entrance hall keeps*"
         $p = Get-Paragraphs $r.Content

@@ -241,16 +241,17 @@ namespace AiNews.Extraction
         // what a label before the list names.
         private static void RemoveWithLabel(IElement e, IElement body)
         {
-            var block = e;
             var parent = e.ParentElement;
+            // Only a block is introduced by a label: an inline element removed from a sentence leaves the sentence as it is.
+            // The label is looked for while the block is still in place (a removed node has no siblings).
+            var label = e.LocalName != "li" && DomText.IsBlock(e) ? PreviousLabel(e) : null;
             e.Remove();
             if (e.LocalName == "li")
             {
                 if (parent == null || parent == body || !(parent.LocalName == "ul" || parent.LocalName == "ol") || DomText.HasText(parent)) return;
-                block = parent;
+                label = PreviousLabel(parent);
+                parent.Remove();
             }
-            var label = PreviousLabel(block);
-            if (block != e) block.Remove();
             label?.RemoveFromParent();
         }
 
@@ -275,7 +276,9 @@ namespace AiNews.Extraction
                 while (next != null && !DomText.HasText(next)) next = next.NextSibling;
                 return next == null || next is IElement n && Regex.IsMatch(n.LocalName, "^h[1-6]$") ? node : null;
             }
-            return node.NodeType == NodeType.Text && text.EndsWith(":") ? node : null;
+            // Loose text before the block, in a container of blocks (not the end of a paragraph's sentence).
+            return node.NodeType == NodeType.Text && text.EndsWith(":") && node.ParentElement != null
+                && !Regex.IsMatch(node.ParentElement.LocalName, "^(p|li|h[1-6]|td|th|dd|dt|blockquote|figcaption)$") ? node : null;
         }
 
         // The article's own header inside the body (headline, standfirst, dateline, byline): the headline is

@@ -494,6 +494,7 @@ Describe 'Failure classes of the general extractor (issue 12)' {
         $r.Content | Should -Not -BeLike '*Town buys the old mill*'
         $r.Content | Should -BeLike '*At the meeting the mayor said: "A mill that ground*'
         $r.Content | Should -Not -BeLike '*Follow the courier*'
+        $r.Content | Should -Not -BeLike '*Elsewhere on the web*'
         $r.Content | Should -BeLike "*heritage fund.`n`nThree floors`n`nThe library will take up*"
         $r.Content | Should -BeLike "*in the architects' plan:`n`nthe entrance hall keeps*"
         $p = Get-Paragraphs $r.Content

@@ -239,7 +239,7 @@ namespace AiNews.Extraction
         // Removes a block of furniture and the label that introduced it (see OrphanLabelMaxLength). A list item takes its
         // list along once no item with text is left, and the label is then the list's: one teaser of several is not
         // what a label before the list names.
-        private static void RemoveWithLabel(IElement e, IElement body)
+        internal static void RemoveWithLabel(IElement e, IElement body)
         {
             var parent = e.ParentElement;
             // Only a block is introduced by a label: an inline element removed from a sentence leaves the sentence as it is.

@@ -279,7 +279,8 @@ namespace AiNews.Extraction
                     if (!DomText.IsInside(node, article)) continue;
                     // Deep chains of one tag are judged at their outer levels only (each judgement reads the subtree).
                     if (NestedIn(node, tag) > MaxNestedScored) continue;
-                    if (ShouldRemove(node, weight)) node.Remove();
+                    // A link list or box judged junk takes the label that introduced it ("Further reading:") along.
+                    if (ShouldRemove(node, weight)) BodyCleanupStep.RemoveWithLabel(node, article);
                 }
             }
         }

@@ -487,6 +487,58 @@ Describe 'Failure classes of the general extractor (issue 12)' {
         $r.Content | Should -Not -BeLike "*`nVenue`n*"
         $r.Content | Should -Not -BeLike '*Topic:*'
     }
+    It 'drops the label or heading of a teaser list or social block it removes ("Read also:"), keeps labels and headings of text and a sentence around a removed inline element' {
+        $r = Read-Page 'orphan-labels.html' 'https://www.valleycourier.example/2025/04/mill-library'
+        $r.Content | Should -Not -BeLike '*Read also:*'
+        $r.Content | Should -Not -BeLike '*More on this topic*'
+        $r.Content | Should -Not -BeLike '*Town buys the old mill*'
+        $r.Content | Should -BeLike '*At the meeting the mayor said: "A mill that ground*'
+        $r.Content | Should -Not -BeLike '*Follow the courier*'
+        $r.Content | Should -Not -BeLike '*Elsewhere on the web*'
+        $r.Content | Should -BeLike "*heritage fund.`n`nThree floors`n`nThe library will take up*"
+        $r.Content | Should -BeLike "*in the architects' plan:`n`nthe entrance hall keeps*"
+        $p = Get-Paragraphs $r.Content
+        $p[-1] | Should -BeLike 'Until then the library stays*'
+    }
+    It 'drops the caption of a picture set in a block of its own without a caption class, keeps a row of pictured steps, a paragraph beside a picture and an icon inside a sentence' {
+        $r = Read-Page 'image-blocks.html' 'https://allotment.example.org/spade'
+        $r.Content | Should -Not -BeLike '*The old spade before the work*'
+        $r.Content | Should -BeLike '*Clamp the spade in a vice*'
+        $r.Content | Should -BeLike '*File from the middle towards each corner*'
+        $r.Content | Should -BeLike '*take the burr off the back*'
+        $r.Content | Should -BeLike '*Finish with a drop of oil*'
+        $r.Content | Should -BeLike '*Use a flat file the kind with a wooden handle rather than a grinder*'
+        (Get-Paragraphs $r.Content).Count | Should -Be 8
+    }
+    It 'keeps a short code block in a wrapper of its own (a one-line command in a copy box)' {
+        $r = Read-Page 'code-blocks.html' 'https://tidyfiles.example.org/docs/start'
+        $r.Content | Should -BeLike "*with pip:`n`npip install tidyfiles`n`nThen point it*"
+        $r.Content | Should -BeLike "*says so:`n`ntidyfiles ~/Downloads --apply`n`nEvery run*"
+    }
+    It 'puts the ingredients of a recipe, set beside the directions as a list of links, in front of the body' {
+        $r = Read-Page 'recipe-ingredients.html' 'https://kitchen.example.org/barley-soup'
+        $r.Content | Should -BeLike "*150 g pearl barley`n`n3 leeks, sliced into rings*"
+        $r.Content | Should -BeLike "*2 tablespoons butter`n`nMethod`n`nRinse the barley in a sieve*"
+        $r.Content | Should -BeLike '*thin it with a little water when you warm it up the next day.'
+        $r.Content | Should -Not -BeLike '*Pea soup*'
+    }
+    It 'puts the ingredients of a recipe in front once when the template repeats the list (one for phones, one for wide screens)' {
+        $html = [IO.File]::ReadAllText((Join-Path $script:Pages 'recipe-ingredients.html'), [Text.Encoding]::UTF8)
+        $start = $html.IndexOf('<article class="recipe-ingredients box">')
+        $block = $html.Substring($start, $html.IndexOf('</article>', $start) + '</article>'.Length - $start)
+        $html = $html.Replace('<h1>Barley and leek soup</h1>', '<h1>Barley and leek soup</h1>' + $block.Replace('recipe-ingredients box', 'recipe-ingredients phone-only'))
+        $r = $script:Extractor.Extract($html, [Uri]'https://kitchen.example.org/barley-soup')
+        ([regex]::Matches($r.Content, 'pearl barley')).Count | Should -Be 1
+        $r.Content | Should -BeLike '*Rinse the barley in a sieve*'
+    }
+    It 'puts a standfirst written as a list of points (marked as a lead) in front of the body, one paragraph per point' {
+        $r = Read-Page 'lead-points.html' 'https://citypost.example.org/tram'
+        $p = Get-Paragraphs $r.Content
+        $p[0] | Should -Be 'The new tram line to the university opens on Monday, a year later than planned.'
+        $p[2] | Should -Be 'The old bus line 14 stops running at the end of the month.'
+        $p[3] | Should -BeLike 'After four years of building work*'
+        $p.Count | Should -Be 7
+    }
     It 'reads a short page again with fewer filters when the first pass finds less than 650 characters, and keeps the longer story' {
         $r = Read-Page 'short-first-pass.html'
         $r.Content | Should -BeLike 'The ferry company will run a new timetable*'

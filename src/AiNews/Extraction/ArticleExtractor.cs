@@ -51,6 +51,7 @@ namespace AiNews.Extraction
             () => new SiteRuleStep(),        // known CMS containers (data)
             () => new ContentScoringStep(),  // everything else
             () => new BodyCleanupStep(),     // junk inside the body
+            () => new IngredientsStep(),     // a recipe's ingredients beside the body
             () => new LeadStep(),            // the standfirst the scorer left out
             () => new ImagesStep(),
             () => new TextStep(),            // paragraphs, boilerplate lines, JSON-LD fallback

@@ -41,6 +41,26 @@ namespace AiNews.Extraction
         /// <summary>A field label is a few words: an element with more text than this under such a class is not a label.</summary>
         public const int FieldLabelMaxLength = 60;
 
+        /// <summary>
+        /// A line of at most this many characters ending in a colon ("Read also:", "Share this article:") or a heading, set
+        /// right before a block the cleanup removes, introduced that block: it leaves with it. Longer lines are sentences
+        /// that go on into what follows.
+        /// </summary>
+        public const int OrphanLabelMaxLength = 80;
+
+        /// <summary>
+        /// A block that holds one picture first and after it at most this many characters of text (no paragraph, list,
+        /// heading or table) is the picture with its caption, set without a caption class
+        /// (`div.image` + `span`, `div.visual` + `div.description`): the caption leaves with the picture.
+        /// </summary>
+        public const int ImageBlockCaptionMaxLength = 250;
+
+        /// <summary>
+        /// ... unless at least this many blocks of the same tag and class, each with a picture, stand side by side: a
+        /// story told in pictures (how-to steps, a photo series), whose text under each picture is the story.
+        /// </summary>
+        public const int ImageBlockSeriesMin = 3;
+
         /// <summary>The block around the headline holds at most this many characters besides it (dateline, byline, kicker).</summary>
         public const int HeadlineBlockMaxExtra = 400;
 
@@ -121,7 +141,7 @@ namespace AiNews.Extraction
             int total = DomText.TextLength(body);
             foreach (string selector in context.Rules.Remove)
                 foreach (var junk in SiteRuleStep.TryQueryAll(body, selector))
-                    if (DomText.IsInside(junk, body) && DomText.TextLength(junk) * 2 <= total) junk.Remove();
+                    if (DomText.IsInside(junk, body) && DomText.TextLength(junk) * 2 <= total) RemoveWithLabel(junk, body);
             // The label of a CMS field ("Date of issue:", "Category:") names the value beside it; the value may be text, the label is not.
             foreach (var label in body.QuerySelectorAll(FieldLabelSelector).ToList())
                 if (DomText.TextLength(label) <= FieldLabelMaxLength) label.Remove();
@@ -134,6 +154,7 @@ namespace AiNews.Extraction
                 if (caption.LocalName == "figcaption" && caption.QuerySelectorAll("p").Count(DomText.HasText) >= CaptionProseMinParagraphs) continue;
                 caption.Remove();
             }
+            RemoveImageBlocks(body);
             // Captions without markup: a short italic, small or grey line right after an image.
             foreach (var img in body.QuerySelectorAll("img").ToList())
             {
@@ -162,7 +183,7 @@ namespace AiNews.Extraction
                 if (!DomText.IsInside(e, body) || e.QuerySelector("a") == null) continue;
                 int length = DomText.TextLength(e);
                 if (length > 0 && length < LinkOnlyMaxLength && DomText.LinkDensity(e) > TeaserMinLinkDensity
-                    && e.QuerySelectorAll("a").All(a => IsSameSite(context, a.GetAttribute("href")))) e.Remove();
+                    && e.QuerySelectorAll("a").All(a => IsSameSite(context, a.GetAttribute("href")))) RemoveWithLabel(e, body);
             }
             // The headline repeated inside the body.
             string title = Normalize(context.Page.Title);
@@ -171,6 +192,93 @@ namespace AiNews.Extraction
                 string t = Normalize(DomText.Text(h));
                 if (t.Length > 0 && (t == title || h.LocalName == "h1" && title.Length > 0 && (title.Contains(t) || t.Contains(title)))) h.Remove();
             }
+        }
+
+        // Pictures with their captions in a block of their own (see ImageBlockCaptionMaxLength).
+        private static void RemoveImageBlocks(IElement body)
+        {
+            int total = DomText.TextLength(body);
+            foreach (var e in body.QuerySelectorAll("div, span, figure").ToList())
+            {
+                if (!DomText.IsInside(e, body) || e.QuerySelectorAll("img").Length != 1) continue;
+                // Inside a sentence's paragraph or item a picture is an icon or emoji in the text, not a figure.
+                if (e.ParentElement?.Closest("p, li, h1, h2, h3, h4, h5, h6, td, th, a") != null) continue;
+                int length = DomText.TextLength(e);
+                if (length == 0 || length > ImageBlockCaptionMaxLength || length * 2 > total) continue;
+                // A paragraph beside a picture is text set next to it (a CMS's "text with image" element), not a caption.
+                if (e.QuerySelector("p, li, h1, h2, h3, h4, h5, h6, table, blockquote") != null) continue;
+                // Three or more such blocks side by side are a story told in pictures (steps, a photo series).
+                if (ImageSeriesLength(e) >= ImageBlockSeriesMin) continue;
+                // The picture comes first, on its own: the text after it is what is written under it.
+                var first = e.ChildNodes.FirstOrDefault(n => DomText.HasText(n) || n is IElement x && (x.LocalName == "img" || x.QuerySelector("img") != null));
+                if (!(first is IElement holder) || DomText.HasText(holder)) continue;
+                e.Remove();
+            }
+        }
+
+        // How many blocks of this one's tag and class, each with a picture, stand in a row with it (line breaks between them
+        // do not interrupt the row; text does).
+        private static int ImageSeriesLength(IElement e)
+        {
+            bool Same(IElement x) => x != null && x.LocalName == e.LocalName && x.ClassName == e.ClassName && x.QuerySelector("img") != null;
+            IElement Step(IElement x, bool forward)
+            {
+                for (INode n = forward ? x.NextSibling : x.PreviousSibling; n != null; n = forward ? n.NextSibling : n.PreviousSibling)
+                {
+                    if (n is IElement el) { if (el.LocalName == "br") continue; return el; }
+                    if (DomText.HasText(n)) return null;
+                }
+                return null;
+            }
+            int count = 1;
+            for (var x = Step(e, false); Same(x); x = Step(x, false)) count++;
+            for (var x = Step(e, true); Same(x); x = Step(x, true)) count++;
+            return count;
+        }
+
+        // Removes a block of furniture and the label that introduced it (see OrphanLabelMaxLength). A list item takes its
+        // list along once no item with text is left, and the label is then the list's: one teaser of several is not
+        // what a label before the list names.
+        internal static void RemoveWithLabel(IElement e, IElement body)
+        {
+            var parent = e.ParentElement;
+            // Only a block is introduced by a label: an inline element removed from a sentence leaves the sentence as it is.
+            // The label is looked for while the block is still in place (a removed node has no siblings).
+            var label = e.LocalName != "li" && DomText.IsBlock(e) ? PreviousLabel(e) : null;
+            e.Remove();
+            if (e.LocalName == "li")
+            {
+                if (parent == null || parent == body || !(parent.LocalName == "ul" || parent.LocalName == "ol") || DomText.HasText(parent)) return;
+                label = PreviousLabel(parent);
+                parent.Remove();
+            }
+            label?.RemoveFromParent();
+        }
+
+        // The node right before a block, skipping white space and empty elements (rules, breaks), when it is a label: a
+        // short line ending in a colon, or a heading, with no link of its own.
+        private static INode PreviousLabel(IElement block)
+        {
+            var node = block.PreviousSibling;
+            while (node != null && !DomText.HasText(node) && !(node is IElement x && x.QuerySelector("img, iframe, video") != null)) node = node.PreviousSibling;
+            if (node == null) return null;
+            string text = DomText.Text(node).Trim();
+            if (text.Length == 0 || text.Length > OrphanLabelMaxLength) return null;
+            if (node is IElement element)
+            {
+                if (element.LocalName == "a" || element.QuerySelector("a, img") != null) return null;
+                bool heading = Regex.IsMatch(element.LocalName, "^h[1-6]$");
+                if (!heading && !(DomText.IsBlock(element) || element.LocalName == "strong" || element.LocalName == "b")) return null;
+                if (text.EndsWith(":")) return node;
+                // A heading is the removed block's only when nothing of its section is left after it.
+                if (!heading) return null;
+                var next = block.NextSibling;
+                while (next != null && !DomText.HasText(next)) next = next.NextSibling;
+                return next == null || next is IElement n && Regex.IsMatch(n.LocalName, "^h[1-6]$") ? node : null;
+            }
+            // Loose text before the block, in a container of blocks (not the end of a paragraph's sentence).
+            return node.NodeType == NodeType.Text && text.EndsWith(":") && node.ParentElement != null
+                && !Regex.IsMatch(node.ParentElement.LocalName, "^(p|li|h[1-6]|td|th|dd|dt|blockquote|figcaption)$") ? node : null;
         }
 
         // The article's own header inside the body (headline, standfirst, dateline, byline): the headline is
@@ -223,7 +331,7 @@ namespace AiNews.Extraction
                     blocks.Add(e);
             }
             if (blocks.Sum(DomText.TextLength) > total * FurnitureMaxShare) return;
-            foreach (var e in blocks) e.Remove();
+            foreach (var e in blocks) RemoveWithLabel(e, body);
         }
 
         // Short blocks whose links are all follow, share or app links (see SocialBlockMaxLength), with their labels.
@@ -233,7 +341,7 @@ namespace AiNews.Extraction
             {
                 if (!DomText.IsInside(e, body) || DomText.TextLength(e) > SocialBlockMaxLength) continue;
                 var links = e.QuerySelectorAll("a[href]").ToList();
-                if (links.Count > 0 && links.All(a => IsSocialLink(context, a.GetAttribute("href")))) e.Remove();
+                if (links.Count > 0 && links.All(a => IsSocialLink(context, a.GetAttribute("href")))) RemoveWithLabel(e, body);
             }
         }
 

@@ -279,9 +279,19 @@ namespace AiNews.Extraction
                     if (!DomText.IsInside(node, article)) continue;
                     // Deep chains of one tag are judged at their outer levels only (each judgement reads the subtree).
                     if (NestedIn(node, tag) > MaxNestedScored) continue;
-                    if (ShouldRemove(node, weight)) node.Remove();
+                    // A link list or box judged junk takes the label that introduced it ("Further reading:") along.
+                    if (ShouldRemove(node, weight)) BodyCleanupStep.RemoveWithLabel(node, article);
                 }
             }
+        }
+
+        // A block whose text is all in &lt;pre&gt; blocks: a command or listing the story shows.
+        private static bool IsCodeBlock(IElement node)
+        {
+            int length = DomText.TextLength(node);
+            if (length == 0) return false;
+            var pres = node.QuerySelectorAll("pre").Where(x => !HasAncestor(x, "pre")).ToList();
+            return pres.Count > 0 && pres.Sum(DomText.TextLength) >= length;
         }
 
         // Embedded posts (tweets, Instagram) quoted by the story are part of it.
@@ -300,6 +310,8 @@ namespace AiNews.Extraction
             string tag = node.LocalName;
             if (tag == "table" && IsDataTable(node)) return false;
             if (HasAncestor(node, "code") || HasAncestor(node, "pre")) return false;
+            // A wrapper of a code block (a copy button's box around a one-line command) holds the story's code, however short.
+            if (IsCodeBlock(node)) return false;
             int weight = weightClasses ? ClassWeight(node) : 0;
             if (weight < 0) return true;
             string text = DomText.Text(node);

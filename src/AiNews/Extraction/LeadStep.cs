@@ -11,7 +11,8 @@ namespace AiNews.Extraction
     /// <see cref="BodyCleanupStep"/> drops the header block with the headline); readers count it as the story's first
     /// paragraph. It is looked for right after the page's headline, by its class (lead, intro, deck, teaser … in the
     /// words CMSs use) or as the first sentence-like paragraph there, and put in front of the body unless the body
-    /// already holds it. Pages located by a site rule are left as their rule says.
+    /// already holds it. A standfirst set as a list of points (the story in brief, each point shorter than a lead) is
+    /// read as one block and put in front point by point. Pages located by a site rule are left as their rule says.
     /// </summary>
     public sealed class LeadStep : IExtractionStep
     {
@@ -68,6 +69,8 @@ namespace AiNews.Extraction
                 if (e == headline) { after = true; continue; }
                 if (!after || DomText.IsInside(e, headline) || !HasOwnText(e)) continue;
                 var block = BlockOf(e, page);
+                // A standfirst written as a short list of points ("the story in brief") is read as one block.
+                if (block != null && block.LocalName == "li" && block.ParentElement is IElement list && (list.LocalName == "ul" || list.LocalName == "ol")) block = list;
                 if (block == null || block == last || DomText.IsInside(headline, block)) continue;
                 last = block;
                 string text = DomText.Text(block);
@@ -82,9 +85,22 @@ namespace AiNews.Extraction
                 bool hinted = HasLeadHint(block, headline);
                 bool sentence = block.LocalName == "p" && SentenceEnd.IsMatch(text);
                 if (!hinted && !sentence) continue;
-                var lead = body.Owner.CreateElement("p");
-                lead.TextContent = text;
-                body.Prepend(lead);
+                if (block.LocalName == "ul" || block.LocalName == "ol")
+                {
+                    var points = block.Children.Where(c => c.LocalName == "li" && DomText.HasText(c)).ToList();
+                    for (int i = points.Count - 1; i >= 0; i--)
+                    {
+                        var point = body.Owner.CreateElement("p");
+                        point.TextContent = DomText.Text(points[i]);
+                        body.Prepend(point);
+                    }
+                }
+                else
+                {
+                    var lead = body.Owner.CreateElement("p");
+                    lead.TextContent = text;
+                    body.Prepend(lead);
+                }
                 context.Page.Notes.Add(hinted
                     ? $"The standfirst after the headline (<{block.LocalName}> marked as a lead) was put in front of the body."
                     : $"The paragraph after the headline, outside the located body, was put in front of it as its standfirst.");

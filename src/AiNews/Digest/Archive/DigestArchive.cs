@@ -356,9 +356,7 @@ namespace AiNews.Digest.Archive
                 DigestDocument document = _reader.Read(DigestReader.Normalize(AtomicFile.Utf8NoBom.GetString(bytes)));
                 if (RefusalOf(document) == null) written.Prints = StoryPrint.OfAll(document.Articles);
             }
-            // As Open: Markdig's depth limit, or a file the reader cannot take; a later run refuses it, and keeps no prints of it.
-            catch (ArgumentException) { }
-            catch (InvalidDataException) { }
+            catch (ArgumentException) { }       // Markdig's depth limit: a later run refuses the file, and keeps no prints of it
             return written;
         }
 

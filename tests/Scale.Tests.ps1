@@ -315,8 +315,6 @@ Describe 'An archive run as the archive grows' {
         $History | Export-AiDigest -ArchivePath $root @Export
         Test-Path (Join-Path $root '.ainews/day-counts.tsv') | Should -BeTrue
         @(Get-ChildItem (Join-Path $root '.ainews/day-titles') -File).Count | Should -Be 3 -Because 'one title file per month folder'
-        # Without the story prints the last run kept (see the next tests), the look-back days are read from their files.
-        Remove-Item (Join-Path $root '.ainews/day-prints') -Recurse -Force
         $verbose = $Today | Export-AiDigest -ArchivePath $root @Export -Verbose 4>&1 | ForEach-Object { "$_" }
         # The 7 look-back days before today exist; today's file does not yet. Nothing else is read, and of the title
         # files only the one of the month folder the run touched (the counts for index.html come from the summary).
@@ -338,7 +336,6 @@ Describe 'An archive run as the archive grows' {
         # Another folder's README is left stale on purpose: a run that does not touch that folder must not even look at it.
         $october = Get-ChildItem $root -Recurse -Filter 'README.md' | Where-Object { $_.Directory.Name -like '10*' }
         Set-Content $october.FullName 'stale' -NoNewline
-        Remove-Item (Join-Path $root '.ainews/day-prints') -Recurse -Force
         $verbose = $Today | Export-AiDigest -ArchivePath $root @markdown -Verbose 4>&1 | ForEach-Object { "$_" }
         $verbose | Should -Contain 'Read 7 day files (the look-back window, and days changed since the last run) and the title files of 1 folder.'
         Get-Content $october.FullName -Raw | Should -Be 'stale'
@@ -354,28 +351,24 @@ Describe 'An archive run as the archive grows' {
     It 'compares the look-back days through their kept story prints, finds a story filed 5 days before, and writes what a full read writes' {
         $root = Join-Path $TestDrive 'prints'
         $History | Export-AiDigest -ArchivePath $root @Export
-        @(Get-ChildItem (Join-Path $root '.ainews/day-prints') -File).Count | Should -Be 8 -Because 'a run that files 70 days keeps the prints of the last look-back window it wrote (days 62-69), not of every day'
-        $verbose = $Today | Export-AiDigest -ArchivePath $root @Export -Verbose 4>&1 | ForEach-Object { "$_" }
-        $verbose | Should -Contain 'Read 0 day files (the look-back window, and days changed since the last run) and the title files of 1 folder.'
-        $verbose | Should -Contain 'Compared with 7 look-back day files through their kept story prints, without reading them.'
-        @(Get-ChildItem (Join-Path $root '.ainews/day-prints') -File).Count | Should -Be 9 -Because 'the day this run wrote (70) has its prints kept too'
+        $Today | Export-AiDigest -ArchivePath $root @Export
+        @(Get-ChildItem (Join-Path $root '.ainews/day-prints') -File).Count | Should -Be 7 -Because 'the run fingerprinted the 7 look-back days and kept their prints'
         # The next day: another outlet's report of a story filed on day 66 (5 days before), and a new story.
         $next = $start.AddDays(71)
         $tomorrow = @(
             New-DayArticle -Title 'Day 66 story 1 about model release 661, as a feed links it' -Url 'https://example.com/66/1?utm_source=feed' -Published $next.AddHours(1) -Content 'Another outlet.'
             New-DayArticle -Title 'Tomorrow''s only story' -Url 'https://example.com/tomorrow/1' -Published $next.AddHours(2) -Content 'Tomorrow''s body.'
         )
-        # Print files written a month ago: those this run reads are kept, those of days 62 and 63 (now out of the window) are removed.
+        # Print files written a month ago: those this run reads are kept, the one of day 63 (now out of the window) is removed.
         $printFiles = Get-ChildItem (Join-Path $root '.ainews/day-prints') -File
         $printFiles | ForEach-Object { $_.LastWriteTimeUtc = [datetime]::UtcNow.AddDays(-30) }
         $verbose = $tomorrow | Export-AiDigest -ArchivePath $root @Export -Verbose 4>&1 | ForEach-Object { "$_" }
         $verbose | Should -Contain "Skipped 'Day 66 story 1 about model release 661, as a feed links it': already in the archive in 2025/12월/12-06.md."
-        # No day file is read, not even the day the last run wrote: its prints were kept when it was written.
-        $verbose | Should -Contain 'Read 0 day files (the look-back window, and days changed since the last run) and the title files of 1 folder.'
-        $verbose | Should -Contain 'Compared with 7 look-back day files through their kept story prints, without reading them.'
+        # Only the day the last run wrote is read; the 6 days before it come from their kept prints.
+        $verbose | Should -Contain 'Read 1 day files (the look-back window, and days changed since the last run) and the title files of 1 folder.'
+        $verbose | Should -Contain 'Compared with 6 look-back day files through their kept story prints, without reading them.'
         $left = @(Get-ChildItem (Join-Path $root '.ainews/day-prints') -File | ForEach-Object Name)
-        $left.Count | Should -Be 8 -Because 'the 7 prints read and the new ones of the day this run wrote are kept'
-        $left | Should -Contain ([uri]::EscapeDataString('2025/12월/12-11.md') + '.prints')
+        $left.Count | Should -Be 7 -Because 'the 6 prints read and the new ones of the day the last run wrote are kept'
         $left | Should -Not -Contain ([uri]::EscapeDataString('2025/12월/12-03.md') + '.prints') -Because 'old prints no run reads are removed'
 
         $full = Join-Path $TestDrive 'prints-full'
@@ -406,38 +399,6 @@ Describe 'An archive run as the archive grows' {
         $verbose | Should -Contain "Skipped 'A late addition about the release of the model 6690 by the lab': already in the archive in 2025/12월/12-06.md."
         $verbose | Should -Contain "Skipped 'Day 67 story 2 again': already in the archive in 2025/12월/12-07.md."
         (Get-Item $prints67).Length | Should -BeGreaterThan 3 -Because 'the damaged print file is made again from the day file'
-    }
-
-    It 'keeps the prints of a day file it writes exactly as a later read of that file makes them' {
-        # Two archives alike, with a day whose text Markdown escapes and entities change on the way to the file; in the
-        # second, the prints the run kept of that day when it wrote it are removed, so that the next run reads the day file
-        # and fingerprints it. The two print files must hold the same prints: only the recorded write time differs.
-        $day = @(
-            New-DayArticle -Title 'Model *v2* [preview] | 한국어 <b>모델</b> & "quotes"' -Url 'https://example.com/today/escaped?a=1&b=2' -Published $start.AddDays(70).AddHours(1) -Content ('First line with `code`, a <tag>, 1 < 2 & an emoji 🙂.' + "`n`n" + '두 번째 문단: 모델이 공개됐다. ' * 20)
-            New-DayArticle -Title 'Second story (with brackets) and #hash' -Url 'https://example.com/today/2' -Published $start.AddDays(70).AddHours(2) -Content ('Plain text. ' * 120)
-        )
-        $day[0].Summary = 'A summary with `code`, a <tag>, 1 < 2 & an emoji 🙂, **bold** and [a link](https://example.com/x). 모델이 공개됐다.'
-        $asWritten = Join-Path $TestDrive 'as-written'; $asRead = Join-Path $TestDrive 'as-read'
-        foreach ($root in $asWritten, $asRead) { $History[120..139] + $day | Export-AiDigest -ArchivePath $root @Export }
-        $name = [uri]::EscapeDataString('2025/12월/12-10.md') + '.prints'
-        Test-Path (Join-Path $asWritten ".ainews/day-prints/$name") | Should -BeTrue -Because 'the run kept the prints of the day it wrote'
-        Remove-Item (Join-Path $asRead ".ainews/day-prints/$name")
-        $next = @(New-DayArticle -Title 'The next day''s story' -Url 'https://example.com/next/1' -Published $start.AddDays(71).AddHours(2))
-        $verbose = $next | Export-AiDigest -ArchivePath $asRead @Export -Verbose 4>&1 | ForEach-Object { "$_" }
-        $verbose | Should -Contain 'Read 1 day files (the look-back window, and days changed since the last run) and the title files of 1 folder.'
-        $null = $next | Export-AiDigest -ArchivePath $asWritten @Export
-        $written = [IO.File]::ReadAllBytes((Join-Path $asWritten ".ainews/day-prints/$name"))
-        $read = [IO.File]::ReadAllBytes((Join-Path $asRead ".ainews/day-prints/$name"))
-        # The header: three strings (format, build, time zone; each under 128 bytes, so one length byte), then the day
-        # file's size and its time of last write, 8 bytes each; the prints follow.
-        $offset = 0
-        for ($i = 0; $i -lt 3; $i++) { $written[$offset] | Should -BeLessThan 128; $offset += 1 + $written[$offset] }
-        $written.Length | Should -Be $read.Length
-        $written.Length | Should -BeGreaterThan ($offset + 600) -Because 'the prints of two articles follow the header'
-        [BitConverter]::ToInt64($written, $offset) | Should -Be (Get-Item (Join-Path $asWritten '2025/12월/12-10.md')).Length
-        [Convert]::ToBase64String($written, 0, $offset + 8) | Should -BeExactly ([Convert]::ToBase64String($read, 0, $offset + 8))
-        [Convert]::ToBase64String($written, $offset + 16, $written.Length - $offset - 16) |
-            Should -BeExactly ([Convert]::ToBase64String($read, $offset + 16, $read.Length - $offset - 16))
     }
 
     It 'does not use a state file a system crash cut short, and writes what a run without kept state writes' {

@@ -12,9 +12,8 @@ namespace AiNews.Digest.Archive
     /// The story prints (<see cref="StoryPrint"/>) of day files as last read, one small file per day file in the archive's
     /// state folder (<c>.ainews/day-prints/</c>), each with the day file's size and time of last write. Every run compares
     /// its articles with those of the look-back days before them; with this, it reads their prints instead of reading,
-    /// parsing and fingerprinting the day files again. The run that writes a day file records the prints of the text it
-    /// wrote (as a later run would read it back), so the next run reads not even the day the last one wrote. A day file
-    /// whose size or time differs from what is recorded (edited by hand, written by a run since), or a print file that is missing, damaged, or made by another build or in another time zone, is
+    /// parsing and fingerprinting the day files again. A day file whose size or time differs from what is recorded (edited
+    /// by hand, written by a run since), or a print file that is missing, damaged, or made by another build or in another time zone, is
     /// read from the day file again, so the prints always equal those of the file as it is. Best effort, like the title
     /// index (<see cref="ArchiveDayIndex"/>): one that cannot be written is made again by the next run.
     /// </summary>
@@ -61,39 +60,20 @@ namespace AiNews.Digest.Archive
         /// <summary>The print file of the day file at <paramref name="dayFile"/>.</summary>
         public string PathOf(string dayFile) => Path.Combine(_folder, Uri.EscapeDataString(Relative(dayFile)) + ".prints");
 
-        /// <summary>
-        /// The recorded prints of the day file at <paramref name="dayFile"/>, when it has not changed since: the look-back
-        /// day is then compared without being read (counted in <see cref="FilesRead"/>).
-        /// </summary>
+        /// <summary>The recorded prints of the day file at <paramref name="dayFile"/>, when it has not changed since.</summary>
         public bool TryGet(string dayFile, out IReadOnlyList<StoryPrint> prints)
         {
             prints = null;
             var info = new FileInfo(dayFile);
-            if (!info.Exists || !TryRead(dayFile, info.Length, info.LastWriteTimeUtc.Ticks, out prints)) return false;
-            FilesRead++;
-            return true;
-        }
-
-        /// <summary>
-        /// The recorded prints of the day file at <paramref name="dayFile"/> as it was when it had <paramref name="length"/>
-        /// bytes and was last written at <paramref name="writeTicks"/>: for a day file this run has read anyway (to add to
-        /// it), whose prints need not be made again.
-        /// </summary>
-        public bool TryGet(string dayFile, long length, long writeTicks, out IReadOnlyList<StoryPrint> prints) =>
-            TryRead(dayFile, length, writeTicks, out prints);
-
-        private bool TryRead(string dayFile, long length, long writeTicks, out IReadOnlyList<StoryPrint> prints)
-        {
-            prints = null;
             string path = PathOf(dayFile);
-            if (!File.Exists(path)) return false;
+            if (!info.Exists || !File.Exists(path)) return false;
             try
             {
                 // Read whole (one read of tens of KB) and then decoded from memory: the prints are thousands of small values.
                 using (var reader = new BinaryReader(new MemoryStream(File.ReadAllBytes(path), writable: false), Encoding.UTF8))
                 {
                     if (reader.ReadString() != Magic || reader.ReadString() != ContentHash.BuildIdentity || reader.ReadString() != _timeZone) return false;
-                    if (reader.ReadInt64() != length || reader.ReadInt64() != writeTicks) return false;
+                    if (reader.ReadInt64() != info.Length || reader.ReadInt64() != info.LastWriteTimeUtc.Ticks) return false;
                     int count = reader.ReadInt32();
                     if (count < 0) return false;
                     var list = new List<StoryPrint>();
@@ -105,6 +85,7 @@ namespace AiNews.Digest.Archive
             catch (IOException) { return false; }              // EndOfStreamException too: cut short
             catch (InvalidDataException) { return false; }
             catch (UnauthorizedAccessException) { return false; }
+            FilesRead++;
             _read.Add(path);
             return true;
         }
@@ -112,16 +93,14 @@ namespace AiNews.Digest.Archive
         /// <summary>
         /// Records the prints of the day file at <paramref name="dayFile"/>, made from its text as read when it had
         /// <paramref name="length"/> bytes and was last written at <paramref name="writeTicks"/> (taken before reading, so
-        /// that a change while it was read makes the record stale, never wrong), or from the text this run wrote to it, with
-        /// its size and time taken right after the write. Written by <see cref="Save"/>; a later record of one file replaces
-        /// an earlier one.
+        /// that a change while it was read makes the record stale, never wrong). Written by <see cref="Save"/>.
         /// </summary>
         public void Put(string dayFile, long length, long writeTicks, IReadOnlyList<StoryPrint> prints) =>
             _pending[Path.GetFullPath(dayFile)] = new Pending { Length = length, WriteTicks = writeTicks, Prints = prints };
 
         /// <summary>
         /// Writes the prints recorded with <see cref="Put"/>, except those of <paramref name="changed"/> (day files this
-        /// run wrote without recording what it wrote: what was read of them is no longer what they hold), and removes print files older than the time
+        /// run wrote: what was read of them is no longer what they hold), and removes print files older than the time
         /// they are kept for that this run did not read (a day that needs them again is read from its file); false when
         /// one could not be written.
         /// </summary>

@@ -17,10 +17,8 @@ namespace AiNews.Digest.Archive
     /// no article filed twice within the look-back window, and the index of each folder regenerated.
     /// Planning only reads, and reads each thing once: the folders are listed once per run, each day file is
     /// read and parsed at most once, and the indexes take titles and counts from those in-memory day files
-    /// (and from the articles this run adds) rather than parsing the Markdown they have just rendered. Only the story
-    /// prints of the day files it writes are made from that Markdown, read back on another core while the indexes are
-    /// planned and written, and kept (<see cref="ArchiveDayPrints"/>): the next run compares with them unread.
-    /// The caller writes the planned changes (Export-AiDigest, one atomic write each), then calls <see cref="SaveTitleIndex"/>.
+    /// (and from the articles this run adds) rather than parsing the Markdown they have just rendered.
+    /// The caller writes the planned changes (Export-AiDigest, one atomic write each).
     /// </summary>
     public sealed class DigestArchive
     {
@@ -59,9 +57,6 @@ namespace AiNews.Digest.Archive
         private Task<Dictionary<string, (long Length, long WriteTicks)>> _dayStats;
         // The full path of each day's file, by day (see PathOf).
         private readonly Dictionary<DateTime, string> _pathOfDay = new Dictionary<DateTime, string>();
-        // For each day file Plan renders, by full path: the prints of its new text as a later run reads it back, made on
-        // another core while the indexes are planned and the files written (see PrintsAsWritten, SaveTitleIndex).
-        private readonly Dictionary<string, Task<WrittenPrints>> _printsAsWritten = new Dictionary<string, Task<WrittenPrints>>(StringComparer.Ordinal);
 
         public DigestArchive(ArchiveOptions options)
         {
@@ -128,8 +123,7 @@ namespace AiNews.Digest.Archive
             // the run's own articles are fingerprinted here; nothing else touches the archive's state until both are done.
             var window = new SortedSet<DateTime>(dated.SelectMany(x => Enumerable.Range(0, _options.LookbackDays + 1)
                 .Select(back => TimeZoneResolver.AddDays(x.day, -back))));
-            var targetDays = new HashSet<DateTime>(dated.Select(x => x.day));
-            Task reading = Task.Run(() => { foreach (DateTime day in window) ReadLookback(day, targetDays.Contains(day)); });
+            Task reading = Task.Run(() => { foreach (DateTime day in window) ReadLookback(day); });
             // With Html, index.html gives every day's count, each checked against its day file's size and time: those are
             // taken on another core too, from the listing made here, while the run plans its day files.
             if (_options.Html && _dayStats == null)
@@ -169,7 +163,6 @@ namespace AiNews.Digest.Archive
                 thisRun.Add((print, day, Relative(target.Path) + " (this run)"));
             }
 
-            DateTime keepFrom = dated.Count == 0 ? DateTime.MaxValue : TimeZoneResolver.AddDays(dated[dated.Count - 1].day, -_options.LookbackDays);
             foreach (DayFile day in _days.Values.Where(d => d.Additions != null).OrderBy(d => d.Day))
             {
                 string text = day.Exists ? day.Additions.AppendTo(day.Text, day.Document) : day.Additions.Render();
@@ -177,9 +170,6 @@ namespace AiNews.Digest.Archive
                 {
                     Path = day.Path, RelativePath = Relative(day.Path), Created = !day.Exists, Added = day.Additions.Count, Text = text,
                 });
-                // Kept for the days the next run compares with: those of the last look-back window this run files in (not
-                // every day of a first run that files years of articles at once).
-                if (day.Day >= keepFrom) _printsAsWritten[day.Path] = Task.Run(() => PrintsAsWritten(text));
             }
             plan.Changes.AddRange(PlanIndexes(plan.Changes));
             return plan;
@@ -308,63 +298,24 @@ namespace AiNews.Digest.Archive
         /// Reads what <see cref="FindEarlier"/> will compare for one day of the look-back window: its kept prints, else its
         /// day file, parsed and fingerprinted. A refused file is reported when <see cref="FindEarlier"/> loads it.
         /// </summary>
-        private void ReadLookback(DateTime day, bool target)
+        private void ReadLookback(DateTime day)
         {
             string path = PathOf(day);
-            // A day this run files articles in is read whatever prints are kept: its text is what the articles are added to.
-            if (!target && KeptPrints(path) != null) return;
+            if (KeptPrints(path) != null) return;
             DayFile file = Open(path, day);
             if (file.Refused == null && file.Document != null) PrintsOf(file);
         }
 
-        /// <summary>
-        /// The story prints of a sound day file's articles: those kept for the file as it was read, else made once and kept
-        /// for the next run.
-        /// </summary>
+        /// <summary>The story prints of a sound day file's articles, made once and kept for the next run.</summary>
         private IReadOnlyList<StoryPrint> PrintsOf(DayFile day)
         {
             if (day.Prints == null)
             {
-                if (_prints.TryGet(day.Path, day.Length, day.WriteTicks, out IReadOnlyList<StoryPrint> kept)) day.Prints = kept;
-                else
-                {
-                    day.Prints = StoryPrint.OfAll(day.Document.Articles);
-                    _prints.Put(day.Path, day.Length, day.WriteTicks, day.Prints);
-                }
+                day.Prints = StoryPrint.OfAll(day.Document.Articles);
+                _prints.Put(day.Path, day.Length, day.WriteTicks, day.Prints);
             }
             return day.Prints;
         }
-
-        /// <summary>The prints of a day file's new text (null when a later run would refuse the file), and its size in bytes.</summary>
-        private sealed class WrittenPrints
-        {
-            public IReadOnlyList<StoryPrint> Prints;
-            public long Bytes;
-        }
-
-        /// <summary>
-        /// What a later run makes of a day file holding <paramref name="text"/>, as the caller writes it (UTF-8 without a
-        /// byte order mark) and <see cref="Open"/> reads it back: the same decoding, normalising and parsing, so the prints
-        /// equal those of a fresh read, byte for byte.
-        /// </summary>
-        private WrittenPrints PrintsAsWritten(string text)
-        {
-            byte[] bytes = AtomicFile.Utf8NoBom.GetBytes(text);
-            var written = new WrittenPrints { Bytes = bytes.Length };
-            try
-            {
-                DigestDocument document = _reader.Read(DigestReader.Normalize(AtomicFile.Utf8NoBom.GetString(bytes)));
-                if (RefusalOf(document) == null) written.Prints = StoryPrint.OfAll(document.Articles);
-            }
-            catch (ArgumentException) { }       // Markdig's depth limit: a later run refuses the file, and keeps no prints of it
-            return written;
-        }
-
-        /// <summary>Why a parsed day file is no sound digest that articles may be added to, or null.</summary>
-        private string RefusalOf(DigestDocument document) =>
-            document.TocStart < 0 || document.TocEnd < document.TocStart
-                ? $"it is not an AiNews digest (it has no {_format.TocStart} … {_format.TocEnd} markers)"
-                : document.Defects.FirstOrDefault();
 
         /// <summary>
         /// Which of this run's articles the day file at <paramref name="path"/> (its <paramref name="prints"/>) has the
@@ -442,7 +393,9 @@ namespace AiNews.Digest.Archive
                     file.Text = DigestReader.Normalize(file.Raw);
                     document = _reader.Read(file.Text);
                     file.Titles = document.Articles.Select(a => a.Title).ToList();
-                    file.Refused = RefusalOf(document);
+                    file.Refused = document.TocStart < 0 || document.TocEnd < document.TocStart
+                        ? $"it is not an AiNews digest (it has no {_format.TocStart} … {_format.TocEnd} markers)"
+                        : document.Defects.FirstOrDefault();
                 }
                 catch (InvalidDataException e) { file.Refused = e.Message.TrimEnd('.'); file.Text = string.Empty; }
                 catch (ArgumentException e) { file.Refused = "Markdown cannot read it: " + e.Message.TrimEnd('.'); }   // Markdig's depth limit
@@ -537,7 +490,7 @@ namespace AiNews.Digest.Archive
         /// <summary>
         /// Records the titles of the day files this run read, and of those in <paramref name="written"/> (the day-file
         /// changes that were written), in the archive's title index (<see cref="ArchiveDayIndex"/>), and the story prints
-        /// of the day files it fingerprinted and did not write, and of those it wrote (<see cref="ArchiveDayPrints"/>), so that the next run
+        /// of the day files it fingerprinted and did not write (<see cref="ArchiveDayPrints"/>), so that the next run
         /// need not read them again; call it after the writes (never under -WhatIf). False when the index or a print file
         /// could not be written (the next run then reads those day files again).
         /// </summary>
@@ -547,28 +500,13 @@ namespace AiNews.Digest.Archive
             foreach (ArchiveChange change in written ?? Enumerable.Empty<ArchiveChange>())
             {
                 if (change.IsIndex) continue;
+                changed.Add(Path.GetFullPath(change.Path));
                 if (_days.TryGetValue(change.Path, out DayFile day)) _index.Put(change.Path, day.TitlesAfter(true));
-                if (!KeepPrintsAsWritten(change)) changed.Add(Path.GetFullPath(change.Path));
             }
             bool titles = _index.Save();
             bool parts = _indexParts.Save();
             bool listing = _listing.Save();
             return _prints.Save(changed) && titles && parts && listing;
-        }
-
-        /// <summary>
-        /// Records the prints of the text this run wrote to a day file (<see cref="PrintsAsWritten"/>) with the file's size
-        /// and time as the write left them, so that the next run need not read the day again; false when it cannot (the
-        /// file is not as written, or a later run would refuse it).
-        /// </summary>
-        private bool KeepPrintsAsWritten(ArchiveChange change)
-        {
-            if (!_printsAsWritten.TryGetValue(change.Path, out Task<WrittenPrints> making)) return false;
-            WrittenPrints written = making.GetAwaiter().GetResult();
-            var info = new FileInfo(change.Path);
-            if (written.Prints == null || !info.Exists || info.Length != written.Bytes) return false;
-            _prints.Put(change.Path, info.Length, info.LastWriteTimeUtc.Ticks, written.Prints);
-            return true;
         }
 
         /// <summary>How many look-back days this run compared through their kept story prints instead of reading them.</summary>

@@ -267,19 +267,28 @@ namespace AiNews.Extraction
             if (node is IElement element)
             {
                 if (element.LocalName == "a" || element.QuerySelector("a, img") != null) return null;
-                bool heading = Regex.IsMatch(element.LocalName, "^h[1-6]$");
+                bool heading = IsHeading(element);
                 if (!heading && !(DomText.IsBlock(element) || element.LocalName == "strong" || element.LocalName == "b")) return null;
                 if (text.EndsWith(":")) return node;
                 // A heading is the removed block's only when nothing of its section is left after it.
                 if (!heading) return null;
                 var next = block.NextSibling;
                 while (next != null && !DomText.HasText(next)) next = next.NextSibling;
-                return next == null || next is IElement n && Regex.IsMatch(n.LocalName, "^h[1-6]$") ? node : null;
+                return next == null || next is IElement n && IsHeading(n) ? node : null;
             }
             // Loose text before the block, in a container of blocks (not the end of a paragraph's sentence).
             return node.NodeType == NodeType.Text && text.EndsWith(":") && node.ParentElement != null
-                && !Regex.IsMatch(node.ParentElement.LocalName, "^(p|li|h[1-6]|td|th|dd|dt|blockquote|figcaption)$") ? node : null;
+                && !SentenceHolders.Contains(node.ParentElement.LocalName) && !IsHeading(node.ParentElement) ? node : null;
         }
+
+        private static bool IsHeading(IElement e) =>
+            e.LocalName.Length == 2 && e.LocalName[0] == 'h' && e.LocalName[1] >= '1' && e.LocalName[1] <= '6';
+
+        // Elements whose text is a sentence or a cell: loose text ending in a colon inside one goes on into what follows.
+        private static readonly HashSet<string> SentenceHolders = new HashSet<string>(StringComparer.Ordinal)
+        {
+            "p", "li", "td", "th", "dd", "dt", "blockquote", "figcaption",
+        };
 
         // The article's own header inside the body (headline, standfirst, dateline, byline): the headline is
         // not part of the body, and the block around it is metadata that structured data already gave us.

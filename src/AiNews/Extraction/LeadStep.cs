@@ -1,4 +1,5 @@
 using System;
+using System.Collections.Generic;
 using System.Linq;
 using System.Text.RegularExpressions;
 using AngleSharp.Dom;
@@ -85,20 +86,14 @@ namespace AiNews.Extraction
                 bool hinted = HasLeadHint(block, headline);
                 bool sentence = block.LocalName == "p" && SentenceEnd.IsMatch(text);
                 if (!hinted && !sentence) continue;
-                if (block.LocalName == "ul" || block.LocalName == "ol")
-                {
-                    var points = block.Children.Where(c => c.LocalName == "li" && DomText.HasText(c)).ToList();
-                    for (int i = points.Count - 1; i >= 0; i--)
-                    {
-                        var point = body.Owner.CreateElement("p");
-                        point.TextContent = DomText.Text(points[i]);
-                        body.Prepend(point);
-                    }
-                }
-                else
+                // A list goes in point by point, one paragraph each.
+                List<string> paragraphs = block.LocalName == "ul" || block.LocalName == "ol"
+                    ? block.Children.Where(c => c.LocalName == "li" && DomText.HasText(c)).Select(c => DomText.Text(c)).ToList()
+                    : new List<string> { text };
+                for (int i = paragraphs.Count - 1; i >= 0; i--)
                 {
                     var lead = body.Owner.CreateElement("p");
-                    lead.TextContent = text;
+                    lead.TextContent = paragraphs[i];
                     body.Prepend(lead);
                 }
                 context.Page.Notes.Add(hinted

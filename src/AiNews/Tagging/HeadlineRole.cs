@@ -1,5 +1,6 @@
 using System;
 using System.Collections.Generic;
+using System.Linq;
 
 namespace AiNews.Tagging
 {
@@ -28,14 +29,7 @@ namespace AiNews.Tagging
         };
 
         /// <summary>The Korean particles that make the word before them the one who acts ("미국이", "EU는", "정부도").</summary>
-        public static IEnumerable<string> SubjectParticles
-        {
-            get
-            {
-                foreach (var kv in KoreanParticles)
-                    if (kv.Value == Subject) yield return kv.Key;
-            }
-        }
+        public static readonly IReadOnlyList<string> SubjectParticles = KoreanParticles.Where(kv => kv.Value == Subject).Select(kv => kv.Key).ToArray();
 
         // English words before a name that make it the object of someone else's action ("deal with Nvidia").
         private static readonly HashSet<string> EnglishOblique = new HashSet<string>(StringComparer.OrdinalIgnoreCase)

@@ -217,6 +217,17 @@ Describe 'Training' {
         $folds | Group-Object | ForEach-Object { $_.Count | Should -BeGreaterThan 150 }
         [AiNews.Tagging.TaggerTrainer]::FoldOf(936, 5) | Should -Be ([AiNews.Tagging.TaggerTrainer]::FoldOf(936, 5))
     }
+    It 'draws other folds for another fold assignment, and the same folds for the same one' {
+        $foldsOf = { param([int] $Assignment) (1..1000 | ForEach-Object { [AiNews.Tagging.TaggerTrainer]::FoldOf($_, 5, $Assignment) }) -join ',' }
+        $bench = 1..1000 | ForEach-Object { [AiNews.Tagging.TaggerTrainer]::FoldOf($_, 5) }
+        & $foldsOf 0 | Should -BeExactly ($bench -join ',') -Because 'assignment 0 is the bench''s own folds'
+        & $foldsOf 2 | Should -BeExactly (& $foldsOf 2)
+        $one = (& $foldsOf 1) -split ','
+        $moved = @(0..999 | Where-Object { $one[$_] -ne $bench[$_] }).Count
+        $moved | Should -BeGreaterThan 600 -Because 'an unrelated draw moves about four articles in five'
+        (& $foldsOf 3) | Should -Not -BeExactly ($one -join ',')
+        $one | Group-Object | ForEach-Object { $_.Count | Should -BeGreaterThan 150 }
+    }
     It 'gives a user''s organization the same features as a shipped one' {
         $path = Join-Path $TestDrive 'user-org.json'
         @{ organizations = @(@{ name = 'Hanbit'; country = 'KR'; names = @('한빛로보틱스') }) } |

@@ -88,6 +88,12 @@ Describe 'Organization, tags and relevance' {
         $r.Subject | Should -Not -BeLike '*엔비디아*'
         $tagger.Tag('엔비디아, 새 AI 추론 칩 공개', '엔비디아가 새 AI 추론 칩을 공개했다. 엔비디아는 이 칩을 내년에 출시한다.').Subject | Should -BeLike '엔비디아*'
     }
+    It 'takes an unknown word opening the headline with any subject particle for its subject ("세레노바도 ...", as "세레노바가 ...")' {
+        $tagger = [AiNews.Tagging.Tagger]::new([AiNews.Tagging.Taxonomy]::Default)
+        $text = '칩 설계 스타트업 세레노바가 새 AI 추론 칩을 공개했다. 세레노바는 이 칩을 내년에 양산한다.'
+        $tagger.Tag('세레노바가 AI 추론 칩 공개', $text).Subject | Should -BeLike '세레노바*'
+        $tagger.Tag('세레노바도 AI 추론 칩 공개', $text).Subject | Should -BeLike '세레노바*'
+    }
     It 'reads a country acting in the headline with the same subject particles as a company ("영국도 ...", as "영국이 ...")' {
         # Internal: the description the model reads. The bucket candidates carry the headline's context features.
         $tagger = [AiNews.Tagging.Tagger]::new([AiNews.Tagging.Taxonomy]::Default)

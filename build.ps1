@@ -20,8 +20,9 @@
               feeds and pages (../shared or tests/Fixtures) through the feed reader and the extractor; prints the number
               of inputs tried and every failure with its seed, and fails on any.
       bench-tag  build, then score the tagger on ../shared/corpus/labels/dev-extended.jsonl (bench/tag.ps1): 5-fold
-              cross-validation by article id and in-sample (organization accuracy, tag micro-F1 and per-tag F1,
-              AI-relevance accuracy) beside the old keyword system's labels; figures go to bench/RESULTS.md by hand.
+              cross-validation by article id (the bench's folds, and the mean over four fold assignments) and
+              in-sample (organization accuracy, tag micro-F1 and per-tag F1, AI-relevance accuracy) beside the old
+              keyword system's labels; figures go to bench/RESULTS.md by hand.
       train-tagger  build, then learn the tagger's weights from all of dev-extended.jsonl into
               module/data/tagger-weights.json (bench/train-tagger.ps1; deterministic).
       clean   removes build output.

@@ -88,6 +88,12 @@ Describe 'Organization, tags and relevance' {
         $r.Subject | Should -Not -BeLike '*엔비디아*'
         $tagger.Tag('엔비디아, 새 AI 추론 칩 공개', '엔비디아가 새 AI 추론 칩을 공개했다. 엔비디아는 이 칩을 내년에 출시한다.').Subject | Should -BeLike '엔비디아*'
     }
+    It 'takes an unknown word opening the headline with any subject particle for its subject ("세레노바도 ...", as "세레노바가 ...")' {
+        $tagger = [AiNews.Tagging.Tagger]::new([AiNews.Tagging.Taxonomy]::Default)
+        $text = '칩 설계 스타트업 세레노바가 새 AI 추론 칩을 공개했다. 세레노바는 이 칩을 내년에 양산한다.'
+        $tagger.Tag('세레노바가 AI 추론 칩 공개', $text).Subject | Should -BeLike '세레노바*'
+        $tagger.Tag('세레노바도 AI 추론 칩 공개', $text).Subject | Should -BeLike '세레노바*'
+    }
     It 'reads a country acting in the headline with the same subject particles as a company ("영국도 ...", as "영국이 ...")' {
         # Internal: the description the model reads. The bucket candidates carry the headline's context features.
         $tagger = [AiNews.Tagging.Tagger]::new([AiNews.Tagging.Taxonomy]::Default)
@@ -216,6 +222,17 @@ Describe 'Training' {
         $folds = 1..1000 | ForEach-Object { [AiNews.Tagging.TaggerTrainer]::FoldOf($_, 5) }
         $folds | Group-Object | ForEach-Object { $_.Count | Should -BeGreaterThan 150 }
         [AiNews.Tagging.TaggerTrainer]::FoldOf(936, 5) | Should -Be ([AiNews.Tagging.TaggerTrainer]::FoldOf(936, 5))
+    }
+    It 'draws other folds for another fold assignment, and the same folds for the same one' {
+        $foldsOf = { param([int] $Assignment) (1..1000 | ForEach-Object { [AiNews.Tagging.TaggerTrainer]::FoldOf($_, 5, $Assignment) }) -join ',' }
+        $bench = 1..1000 | ForEach-Object { [AiNews.Tagging.TaggerTrainer]::FoldOf($_, 5) }
+        & $foldsOf 0 | Should -BeExactly ($bench -join ',') -Because 'assignment 0 is the bench''s own folds'
+        & $foldsOf 2 | Should -BeExactly (& $foldsOf 2)
+        $one = (& $foldsOf 1) -split ','
+        $moved = @(0..999 | Where-Object { $one[$_] -ne $bench[$_] }).Count
+        $moved | Should -BeGreaterThan 600 -Because 'an unrelated draw moves about four articles in five'
+        (& $foldsOf 3) | Should -Not -BeExactly ($one -join ',')
+        $one | Group-Object | ForEach-Object { $_.Count | Should -BeGreaterThan 150 }
     }
     It 'gives a user''s organization the same features as a shipped one' {
         $path = Join-Path $TestDrive 'user-org.json'

@@ -443,6 +443,9 @@ namespace AiNews.Tagging
             return best;
         }
 
+        // The lead's actor carries a plain subject or topic particle. Not HeadlineRole.SubjectParticles: with its 도, 마저,
+        // 조차 ("also", "even") and the rest, the lead's actor cost an article in cross-validation (2026-12-02, bench/RESULTS.md):
+        // likely because in running text a word with 도 ("올해도", "이번에도") is more often an adverb than an actor.
         private static readonly string[] ActorParticles = { "은", "는", "이", "가" };
 
         // A paragraph shorter than this (characters) is a caption or a credit ("사진:구글", "로고 이미지"), not the lead.
@@ -540,13 +543,11 @@ namespace AiNews.Tagging
                     if (h.Term.Label == "foreign" && h.Term.Text != _settings.ForeignDateline) return true;
             }
             // The same particles as a named organization's headline role (HeadlineRole), so that both read a headline alike.
-            foreach (string particle in HeadlineRole.SubjectParticles)
-            {
-                if (token.Text.Length <= particle.Length || !token.Text.EndsWith(particle, StringComparison.Ordinal)) continue;
-                var bare = new Token(token.Text.Substring(0, token.Text.Length - particle.Length), token.Start, token.Before, ' ');
-                foreach (TermHit h in _m.Country.Match(new[] { bare }))
-                    if (h.Term.Label == "foreign" && h.Term.Text == bare.Text) return true;
-            }
+            string particle = HeadlineRole.SubjectParticleOf(token.Text);
+            if (particle == null) return false;
+            var bare = new Token(token.Text.Substring(0, token.Text.Length - particle.Length), token.Start, token.Before, ' ');
+            foreach (TermHit h in _m.Country.Match(new[] { bare }))
+                if (h.Term.Label == "foreign" && h.Term.Text == bare.Text) return true;
             return false;
         }
 

@@ -28,8 +28,23 @@ namespace AiNews.Tagging
             ["의"] = Of, ["측의"] = Of, ["만의"] = Of, ["에서의"] = Of, ["로의"] = Of, ["으로의"] = Of,
         };
 
-        /// <summary>The Korean particles that make the word before them the one who acts ("미국이", "EU는", "정부도").</summary>
-        public static readonly IReadOnlyList<string> SubjectParticles = KoreanParticles.Where(kv => kv.Value == Subject).Select(kv => kv.Key).ToArray();
+        /// <summary>
+        /// The Korean particles that make the word before them the one who acts ("미국이", "EU는", "정부도"), longest first,
+        /// so that "X측은" reads as X with "측은", not "X측" with "은".
+        /// </summary>
+        public static readonly IReadOnlyList<string> SubjectParticles = KoreanParticles.Where(kv => kv.Value == Subject).Select(kv => kv.Key)
+            .OrderByDescending(p => p.Length).ThenBy(p => p, StringComparer.Ordinal).ToArray();
+
+        /// <summary>
+        /// The subject particle a Korean word ends with, leaving at least <paramref name="minStem"/> characters before it;
+        /// null when none. The one reading of "who acts" for headlines, leads and countries alike.
+        /// </summary>
+        public static string SubjectParticleOf(string word, int minStem = 1)
+        {
+            foreach (string p in SubjectParticles)
+                if (word.Length - p.Length >= minStem && word.EndsWith(p, StringComparison.Ordinal)) return p;
+            return null;
+        }
 
         // English words before a name that make it the object of someone else's action ("deal with Nvidia").
         private static readonly HashSet<string> EnglishOblique = new HashSet<string>(StringComparer.OrdinalIgnoreCase)

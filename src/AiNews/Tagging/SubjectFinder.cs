@@ -123,9 +123,8 @@ namespace AiNews.Tagging
             char after = head.After;
             if (after == ',' || after == '"' || after == '“' || after == '\'' || after == '‘') return true;
             if (after == ' ' && head.End + 1 < title.Length && "\"“‘'".IndexOf(title[head.End + 1]) >= 0) return true;
-            string w = head.Text;
-            return w.Length > 2 && (w.EndsWith("은", StringComparison.Ordinal) || w.EndsWith("는", StringComparison.Ordinal)
-                || w.EndsWith("이", StringComparison.Ordinal) || w.EndsWith("가", StringComparison.Ordinal));
+            // A subject particle after a word of at least two syllables (a one-syllable word with 이/가 is more often not a name).
+            return HeadlineRole.SubjectParticleOf(head.Text, minStem: 2) != null;
         }
 
         private HeadlineSubject ResolveKnown(List<Token> phrase, List<Token> whole = null)

@@ -29,32 +29,46 @@ namespace AiNews.Tagging
 
         public int Folds => _settings.Folds;
 
-        /// <summary>The fold of an article: a fixed integer hash of its id, so that folds never depend on file order.</summary>
-        public static int FoldOf(int id, int folds)
+        // A fold assignment offsets every article id by this much before it is hashed: a prime, so that the assignments
+        // 1, 2, 3 give folds unrelated to assignment 0's and to each other's.
+        private const int AssignmentOffset = 100003;
+
+        /// <summary>
+        /// The fold of an article: a fixed integer hash of its id, so that folds never depend on file order. Each fold
+        /// assignment (0 = the bench's own folds) salts the hash, so one article falls in other folds with other
+        /// neighbours: the same change measured on several assignments shows how much of its effect is the draw.
+        /// </summary>
+        public static int FoldOf(int id, int folds, int assignment = 0)
         {
             unchecked
             {
-                uint h = (uint)id * 2654435761u;   // Knuth's multiplicative hash
+                uint h = (uint)Salted(id, assignment) * 2654435761u;   // Knuth's multiplicative hash
                 h ^= h >> 16;
                 return (int)(h % (uint)folds);
             }
         }
 
+        private static int Salted(int id, int assignment) => unchecked(id + assignment * AssignmentOffset);
+
         private ArticleDescription Describe(LabelledArticle a) =>
             _descriptions.GetValue(a, x => _describer.Describe(x.Title, x.Text, null));
 
         /// <summary>Trains on every article given. Deterministic: the same articles give the same weights.</summary>
-        public TaggerWeights Train(IReadOnlyList<LabelledArticle> articles, string trainedOn = null)
+        public TaggerWeights Train(IReadOnlyList<LabelledArticle> articles, string trainedOn = null) => Train(articles, trainedOn, 0);
+
+        // The fold assignment also salts the held-out share and the inner folds that choose penalties and thresholds, so
+        // that every choice made inside the training folds is redrawn with them.
+        private TaggerWeights Train(IReadOnlyList<LabelledArticle> articles, string trainedOn, int assignment)
         {
             if (articles == null) throw new ArgumentNullException(nameof(articles));
             var w = new TaggerWeights { TrainedOn = trainedOn };
             var all = articles.Select(a => (Label: a, Description: Describe(a))).ToList();
             var ai = all.Where(x => x.Label.AiRelated).ToList();
             // The penalty of each part is chosen on a held-out share of these training articles only.
-            var fit = all.Where(x => !HeldOut(x.Label)).ToList();
-            var held = all.Where(x => HeldOut(x.Label)).ToList();
+            var fit = all.Where(x => !HeldOut(x.Label, assignment)).ToList();
+            var held = all.Where(x => HeldOut(x.Label, assignment)).ToList();
 
-            double orgL2 = TrainOrganization(all, w);
+            double orgL2 = TrainOrganization(all, w, assignment);
 
             // Tags: one yes/no model per tag, and one on the tags' own cues pooled, for tags the data does not know.
             var tagNames = _describer.Taxonomy.Tags.Select(t => t.Name).ToList();
@@ -84,8 +98,8 @@ namespace AiNews.Tagging
             var outOfFold = new Dictionary<LabelledArticle, List<KeyValuePair<string, double>>>();
             for (int k = 0; k < Folds; k++)
             {
-                var inner = ai.Where(x => InnerFold(x.Label) != k).ToList();
-                var test = ai.Where(x => InnerFold(x.Label) == k).ToList();
+                var inner = ai.Where(x => InnerFold(x.Label, assignment) != k).ToList();
+                var test = ai.Where(x => InnerFold(x.Label, assignment) == k).ToList();
                 if (test.Count == 0) continue;
                 var innerWeights = new TaggerWeights();
                 foreach (var kv in TrainTags(inner, tagNames, tagL2)) innerWeights.Tags[kv.Key] = kv.Value;
@@ -113,10 +127,10 @@ namespace AiNews.Tagging
             var aiOutOfFold = new Dictionary<LabelledArticle, double>();
             for (int k = 0; k < Folds; k++)
             {
-                var inner = all.Where(x => InnerFold(x.Label) != k).ToList();
+                var inner = all.Where(x => InnerFold(x.Label, assignment) != k).ToList();
                 var innerWeights = new TaggerWeights();
                 Copy(LogisticRegression.TrainBinary(inner.Select(x => x.Description.AiFeatures).ToList(), inner.Select(x => x.Label.AiRelated).ToList(), _settings, aiL2), innerWeights.AiRelevance);
-                foreach (var x in all.Where(x => InnerFold(x.Label) == k)) aiOutOfFold[x.Label] = Tagger.AiProbability(x.Description, innerWeights);
+                foreach (var x in all.Where(x => InnerFold(x.Label, assignment) == k)) aiOutOfFold[x.Label] = Tagger.AiProbability(x.Description, innerWeights);
             }
             w.AiThreshold = BestThreshold(t => all.Count(x => (aiOutOfFold[x.Label] >= t) == x.Label.AiRelated) / (double)Math.Max(1, all.Count));
             w.Penalties = FormattableString.Invariant($"organization {orgL2}, tags {tagL2}, AI relevance {aiL2}");
@@ -127,10 +141,10 @@ namespace AiNews.Tagging
         /// The main-organization part of <see cref="Train"/>: ranks each article's candidates; an article whose labelled
         /// organization is no candidate teaches nothing. Returns the penalty chosen on the held-out share.
         /// </summary>
-        internal double TrainOrganization(IReadOnlyList<(LabelledArticle Label, ArticleDescription Description)> all, TaggerWeights w)
+        internal double TrainOrganization(IReadOnlyList<(LabelledArticle Label, ArticleDescription Description)> all, TaggerWeights w, int assignment)
         {
-            var fit = all.Where(x => x.Label.AiRelated && !HeldOut(x.Label)).ToList();
-            var held = all.Where(x => x.Label.AiRelated && HeldOut(x.Label)).ToList();
+            var fit = all.Where(x => x.Label.AiRelated && !HeldOut(x.Label, assignment)).ToList();
+            var held = all.Where(x => x.Label.AiRelated && HeldOut(x.Label, assignment)).ToList();
             double orgL2 = ChooseL2(l2 =>
             {
                 var (g, y) = OrganizationData(fit);
@@ -143,22 +157,22 @@ namespace AiNews.Tagging
         }
 
         // A fifth of the training articles, by a hash of the id other than the folds' own.
-        private bool HeldOut(LabelledArticle a)
+        private bool HeldOut(LabelledArticle a, int assignment)
         {
             unchecked
             {
-                uint h = (uint)a.Id * 0x85EBCA6Bu;
+                uint h = (uint)Salted(a.Id, assignment) * 0x85EBCA6Bu;
                 h ^= h >> 13;
                 return h % (uint)Folds == 0;
             }
         }
 
         // The inner fold of a training article, by a hash of the id other than the folds' own and the held-out share's.
-        private int InnerFold(LabelledArticle a)
+        private int InnerFold(LabelledArticle a, int assignment)
         {
             unchecked
             {
-                uint h = (uint)a.Id * 0xC2B2AE35u;
+                uint h = (uint)Salted(a.Id, assignment) * 0xC2B2AE35u;
                 h ^= h >> 15;
                 return (int)(h % (uint)Folds);
             }
@@ -213,15 +227,16 @@ namespace AiNews.Tagging
         /// k-fold cross-validation: each fold is scored by weights trained on the other folds; the figures pool every
         /// article's out-of-fold labels.
         /// </summary>
-        public TaggerEvaluation CrossValidate(IReadOnlyList<LabelledArticle> articles)
+        /// <param name="assignment">Which fold assignment (<see cref="FoldOf"/>); 0 is the bench's and the quality test's.</param>
+        public TaggerEvaluation CrossValidate(IReadOnlyList<LabelledArticle> articles, int assignment = 0)
         {
             var e = new TaggerEvaluation();
             for (int fold = 0; fold < Folds; fold++)
             {
                 int k = fold;
-                var train = articles.Where(a => FoldOf(a.Id, Folds) != k).ToList();
-                TaggerWeights w = Train(train);
-                foreach (LabelledArticle a in articles.Where(a => FoldOf(a.Id, Folds) == k))
+                var train = articles.Where(a => FoldOf(a.Id, Folds, assignment) != k).ToList();
+                TaggerWeights w = Train(train, null, assignment);
+                foreach (LabelledArticle a in articles.Where(a => FoldOf(a.Id, Folds, assignment) == k))
                 {
                     TagResult r = _describer.Decide(Describe(a), w);
                     e.Add(a, r.Organization, r.Tags, r.IsAiRelated);

@@ -3,6 +3,7 @@ using System.Collections.Generic;
 using System.Text;
 using System.Text.RegularExpressions;
 using AngleSharp.Dom;
+using AngleSharp.Html.Dom;
 
 namespace AiNews.Extraction
 {
@@ -26,10 +27,24 @@ namespace AiNews.Extraction
         /// <summary>Text content with whitespace collapsed and trimmed.</summary>
         public static string Text(INode node)
         {
+            if (ReadsTextNodes(node))
+            {
+                var collapsed = new StringBuilder();
+                bool pending = false;
+                CollapseTextOf(node, collapsed, ref pending);
+                return collapsed.ToString();
+            }
             string t = node?.TextContent;
             if (string.IsNullOrEmpty(t)) return string.Empty;
             var sb = new StringBuilder(t.Length);
             bool space = false;
+            Collapse(t, sb, ref space);
+            return sb.ToString();
+        }
+
+        // White space runs become one space, none at the start; a space still pending at the end is dropped (trimmed).
+        private static void Collapse(string t, StringBuilder sb, ref bool space)
+        {
             foreach (char c in t)
             {
                 if (char.IsWhiteSpace(c) || c == '\u200B') { space = sb.Length > 0; continue; }
@@ -37,18 +52,56 @@ namespace AiNews.Extraction
                 if (space) { sb.Append(' '); space = false; }
                 sb.Append(c);
             }
-            return sb.ToString();
+        }
+
+        private static void CollapseTextOf(INode parent, StringBuilder sb, ref bool space)
+        {
+            var children = parent.ChildNodes;
+            for (int i = 0; i < children.Length; i++)
+            {
+                var child = children[i];
+                if (child is IText text) Collapse(text.Data, sb, ref space);
+                else if (child.HasChildNodes) CollapseTextOf(child, sb, ref space);
+            }
         }
 
         /// <summary>Length of the text without whitespace: what a reader reads.</summary>
         public static int TextLength(INode node)
         {
+            if (ReadsTextNodes(node)) return NonWhiteSpaceIn(node);
             string t = node?.TextContent;
             if (string.IsNullOrEmpty(t)) return 0;
+            return NonWhiteSpace(t);
+        }
+
+        private static int NonWhiteSpace(string t)
+        {
             int n = 0;
             foreach (char c in t) if (!char.IsWhiteSpace(c)) n++;
             return n;
         }
+
+        private static int NonWhiteSpaceIn(INode parent)
+        {
+            int n = 0;
+            var children = parent.ChildNodes;
+            for (int i = 0; i < children.Length; i++)
+            {
+                var child = children[i];
+                if (child is IText text) n += NonWhiteSpace(text.Data);
+                else if (child.HasChildNodes) n += NonWhiteSpaceIn(child);
+            }
+            return n;
+        }
+
+        /// <summary>
+        /// An element's text is that of its text nodes in document order (what TextContent joins), so <see cref="Text"/>
+        /// and <see cref="TextLength"/>, asked of every candidate and of its links, read those nodes in place instead of
+        /// building the subtree's text as one string first (a copy of the page's text per question, through AngleSharp's
+        /// locked StringBuilder pool). An &lt;output&gt; may have a value of its own instead: it keeps TextContent.
+        /// The walk recurses as deep as the tree, which <see cref="AiNews.Common.HtmlNestingLimiter"/> bounds.
+        /// </summary>
+        private static bool ReadsTextNodes(INode node) => node is IElement && !(node is IHtmlOutputElement);
 
         /// <summary>
         /// Whether the node holds any visible (non-white-space) text: <see cref="TextLength"/> &gt; 0, but stopping at the

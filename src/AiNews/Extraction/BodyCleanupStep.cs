@@ -400,6 +400,11 @@ namespace AiNews.Extraction
             return string.Join(".", labels.Skip(Math.Max(0, labels.Length - keep)));
         }
 
-        internal static string Normalize(string s) => Regex.Replace(s ?? string.Empty, @"[\W_]+", "").ToLowerInvariant();
+        // What Normalize takes out. Compiled once: Normalize runs on every paragraph of every body (twice in TextStep's
+        // repeat check) and on the text of whole pages, where the static Regex.Replace's cache look-up and interpreter
+        // cost 3% of a warm extraction.
+        private static readonly Regex NotLettersOrDigits = new Regex(@"[\W_]+", RegexOptions.Compiled);
+
+        internal static string Normalize(string s) => NotLettersOrDigits.Replace(s ?? string.Empty, "").ToLowerInvariant();
     }
 }

@@ -133,13 +133,27 @@ namespace AiNews.Extraction
             int total = TextLength(e);
             if (total == 0) return 0;
             double links = 0;
-            foreach (var a in e.QuerySelectorAll("a"))
-            {
-                string href = a.GetAttribute("href");
-                double coefficient = href != null && href.Length > 1 && href[0] == '#' ? 0.3 : 1;
-                links += TextLength(a) * coefficient;
-            }
+            AddLinkText(e, ref links);
             return links / total;
+        }
+
+        // The links below the element in document order, as QuerySelectorAll("a") lists them (nested ones too, and the
+        // sum in the same order), without building the list and matching a selector per element: asked of every
+        // scoring candidate and of every block judged for removal.
+        private static void AddLinkText(INode parent, ref double links)
+        {
+            var children = parent.ChildNodes;
+            for (int i = 0; i < children.Length; i++)
+            {
+                if (!(children[i] is IElement child)) continue;
+                if (string.Equals(child.LocalName, "a", StringComparison.OrdinalIgnoreCase))
+                {
+                    string href = child.GetAttribute("href");
+                    double coefficient = href != null && href.Length > 1 && href[0] == '#' ? 0.3 : 1;
+                    links += TextLength(child) * coefficient;
+                }
+                if (child.HasChildNodes) AddLinkText(child, ref links);
+            }
         }
 
         public static int Commas(string text)

@@ -102,7 +102,7 @@ namespace AiNews.Extraction
             var attempts = new List<IElement>();
             var doc = context.Document;
             // The first pass changes the page; later passes start again from this copy.
-            if (context.CleanDocument == null) context.CleanDocument = (IHtmlDocument)doc.Clone(true);
+            if (context.CleanDocument == null) context.CleanDocument = BodyCopy(doc);
             foreach (var pass in new[] { Pass.All, Pass.WeightClasses | Pass.CleanConditionally, Pass.CleanConditionally, (Pass)0 })
             {
                 // Every pass after the first works on a fresh copy of the cleaned page.
@@ -122,7 +122,23 @@ namespace AiNews.Extraction
 
         private IHtmlDocument Reparse(ExtractionContext context)
         {
-            return (IHtmlDocument)context.CleanDocument.Clone(true);
+            return BodyCopy(context.CleanDocument);
+        }
+
+        /// <summary>
+        /// A copy of the page's body in a document of its own: what the passes and the later steps read of a copy (its
+        /// Body). The head is left out: its metadata was read before the scorer runs, and copying its links, scripts and
+        /// meta tags (each link element set up again, stylesheet relations and all) was a large part of copying the page.
+        /// </summary>
+        private static IHtmlDocument BodyCopy(IHtmlDocument page)
+        {
+            var copy = (IHtmlDocument)page.Clone(false);
+            var root = page.DocumentElement;
+            if (root == null) return copy;
+            var rootCopy = copy.Import(root, false);
+            copy.AppendChild(rootCopy);
+            if (page.Body != null) rootCopy.AppendChild(copy.Import(page.Body, true));
+            return copy;
         }
 
         private IElement Grab(IHtmlDocument doc, Pass pass, ExtractionContext context)

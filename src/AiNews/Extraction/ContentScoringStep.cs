@@ -301,13 +301,54 @@ namespace AiNews.Extraction
             }
         }
 
-        // A block whose text is all in &lt;pre&gt; blocks: a command or listing the story shows.
-        private static bool IsCodeBlock(IElement node)
+        // A block whose text is all in &lt;pre&gt; blocks (not counting those inside another): a command or listing the story shows.
+        private static bool IsCodeBlock(int length, BlockContents contents) =>
+            length > 0 && contents.Pres > 0 && contents.PreText >= length;
+
+        /// <summary>
+        /// What <see cref="ShouldRemove"/> counts below a block, gathered in one walk of its subtree: it used to ask seven
+        /// selector queries (each a walk of the subtree) of every block it judged, innermost first, so a page's nested
+        /// wrappers were walked again and again. Counted as those queries counted: descendants only, tag names in any case,
+        /// nested headings and lists each with their own text, a pre inside another pre not on its own.
+        /// </summary>
+        private sealed class BlockContents
         {
-            int length = DomText.TextLength(node);
-            if (length == 0) return false;
-            var pres = node.QuerySelectorAll("pre").Where(x => !HasAncestor(x, "pre")).ToList();
-            return pres.Count > 0 && pres.Sum(DomText.TextLength) >= length;
+            public int Paragraphs, Images, Items, Inputs, HeadingText, ListText, Pres, PreText, Embeds;
+
+            public static BlockContents Of(IElement block)
+            {
+                var contents = new BlockContents();
+                contents.Add(block, block.LocalName == "pre");
+                return contents;
+            }
+
+            private void Add(INode parent, bool insidePre)
+            {
+                var children = parent.ChildNodes;
+                for (int i = 0; i < children.Length; i++)
+                {
+                    if (!(children[i] is IElement e)) continue;
+                    string name = e.LocalName;
+                    if (Is(name, "p")) Paragraphs++;
+                    else if (Is(name, "img")) Images++;
+                    else if (Is(name, "li")) Items++;
+                    else if (Is(name, "input")) Inputs++;
+                    else if (HeadingTags.Contains(name)) HeadingText += DomText.TextLength(e);
+                    else if (Is(name, "ul") || Is(name, "ol")) ListText += DomText.TextLength(e);
+                    else if (Is(name, "pre") && !insidePre) { Pres++; PreText += DomText.TextLength(e); }
+                    else if (EmbedTags.Contains(name))
+                    {
+                        string src = e.GetAttribute("src") ?? e.GetAttribute("data") ?? "";
+                        if (name == "video" || Videos.IsMatch(src)) Embeds++;
+                    }
+                    if (e.HasChildNodes) Add(e, insidePre || name == "pre");
+                }
+            }
+
+            private static bool Is(string name, string tag) => string.Equals(name, tag, StringComparison.OrdinalIgnoreCase);
+
+            private static readonly HashSet<string> HeadingTags = new HashSet<string>(StringComparer.OrdinalIgnoreCase) { "h1", "h2", "h3", "h4", "h5", "h6" };
+            private static readonly HashSet<string> EmbedTags = new HashSet<string>(StringComparer.OrdinalIgnoreCase) { "object", "embed", "iframe", "video" };
         }
 
         // Embedded posts (tweets, Instagram) quoted by the story are part of it.
@@ -326,33 +367,26 @@ namespace AiNews.Extraction
             string tag = node.LocalName;
             if (tag == "table" && IsDataTable(node)) return false;
             if (HasAncestor(node, "code") || HasAncestor(node, "pre")) return false;
+            // The text's length without white space, read once for all the ratios below.
+            int total = DomText.TextLength(node);
+            var contents = BlockContents.Of(node);
             // A wrapper of a code block (a copy button's box around a one-line command) holds the story's code, however short.
-            if (IsCodeBlock(node)) return false;
+            if (IsCodeBlock(total, contents)) return false;
             int weight = weightClasses ? ClassWeight(node) : 0;
             if (weight < 0) return true;
             string text = DomText.Text(node);
             if (DomText.Commas(text) >= 10) return false;
             bool isList = tag == "ul" || tag == "ol";
-            if (!isList)
-            {
-                int listLength = node.QuerySelectorAll("ul, ol").Sum(l => DomText.TextLength(l));
-                int total = DomText.TextLength(node);
-                isList = total > 0 && listLength / (double)total > 0.9;
-            }
-            int p = node.QuerySelectorAll("p").Length;
-            int img = node.QuerySelectorAll("img").Length;
-            int li = node.QuerySelectorAll("li").Length - 100;
-            int input = node.QuerySelectorAll("input").Length;
-            int headings = node.QuerySelectorAll("h1, h2, h3, h4, h5, h6").Sum(h => DomText.TextLength(h));
+            if (!isList) isList = total > 0 && contents.ListText / (double)total > 0.9;
+            int p = contents.Paragraphs;
+            int img = contents.Images;
+            int li = contents.Items - 100;
+            int input = contents.Inputs;
+            int headings = contents.HeadingText;
             int length = text.Length;
-            double headingDensity = length == 0 ? 0 : headings / (double)DomText.TextLength(node);
-            int embeds = 0;
-            foreach (var e in node.QuerySelectorAll("object, embed, iframe, video"))
-            {
-                string src = e.GetAttribute("src") ?? e.GetAttribute("data") ?? "";
-                if (e.LocalName == "video" || Videos.IsMatch(src)) embeds++;
-            }
-            double ld = DomText.LinkDensity(node);
+            double headingDensity = length == 0 ? 0 : headings / (double)total;
+            int embeds = contents.Embeds;
+            double ld = DomText.LinkDensity(node, total);
             bool inFigure = HasAncestor(node, "figure");
             bool remove =
                 (img > 1 && p / (double)img < 0.5 && !inFigure && !(isList && IsStepList(node))) ||

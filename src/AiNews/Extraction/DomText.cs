@@ -128,9 +128,11 @@ namespace AiNews.Extraction
         }
 
         /// <summary>Share of the element's text that sits inside links (in-page '#' links count 30 %).</summary>
-        public static double LinkDensity(IElement e)
+        public static double LinkDensity(IElement e) => LinkDensity(e, TextLength(e));
+
+        /// <summary><see cref="LinkDensity(IElement)"/> of an element whose <see cref="TextLength"/> is known.</summary>
+        public static double LinkDensity(IElement e, int total)
         {
-            int total = TextLength(e);
             if (total == 0) return 0;
             double links = 0;
             AddLinkText(e, ref links);

@@ -216,6 +216,29 @@ namespace AiNews.Extraction
             }
         }
 
+        /// <summary>
+        /// The elements below <paramref name="root"/> (not itself) that <paramref name="keep"/> accepts, in document order:
+        /// what QuerySelectorAll returns for a selector that <paramref name="keep"/> tests, without matching a parsed
+        /// selector against every element (a list of type or attribute selectors is tried part by part).
+        /// </summary>
+        public static List<IElement> DescendantsWhere(INode root, Func<IElement, bool> keep)
+        {
+            var found = new List<IElement>();
+            AddDescendants(root, keep, found);
+            return found;
+        }
+
+        private static void AddDescendants(INode parent, Func<IElement, bool> keep, List<IElement> found)
+        {
+            var children = parent.ChildNodes;
+            for (int i = 0; i < children.Length; i++)
+            {
+                if (!(children[i] is IElement child)) continue;
+                if (keep(child)) found.Add(child);
+                if (child.HasChildNodes) AddDescendants(child, keep, found);
+            }
+        }
+
         /// <summary>Whether <paramref name="node"/> is still attached under <paramref name="root"/>.</summary>
         public static bool IsInside(INode node, INode root)
         {

@@ -14,6 +14,10 @@ namespace AiNews.Extraction
     {
         public const string Junk = "script, style, template, link, meta, iframe, object, embed, canvas, svg, button, input, select, textarea, dialog, nav";
 
+        // The tags of Junk, matched as its type selectors match (any case) by one walk over the page.
+        private static readonly HashSet<string> JunkTags = new HashSet<string>(
+            Junk.Split(',').Select(tag => tag.Trim()), StringComparer.OrdinalIgnoreCase);
+
         /// <summary>
         /// A &lt;noscript&gt; holding at least this many characters of text is kept (unwrapped), not dropped: a page
         /// rendered by script may carry its story there, and a &lt;noscript&gt; left open by a stray tag swallows the rest
@@ -27,7 +31,7 @@ namespace AiNews.Extraction
             var doc = context.Document;
             var root = doc.Body;
             if (root == null) return;
-            foreach (var e in root.QuerySelectorAll(Junk).ToList()) e.Remove();
+            foreach (var e in DomText.DescendantsWhere(root, x => JunkTags.Contains(x.LocalName))) e.Remove();
             foreach (var e in root.QuerySelectorAll("noscript").ToList())
             {
                 if (!DomText.IsInside(e, root)) continue;
@@ -36,7 +40,8 @@ namespace AiNews.Extraction
                 foreach (var child in e.ChildNodes.ToList()) e.Parent.InsertBefore(child, e);
                 e.Remove();
             }
-            foreach (var e in root.QuerySelectorAll("[hidden], [aria-hidden='true'], [style]").ToList())
+            // [hidden], [aria-hidden='true'], [style]
+            foreach (var e in DomText.DescendantsWhere(root, x => x.HasAttribute("hidden") || x.GetAttribute("aria-hidden") == "true" || x.HasAttribute("style")))
             {
                 if (!DomText.IsInside(e, root)) continue;   // inside a hidden block taken out already
                 if (e.HasAttribute("hidden") || IsHiddenStyle(e.GetAttribute("style"))) { Hide(context, e); continue; }

@@ -152,7 +152,7 @@ namespace AiNews.Extraction
             // 1. Drop what is unlikely to hold the story; turn text-only divs into paragraphs.
             var toScore = new List<IElement>();
             int visited = 0;
-            foreach (var node in page.QuerySelectorAll("*").ToList())
+            foreach (var node in DomText.Descendants(page))
             {
                 if (++visited % ChecksEvery == 0) budget.Check("scoring the page");
                 if (!DomText.IsInside(node, page)) continue;
@@ -353,11 +353,11 @@ namespace AiNews.Extraction
 
         // Embedded posts (tweets, Instagram) quoted by the story are part of it.
         private static bool IsEmbeddedQuote(IElement node) =>
-            node.LocalName == "blockquote" || node.QuerySelector("blockquote") != null;
+            node.LocalName == "blockquote" || DomText.HasDescendant(node, "blockquote");
 
         private static bool IsLineList(IElement element, string text)
         {
-            int breaks = element.QuerySelectorAll("br").Length;
+            int breaks = DomText.CountDescendants(element, "br");
             return breaks + 1 >= LineListMinLines && text.Length / (double)(breaks + 1) < LineListMaxAverage;
         }
 

@@ -239,6 +239,38 @@ namespace AiNews.Extraction
             }
         }
 
+        /// <summary>All the elements below <paramref name="root"/>, in document order (QuerySelectorAll("*")).</summary>
+        public static List<IElement> Descendants(INode root) => DescendantsWhere(root, AnyElement);
+
+        private static readonly Func<IElement, bool> AnyElement = _ => true;
+
+        /// <summary>How many elements below <paramref name="root"/> are <paramref name="tag"/> elements (QuerySelectorAll(tag).Length).</summary>
+        public static int CountDescendants(INode root, string tag)
+        {
+            int n = 0;
+            var children = root.ChildNodes;
+            for (int i = 0; i < children.Length; i++)
+            {
+                if (!(children[i] is IElement child)) continue;
+                if (string.Equals(child.LocalName, tag, StringComparison.OrdinalIgnoreCase)) n++;
+                if (child.HasChildNodes) n += CountDescendants(child, tag);
+            }
+            return n;
+        }
+
+        /// <summary>Whether an element below <paramref name="root"/> is a <paramref name="tag"/> element (QuerySelector(tag) != null).</summary>
+        public static bool HasDescendant(INode root, string tag)
+        {
+            var children = root.ChildNodes;
+            for (int i = 0; i < children.Length; i++)
+            {
+                if (!(children[i] is IElement child)) continue;
+                if (string.Equals(child.LocalName, tag, StringComparison.OrdinalIgnoreCase)) return true;
+                if (child.HasChildNodes && HasDescendant(child, tag)) return true;
+            }
+            return false;
+        }
+
         /// <summary>Whether <paramref name="node"/> is still attached under <paramref name="root"/>.</summary>
         public static bool IsInside(INode node, INode root)
         {

@@ -46,7 +46,7 @@ namespace AiNews.Extraction
                 if (!DomText.IsInside(e, root)) continue;   // inside a hidden block taken out already
                 if (e.HasAttribute("hidden") || IsHiddenStyle(e.GetAttribute("style"))) { Hide(context, e); continue; }
                 // aria-hidden marks decoration (icons, duplicated labels); images inside figures are kept.
-                if (e.GetAttribute("aria-hidden") == "true" && e.QuerySelector("img") == null && e.LocalName != "img") Hide(context, e);
+                if (e.GetAttribute("aria-hidden") == "true" && !DomText.HasDescendant(e, "img") && e.LocalName != "img") Hide(context, e);
             }
             foreach (var c in root.Descendants<IComment>().ToList()) c.Remove();
         }

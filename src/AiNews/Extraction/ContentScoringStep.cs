@@ -186,13 +186,13 @@ namespace AiNews.Extraction
                 if (element.Parent == null || !DomText.IsInside(element, page)) continue;
                 // A div here has no block child and a p cannot nest: only td, section and pre chains read big subtrees.
                 if (element.LocalName != "div" && element.LocalName != "p" && NestedIn(element, element.LocalName) > MaxNestedScored) continue;
-                string text = DomText.Text(element);
-                if (text.Length < 25) continue;
+                int length = DomText.CollapsedLength(element, out int commaCount);
+                if (length < 25) continue;
                 var ancestors = Ancestors(element, 5);
                 if (ancestors.Count == 0) continue;
                 // Commas mark prose; in a list of short lines (names with affiliations, addresses) they do not.
-                double commas = IsLineList(element, text) ? 0 : DomText.Commas(text);
-                double score = 1 + commas + Math.Min(Math.Floor(text.Length / 100.0), 3);
+                double commas = IsLineList(element, length) ? 0 : commaCount;
+                double score = 1 + commas + Math.Min(Math.Floor(length / 100.0), 3);
                 for (int level = 0; level < ancestors.Count; level++)
                 {
                     var a = ancestors[level];
@@ -355,10 +355,10 @@ namespace AiNews.Extraction
         private static bool IsEmbeddedQuote(IElement node) =>
             node.LocalName == "blockquote" || DomText.HasDescendant(node, "blockquote");
 
-        private static bool IsLineList(IElement element, string text)
+        private static bool IsLineList(IElement element, int textLength)
         {
             int breaks = DomText.CountDescendants(element, "br");
-            return breaks + 1 >= LineListMinLines && text.Length / (double)(breaks + 1) < LineListMaxAverage;
+            return breaks + 1 >= LineListMinLines && textLength / (double)(breaks + 1) < LineListMaxAverage;
         }
 
         private static bool ShouldRemove(IElement node, bool weightClasses)
@@ -374,8 +374,8 @@ namespace AiNews.Extraction
             if (IsCodeBlock(total, contents)) return false;
             int weight = weightClasses ? ClassWeight(node) : 0;
             if (weight < 0) return true;
-            string text = DomText.Text(node);
-            if (DomText.Commas(text) >= 10) return false;
+            int length = DomText.CollapsedLength(node, out int commas);
+            if (commas >= 10) return false;
             bool isList = tag == "ul" || tag == "ol";
             if (!isList) isList = total > 0 && contents.ListText / (double)total > 0.9;
             int p = contents.Paragraphs;
@@ -383,7 +383,6 @@ namespace AiNews.Extraction
             int li = contents.Items - 100;
             int input = contents.Inputs;
             int headings = contents.HeadingText;
-            int length = text.Length;
             double headingDensity = length == 0 ? 0 : headings / (double)total;
             int embeds = contents.Embeds;
             double ld = DomText.LinkDensity(node, total);

@@ -42,6 +42,50 @@ namespace AiNews.Extraction
             return sb.ToString();
         }
 
+        /// <summary>
+        /// The length of <see cref="Text"/> (white space collapsed, not removed as in <see cref="TextLength(INode)"/>) and
+        /// the commas in it (<see cref="Commas"/>), counted without building the text: the scorer asks this of every block
+        /// it scores or judges, nested ones included.
+        /// </summary>
+        public static int CollapsedLength(INode node, out int commas)
+        {
+            var count = new CollapsedCount();
+            if (ReadsTextNodes(node)) count.AddTextOf(node);
+            else count.Add(node?.TextContent ?? string.Empty);
+            commas = count.Commas;
+            return count.Length;
+        }
+
+        // Collapse's rules, counting instead of appending (commas are neither white space nor dropped characters).
+        private struct CollapsedCount
+        {
+            public int Length, Commas;
+            private bool _space;
+
+            public void Add(string t)
+            {
+                foreach (char c in t)
+                {
+                    if (char.IsWhiteSpace(c) || c == '\u200B') { _space = Length > 0; continue; }
+                    if (c == ByteOrderMark) continue;
+                    if (_space) { Length++; _space = false; }
+                    Length++;
+                    if (IsComma(c)) Commas++;
+                }
+            }
+
+            public void AddTextOf(INode parent)
+            {
+                var children = parent.ChildNodes;
+                for (int i = 0; i < children.Length; i++)
+                {
+                    var child = children[i];
+                    if (child is IText text) Add(text.Data);
+                    else if (child.HasChildNodes) AddTextOf(child);
+                }
+            }
+        }
+
         // White space runs become one space, none at the start; a space still pending at the end is dropped (trimmed).
         private static void Collapse(string t, StringBuilder sb, ref bool space)
         {
@@ -158,10 +202,12 @@ namespace AiNews.Extraction
             }
         }
 
+        private static bool IsComma(char c) => c == ',' || c == '，' || c == '、' || c == '،' || c == '﹐' || c == '︐';
+
         public static int Commas(string text)
         {
             int n = 0;
-            foreach (char c in text) if (c == ',' || c == '，' || c == '、' || c == '،' || c == '﹐' || c == '︐') n++;
+            foreach (char c in text) if (IsComma(c)) n++;
             return n;
         }
 

@@ -3,6 +3,7 @@ using System.Collections.Generic;
 using System.Linq;
 using System.Text.RegularExpressions;
 using AngleSharp.Dom;
+using AngleSharp.Html.Construction;
 using AngleSharp.Html.Dom;
 using AngleSharp.Html.Parser;
 
@@ -129,14 +130,19 @@ namespace AiNews.Extraction
         /// A copy of the page's body in a document of its own: what the passes and the later steps read of a copy (its
         /// Body). The head is left out: its metadata was read before the scorer runs, and copying its links, scripts and
         /// meta tags (each link element set up again, stylesheet relations and all) was a large part of copying the page.
+        /// The document is a new empty one in the page's browsing context, not page.Clone(false): a clone copies the
+        /// page's whole source text twice (about half a megabyte a page, on the large-object heap, per copy). It takes
+        /// the page's quirks mode, which decides how class and id selectors match.
         /// </summary>
         private static IHtmlDocument BodyCopy(IHtmlDocument page)
         {
-            var copy = (IHtmlDocument)page.Clone(false);
+            var copy = new HtmlParser(new HtmlParserOptions(), page.Context).ParseDocument(string.Empty);
+            ((IConstructableDocument)copy).QuirksMode = ((IConstructableDocument)page).QuirksMode;
             var root = page.DocumentElement;
-            if (root == null) return copy;
+            var emptyRoot = copy.DocumentElement;
+            if (root == null) { copy.RemoveChild(emptyRoot); return copy; }
             var rootCopy = copy.Import(root, false);
-            copy.AppendChild(rootCopy);
+            copy.ReplaceChild(rootCopy, emptyRoot);
             if (page.Body != null) rootCopy.AppendChild(copy.Import(page.Body, true));
             return copy;
         }

@@ -237,17 +237,15 @@ namespace AiNews.Extraction
                 {
                     string t = text.Data;
                     if (pre) { sb.Append(t.Replace("\r\n", "\n").Replace("\n\n", "\n")); continue; }
-                    var chunk = new StringBuilder(t.Length);
                     bool space = false;
                     foreach (char c in t)
                     {
                         if (c == '\n' || c == '\r' || c == '\t' || c == ' ' || c == '\f') { space = true; continue; }
                         if (c == ByteOrderMark) continue;
-                        if (space) { chunk.Append(' '); space = false; }
-                        chunk.Append(c);
+                        if (space) { sb.Append(' '); space = false; }
+                        sb.Append(c);
                     }
-                    if (space) chunk.Append(' ');
-                    sb.Append(chunk);
+                    if (space) sb.Append(' ');
                     continue;
                 }
                 if (!(child is IElement e)) continue;

@@ -14,16 +14,21 @@ namespace AiNews.Common
         public static byte[] ReadAtMost(string path, long limit)
         {
             using (var stream = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.ReadWrite))
-            using (var buffer = new MemoryStream())
             {
-                var chunk = new byte[64 * 1024];
-                int n;
-                while ((n = stream.Read(chunk, 0, chunk.Length)) > 0)
+                // The stated length only sizes the buffer (a regular file's bytes then land in one array, not in a buffer
+                // doubled several times and copied out); reading still goes to the end of the stream, whatever it states.
+                long stated = stream.CanSeek ? stream.Length : 0;
+                using (var buffer = new MemoryStream(stated > 0 && stated <= limit && stated <= int.MaxValue ? (int)stated : 0))
                 {
-                    if (buffer.Length + n > limit) return null;
-                    buffer.Write(chunk, 0, n);
+                    var chunk = new byte[64 * 1024];
+                    int n;
+                    while ((n = stream.Read(chunk, 0, chunk.Length)) > 0)
+                    {
+                        if (buffer.Length + n > limit) return null;
+                        buffer.Write(chunk, 0, n);
+                    }
+                    return buffer.Length == buffer.Capacity ? buffer.GetBuffer() : buffer.ToArray();
                 }
-                return buffer.ToArray();
             }
         }
     }

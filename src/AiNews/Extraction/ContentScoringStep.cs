@@ -3,6 +3,7 @@ using System.Collections.Generic;
 using System.Linq;
 using System.Text.RegularExpressions;
 using AngleSharp.Dom;
+using AngleSharp.Html.Construction;
 using AngleSharp.Html.Dom;
 using AngleSharp.Html.Parser;
 
@@ -102,7 +103,7 @@ namespace AiNews.Extraction
             var attempts = new List<IElement>();
             var doc = context.Document;
             // The first pass changes the page; later passes start again from this copy.
-            if (context.CleanDocument == null) context.CleanDocument = (IHtmlDocument)doc.Clone(true);
+            if (context.CleanDocument == null) context.CleanDocument = BodyCopy(doc);
             foreach (var pass in new[] { Pass.All, Pass.WeightClasses | Pass.CleanConditionally, Pass.CleanConditionally, (Pass)0 })
             {
                 // Every pass after the first works on a fresh copy of the cleaned page.
@@ -122,7 +123,28 @@ namespace AiNews.Extraction
 
         private IHtmlDocument Reparse(ExtractionContext context)
         {
-            return (IHtmlDocument)context.CleanDocument.Clone(true);
+            return BodyCopy(context.CleanDocument);
+        }
+
+        /// <summary>
+        /// A copy of the page's body in a document of its own: what the passes and the later steps read of a copy (its
+        /// Body). The head is left out: its metadata was read before the scorer runs, and copying its links, scripts and
+        /// meta tags (each link element set up again, stylesheet relations and all) was a large part of copying the page.
+        /// The document is a new empty one in the page's browsing context, not page.Clone(false): a clone copies the
+        /// page's whole source text twice (about half a megabyte a page, on the large-object heap, per copy). It takes
+        /// the page's quirks mode, which decides how class and id selectors match.
+        /// </summary>
+        private static IHtmlDocument BodyCopy(IHtmlDocument page)
+        {
+            var copy = new HtmlParser(new HtmlParserOptions(), page.Context).ParseDocument(string.Empty);
+            ((IConstructableDocument)copy).QuirksMode = ((IConstructableDocument)page).QuirksMode;
+            var root = page.DocumentElement;
+            var emptyRoot = copy.DocumentElement;
+            if (root == null) { copy.RemoveChild(emptyRoot); return copy; }
+            var rootCopy = copy.Import(root, false);
+            copy.ReplaceChild(rootCopy, emptyRoot);
+            if (page.Body != null) rootCopy.AppendChild(copy.Import(page.Body, true));
+            return copy;
         }
 
         private IElement Grab(IHtmlDocument doc, Pass pass, ExtractionContext context)
@@ -136,7 +158,7 @@ namespace AiNews.Extraction
             // 1. Drop what is unlikely to hold the story; turn text-only divs into paragraphs.
             var toScore = new List<IElement>();
             int visited = 0;
-            foreach (var node in page.QuerySelectorAll("*").ToList())
+            foreach (var node in DomText.Descendants(page))
             {
                 if (++visited % ChecksEvery == 0) budget.Check("scoring the page");
                 if (!DomText.IsInside(node, page)) continue;
@@ -170,13 +192,13 @@ namespace AiNews.Extraction
                 if (element.Parent == null || !DomText.IsInside(element, page)) continue;
                 // A div here has no block child and a p cannot nest: only td, section and pre chains read big subtrees.
                 if (element.LocalName != "div" && element.LocalName != "p" && NestedIn(element, element.LocalName) > MaxNestedScored) continue;
-                string text = DomText.Text(element);
-                if (text.Length < 25) continue;
+                int length = DomText.CollapsedLength(element, out int commaCount);
+                if (length < 25) continue;
                 var ancestors = Ancestors(element, 5);
                 if (ancestors.Count == 0) continue;
                 // Commas mark prose; in a list of short lines (names with affiliations, addresses) they do not.
-                double commas = IsLineList(element, text) ? 0 : DomText.Commas(text);
-                double score = 1 + commas + Math.Min(Math.Floor(text.Length / 100.0), 3);
+                double commas = IsLineList(element, length) ? 0 : commaCount;
+                double score = 1 + commas + Math.Min(Math.Floor(length / 100.0), 3);
                 for (int level = 0; level < ancestors.Count; level++)
                 {
                     var a = ancestors[level];
@@ -285,23 +307,64 @@ namespace AiNews.Extraction
             }
         }
 
-        // A block whose text is all in &lt;pre&gt; blocks: a command or listing the story shows.
-        private static bool IsCodeBlock(IElement node)
+        // A block whose text is all in &lt;pre&gt; blocks (not counting those inside another): a command or listing the story shows.
+        private static bool IsCodeBlock(int length, BlockContents contents) =>
+            length > 0 && contents.Pres > 0 && contents.PreText >= length;
+
+        /// <summary>
+        /// What <see cref="ShouldRemove"/> counts below a block, gathered in one walk of its subtree: it used to ask seven
+        /// selector queries (each a walk of the subtree) of every block it judged, innermost first, so a page's nested
+        /// wrappers were walked again and again. Counted as those queries counted: descendants only, tag names in any case,
+        /// nested headings and lists each with their own text, a pre inside another pre not on its own.
+        /// </summary>
+        private sealed class BlockContents
         {
-            int length = DomText.TextLength(node);
-            if (length == 0) return false;
-            var pres = node.QuerySelectorAll("pre").Where(x => !HasAncestor(x, "pre")).ToList();
-            return pres.Count > 0 && pres.Sum(DomText.TextLength) >= length;
+            public int Paragraphs, Images, Items, Inputs, HeadingText, ListText, Pres, PreText, Embeds;
+
+            public static BlockContents Of(IElement block)
+            {
+                var contents = new BlockContents();
+                contents.Add(block, block.LocalName == "pre");
+                return contents;
+            }
+
+            private void Add(INode parent, bool insidePre)
+            {
+                var children = parent.ChildNodes;
+                for (int i = 0; i < children.Length; i++)
+                {
+                    if (!(children[i] is IElement e)) continue;
+                    string name = e.LocalName;
+                    if (Is(name, "p")) Paragraphs++;
+                    else if (Is(name, "img")) Images++;
+                    else if (Is(name, "li")) Items++;
+                    else if (Is(name, "input")) Inputs++;
+                    else if (HeadingTags.Contains(name)) HeadingText += DomText.TextLength(e);
+                    else if (Is(name, "ul") || Is(name, "ol")) ListText += DomText.TextLength(e);
+                    else if (Is(name, "pre") && !insidePre) { Pres++; PreText += DomText.TextLength(e); }
+                    else if (EmbedTags.Contains(name))
+                    {
+                        string src = e.GetAttribute("src") ?? e.GetAttribute("data") ?? "";
+                        if (name == "video" || Videos.IsMatch(src)) Embeds++;
+                    }
+                    if (e.HasChildNodes) Add(e, insidePre || name == "pre");
+                }
+            }
+
+            private static bool Is(string name, string tag) => string.Equals(name, tag, StringComparison.OrdinalIgnoreCase);
+
+            private static readonly HashSet<string> HeadingTags = new HashSet<string>(StringComparer.OrdinalIgnoreCase) { "h1", "h2", "h3", "h4", "h5", "h6" };
+            private static readonly HashSet<string> EmbedTags = new HashSet<string>(StringComparer.OrdinalIgnoreCase) { "object", "embed", "iframe", "video" };
         }
 
         // Embedded posts (tweets, Instagram) quoted by the story are part of it.
         private static bool IsEmbeddedQuote(IElement node) =>
-            node.LocalName == "blockquote" || node.QuerySelector("blockquote") != null;
+            node.LocalName == "blockquote" || DomText.HasDescendant(node, "blockquote");
 
-        private static bool IsLineList(IElement element, string text)
+        private static bool IsLineList(IElement element, int textLength)
         {
-            int breaks = element.QuerySelectorAll("br").Length;
-            return breaks + 1 >= LineListMinLines && text.Length / (double)(breaks + 1) < LineListMaxAverage;
+            int breaks = DomText.CountDescendants(element, "br");
+            return breaks + 1 >= LineListMinLines && textLength / (double)(breaks + 1) < LineListMaxAverage;
         }
 
         private static bool ShouldRemove(IElement node, bool weightClasses)
@@ -310,33 +373,25 @@ namespace AiNews.Extraction
             string tag = node.LocalName;
             if (tag == "table" && IsDataTable(node)) return false;
             if (HasAncestor(node, "code") || HasAncestor(node, "pre")) return false;
+            // The text's length without white space, read once for all the ratios below.
+            int total = DomText.TextLength(node);
+            var contents = BlockContents.Of(node);
             // A wrapper of a code block (a copy button's box around a one-line command) holds the story's code, however short.
-            if (IsCodeBlock(node)) return false;
+            if (IsCodeBlock(total, contents)) return false;
             int weight = weightClasses ? ClassWeight(node) : 0;
             if (weight < 0) return true;
-            string text = DomText.Text(node);
-            if (DomText.Commas(text) >= 10) return false;
+            int length = DomText.CollapsedLength(node, out int commas);
+            if (commas >= 10) return false;
             bool isList = tag == "ul" || tag == "ol";
-            if (!isList)
-            {
-                int listLength = node.QuerySelectorAll("ul, ol").Sum(l => DomText.TextLength(l));
-                int total = DomText.TextLength(node);
-                isList = total > 0 && listLength / (double)total > 0.9;
-            }
-            int p = node.QuerySelectorAll("p").Length;
-            int img = node.QuerySelectorAll("img").Length;
-            int li = node.QuerySelectorAll("li").Length - 100;
-            int input = node.QuerySelectorAll("input").Length;
-            int headings = node.QuerySelectorAll("h1, h2, h3, h4, h5, h6").Sum(h => DomText.TextLength(h));
-            int length = text.Length;
-            double headingDensity = length == 0 ? 0 : headings / (double)DomText.TextLength(node);
-            int embeds = 0;
-            foreach (var e in node.QuerySelectorAll("object, embed, iframe, video"))
-            {
-                string src = e.GetAttribute("src") ?? e.GetAttribute("data") ?? "";
-                if (e.LocalName == "video" || Videos.IsMatch(src)) embeds++;
-            }
-            double ld = DomText.LinkDensity(node);
+            if (!isList) isList = total > 0 && contents.ListText / (double)total > 0.9;
+            int p = contents.Paragraphs;
+            int img = contents.Images;
+            int li = contents.Items - 100;
+            int input = contents.Inputs;
+            int headings = contents.HeadingText;
+            double headingDensity = length == 0 ? 0 : headings / (double)total;
+            int embeds = contents.Embeds;
+            double ld = DomText.LinkDensity(node, total);
             bool inFigure = HasAncestor(node, "figure");
             bool remove =
                 (img > 1 && p / (double)img < 0.5 && !inFigure && !(isList && IsStepList(node))) ||

@@ -27,9 +27,9 @@ namespace AiNews.Extraction
         public ExtractedPage Page { get; }
 
         /// <summary>
-        /// A copy of the page after <see cref="PageCleanupStep"/>, kept by a step that changes the page and may need to read
-        /// it again (clone it before changing it). A copy, not the markup: serialising a page with 100,000 siblings is
-        /// quadratic in AngleSharp.
+        /// A copy of the page's body after <see cref="PageCleanupStep"/> (in a document of its own, without the head), kept by
+        /// a step that changes the page and may need to read it again (clone it before changing it). A copy, not the markup:
+        /// serialising a page with 100,000 siblings is quadratic in AngleSharp.
         /// </summary>
         public IHtmlDocument CleanDocument { get; set; }
 

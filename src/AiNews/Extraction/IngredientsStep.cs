@@ -32,11 +32,11 @@ namespace AiNews.Extraction
             var body = context.Body;
             var page = context.CleanDocument?.Body;
             if (body == null || page == null || context.SiteRule != null) return;
-            if (body.QuerySelectorAll("*").Any(e => IsNamed(e) && DomText.HasText(e))) return;
+            if (DomText.Descendants(body).Any(e => IsNamed(e) && DomText.HasText(e))) return;
             var blocks = new List<IElement>();
             var seen = new List<string>();   // templates that repeat the list (one for phones, one for wide screens)
             int total = 0;
-            foreach (var e in page.QuerySelectorAll("*"))
+            foreach (var e in DomText.Descendants(page))
             {
                 if (!IsNamed(e) || blocks.Count > 0 && DomText.IsInside(e, blocks[blocks.Count - 1])) continue;
                 if (DomText.IsInside(e, body) || DomText.IsInside(body, e)) continue;

@@ -65,7 +65,7 @@ namespace AiNews.Extraction
             bool after = false;
             int blocks = 0;
             IElement last = null;
-            foreach (var e in page.QuerySelectorAll("*"))
+            foreach (var e in DomText.Descendants(page))
             {
                 if (e == headline) { after = true; continue; }
                 if (!after || DomText.IsInside(e, headline) || !HasOwnText(e)) continue;

@@ -14,6 +14,10 @@ namespace AiNews.Extraction
     {
         public const string Junk = "script, style, template, link, meta, iframe, object, embed, canvas, svg, button, input, select, textarea, dialog, nav";
 
+        // The tags of Junk, matched as its type selectors match (any case) by one walk over the page.
+        private static readonly HashSet<string> JunkTags = new HashSet<string>(
+            Junk.Split(',').Select(tag => tag.Trim()), StringComparer.OrdinalIgnoreCase);
+
         /// <summary>
         /// A &lt;noscript&gt; holding at least this many characters of text is kept (unwrapped), not dropped: a page
         /// rendered by script may carry its story there, and a &lt;noscript&gt; left open by a stray tag swallows the rest
@@ -27,7 +31,7 @@ namespace AiNews.Extraction
             var doc = context.Document;
             var root = doc.Body;
             if (root == null) return;
-            foreach (var e in root.QuerySelectorAll(Junk).ToList()) e.Remove();
+            foreach (var e in DomText.DescendantsWhere(root, x => JunkTags.Contains(x.LocalName))) e.Remove();
             foreach (var e in root.QuerySelectorAll("noscript").ToList())
             {
                 if (!DomText.IsInside(e, root)) continue;
@@ -36,12 +40,13 @@ namespace AiNews.Extraction
                 foreach (var child in e.ChildNodes.ToList()) e.Parent.InsertBefore(child, e);
                 e.Remove();
             }
-            foreach (var e in root.QuerySelectorAll("[hidden], [aria-hidden='true'], [style]").ToList())
+            // [hidden], [aria-hidden='true'], [style]
+            foreach (var e in DomText.DescendantsWhere(root, x => x.HasAttribute("hidden") || x.GetAttribute("aria-hidden") == "true" || x.HasAttribute("style")))
             {
                 if (!DomText.IsInside(e, root)) continue;   // inside a hidden block taken out already
                 if (e.HasAttribute("hidden") || IsHiddenStyle(e.GetAttribute("style"))) { Hide(context, e); continue; }
                 // aria-hidden marks decoration (icons, duplicated labels); images inside figures are kept.
-                if (e.GetAttribute("aria-hidden") == "true" && e.QuerySelector("img") == null && e.LocalName != "img") Hide(context, e);
+                if (e.GetAttribute("aria-hidden") == "true" && !DomText.HasDescendant(e, "img") && e.LocalName != "img") Hide(context, e);
             }
             foreach (var c in root.Descendants<IComment>().ToList()) c.Remove();
         }
@@ -82,7 +87,9 @@ namespace AiNews.Extraction
             }
         }
 
-        private static bool IsHiddenStyle(string style) =>
-            style != null && Regex.IsMatch(style, @"display\s*:\s*none|visibility\s*:\s*hidden", RegexOptions.IgnoreCase);
+        // Asked of every element with a style attribute, hence made once (not through the static Regex cache).
+        private static readonly Regex HiddenStyle = new Regex(@"display\s*:\s*none|visibility\s*:\s*hidden", RegexOptions.IgnoreCase | RegexOptions.Compiled);
+
+        private static bool IsHiddenStyle(string style) => style != null && HiddenStyle.IsMatch(style);
     }
 }

@@ -152,10 +152,16 @@ namespace AiNews.Extraction
             if (trailing <= TrailingMaxParagraphs) paragraphs.RemoveRange(paragraphs.Count - trailing, trailing);
             while (paragraphs.Count > 1 && (IsFurniture(paragraphs[0], LeadingLineMaxLength)
                 || (title.Length > 0 && BodyCleanupStep.Normalize(paragraphs[0]) == title))) paragraphs.RemoveAt(0);
+            // Each paragraph is normalized once: the one before is the next one looked at (a removal does not move it).
+            string known = null;
             for (int i = paragraphs.Count - 1; i > 0; i--)
             {
-                string normalized = BodyCleanupStep.Normalize(paragraphs[i]);
-                if (normalized.Length >= RepeatMinLength && normalized == BodyCleanupStep.Normalize(paragraphs[i - 1])) paragraphs.RemoveAt(i);
+                string normalized = known ?? BodyCleanupStep.Normalize(paragraphs[i]);
+                known = null;
+                if (normalized.Length < RepeatMinLength) continue;
+                string previous = BodyCleanupStep.Normalize(paragraphs[i - 1]);
+                if (normalized == previous) paragraphs.RemoveAt(i);
+                known = previous;
             }
             for (int i = Math.Min(LeadingDateLineWindow, paragraphs.Count - 1) - 1; i >= 0; i--)
                 if (IsFurniture(paragraphs[i], LeadingDateLineMaxLength) && NumericDate.IsMatch(paragraphs[i])) paragraphs.RemoveAt(i);

@@ -168,20 +168,32 @@ namespace AiNews.Text
             foreach (char c in text) if (c >= '\u0080' && c <= '\u2122' && ToCp1252Byte(c) >= 0) { any = true; break; }
             if (!any) return text;
 
+            // Every page with one curly quote or accent gets here: ASCII, most of the text, is skipped without the
+            // per-character look-ups (no sequence starts with, and no stray character is, an ASCII character).
             int good = 0, stray = 0;
+            bool controls = false;
             for (int i = 0; i < text.Length;)
             {
-                int len = MojibakeSequenceLength(text, i);
-                if (len > 0) { good++; i += len; continue; }
                 char c = text[i];
-                if (c >= '\u0080' && ToCp1252Byte(c) >= 0) stray++;
+                if (c < '\u0080') { i++; continue; }
+                int len = MojibakeSequenceLength(text, i);
+                // Without sequences to repair, the controls inside one are still read as windows-1252 below.
+                for (int k = i; k < i + Math.Max(len, 1); k++) controls |= StandsForCp1252(text[k]);
+                if (len > 0) { good++; i += len; continue; }
+                if (ToCp1252Byte(c) >= 0) stray++;
                 i++;
             }
 
             bool repairSequences = good > 0 && stray * 10 <= good;
+            // Nothing to change: no sequence to repair and no C1 control standing for a windows-1252 character.
+            if (!repairSequences && !controls) return text;
             var sb = new StringBuilder(text.Length);
             for (int i = 0; i < text.Length;)
             {
+                // A run of ASCII is copied at once.
+                int run = i;
+                while (run < text.Length && text[run] < '\u0080') run++;
+                if (run > i) { sb.Append(text, i, run - i); i = run; continue; }
                 int len = repairSequences ? MojibakeSequenceLength(text, i) : 0;
                 if (len > 0)
                 {
@@ -193,16 +205,15 @@ namespace AiNews.Text
                     continue;
                 }
                 char c = text[i];
-                if (c >= '\u0080' && c <= '\u009F')
-                {
-                    char mapped = Cp1252High[c - 0x80];
-                    if (mapped != c) { sb.Append(mapped); changed = true; i++; continue; }
-                }
+                if (StandsForCp1252(c)) { sb.Append(Cp1252High[c - 0x80]); changed = true; i++; continue; }
                 sb.Append(c);
                 i++;
             }
             return changed ? sb.ToString() : text;
         }
+
+        // A C1 control that ISO-8859-1 made of a windows-1252 byte (all but the five bytes windows-1252 leaves undefined).
+        private static bool StandsForCp1252(char c) => c >= '\u0080' && c <= '\u009F' && Cp1252High[c - 0x80] != c;
 
         /// <summary>True when the bytes from <paramref name="start"/> are well-formed UTF-8 (no overlongs, no surrogates).</summary>
         public static bool IsValidUtf8(byte[] bytes, int start = 0)
@@ -211,7 +222,7 @@ namespace AiNews.Text
             while (i < n)
             {
                 byte b = bytes[i];
-                if (b < 0x80) { i++; continue; }
+                if (b < 0x80) { i = SkipAscii(bytes, i + 1); continue; }
                 if (!Utf8Lead(b, out int need, out int min2, out int max2)) return false;
                 if (i + need >= n) return false;
                 byte b2 = bytes[i + 1];
@@ -301,10 +312,21 @@ namespace AiNews.Text
 
         private static bool IsKorean(Encoding e) => e.CodePage == 949 || e.CodePage == 51949;
 
-        private static bool IsAscii(byte[] bytes)
+        private static bool IsAscii(byte[] bytes) => SkipAscii(bytes, 0) == bytes.Length;
+
+        // Eight bytes with no high bit, tested at once.
+        private const ulong HighBits = 0x8080808080808080UL;
+
+        /// <summary>
+        /// The index of the first byte from <paramref name="i"/> that is not ASCII (or the length): pages are mostly ASCII
+        /// markup, so the UTF-8 checks pass over it eight bytes at a time instead of one.
+        /// </summary>
+        private static int SkipAscii(byte[] bytes, int i)
         {
-            foreach (byte b in bytes) if (b >= 0x80) return false;
-            return true;
+            int n = bytes.Length;
+            while (i + 8 <= n && (BitConverter.ToUInt64(bytes, i) & HighBits) == 0) i += 8;
+            while (i < n && bytes[i] < 0x80) i++;
+            return i;
         }
 
         private static byte[] Slice(byte[] bytes, int start)
@@ -360,6 +382,8 @@ namespace AiNews.Text
         {
             if (c < 0x80) return c;
             if (c >= '\u00A0' && c <= '\u00FF') return c;
+            // Beyond the highest windows-1252 character (U+2122, the trade mark sign): Hangul, CJK, most of a page.
+            if (c > '\u2122') return -1;
             return Cp1252Reverse.TryGetValue(c, out int b) ? b : -1;
         }
 

@@ -32,7 +32,7 @@ namespace AiNews.Tagging
         /// The Korean particles that make the word before them the one who acts ("미국이", "EU는", "정부도"), longest first,
         /// so that "X측은" reads as X with "측은", not "X측" with "은".
         /// </summary>
-        public static readonly IReadOnlyList<string> SubjectParticles = KoreanParticles.Where(kv => kv.Value == Subject).Select(kv => kv.Key)
+        private static readonly IReadOnlyList<string> SubjectParticles = KoreanParticles.Where(kv => kv.Value == Subject).Select(kv => kv.Key)
             .OrderByDescending(p => p.Length).ThenBy(p => p, StringComparer.Ordinal).ToArray();
 
         /// <summary>

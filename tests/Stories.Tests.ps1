@@ -64,3 +64,74 @@ Describe 'Merge-AiArticle' {
         $merged.Count | Should -BeGreaterThan (($articles.Count - 100))
     }
 }
+
+Describe 'Story prints' {
+    BeforeAll {
+        $flags = [Reflection.BindingFlags]'NonPublic,Public,Static,Instance'
+        $shingles = [AiNews.Stories.StoryShingles]
+        $script:TokensOf = $shingles.GetMethod('Tokens', $flags)
+        $script:StopWords = $shingles.GetField('StopWords', $flags).GetValue($null)
+        $script:PrintField = { param($print, [string] $name) [AiNews.Stories.StoryPrint].GetField($name, $flags).GetValue($print) }
+        # The token rule, as a regular expression: the independent oracle the hand-written scanner is held to.
+        $script:TokenRule = [regex]::new('[가-힣ㄱ-ㆎ]+|[\p{L}\p{N}]+(?:[.\-][\p{L}\p{N}]+)*', 'CultureInvariant')
+        function script:Get-RuleToken([string] $Lowered) { @($TokenRule.Matches($Lowered) | ForEach-Object Value) }
+        function script:Get-ScannedToken([string] $Lowered) {
+            @(foreach ($t in $TokensOf.Invoke($null, @($Lowered))) { $Lowered.Substring($t.Start, $t.Length) })
+        }
+        # A token of Hangul letters (syllables 가-힣, compatibility jamo ㄱ-ㆎ), told by its first character.
+        function script:Test-HangulStart([string] $Token) {
+            $c = [int] $Token[0]
+            ($c -ge 0xAC00 -and $c -le 0xD7A3) -or ($c -ge 0x3131 -and $c -le 0x318E)
+        }
+        # The sets a print holds, made from the rule's tokens and the public hash (see StoryShingles' documentation).
+        function script:Get-ExpectedShingle([AllowEmptyCollection()] [string[]] $Tokens) {
+            $Tokens = @($Tokens | Where-Object { $_ })
+            $hangul = -join @($Tokens | Where-Object { Test-HangulStart $_ })
+            $words = @($Tokens | Where-Object { -not (Test-HangulStart $_) })
+            $set = [Collections.Generic.SortedSet[uint64]]::new()
+            for ($i = 0; $i + 3 -le $hangul.Length; $i++) { $null = $set.Add([AiNews.Stories.StoryShingles]::Hash('k:' + $hangul.Substring($i, 3))) }
+            for ($i = 0; $i + 1 -lt $words.Count; $i++) { $null = $set.Add([AiNews.Stories.StoryShingles]::Hash('w:' + $words[$i] + ' ' + $words[$i + 1])) }
+            if ($words.Count -eq 1) { $null = $set.Add([AiNews.Stories.StoryShingles]::Hash('w:' + $words[0])) }
+            , [uint64[]] @($set)
+        }
+        # Strings that probe each part of the rule, then random ones over an alphabet of the same hard cases: dots and
+        # dashes inside and at the ends of words, Hangul syllables and jamo next to Latin, letter and other numbers
+        # (Ⅻ, ٣, ¼), a modifier letter, a combining mark, a surrogate pair and lone surrogates, letters whose lowercase
+        # differs by culture (İ, ẞ).
+        $script:Probes = [Collections.Generic.List[string]]@(
+            'OpenAI의 GPT-5.2 코덱스', 'gpt-5.', '-gpt', 'a.b-c.d', 'a..b', 'a-.b', '3.5% 향상', 'gpt가 나왔다', '가gpt', 'ㅋㅋ 웃김ㄱ자',
+            'Ⅻ장 ٣٤ ¼ x²', 'ʰello', "cafe$([char]0x0301)s", "$([char]0xD835)$([char]0xDC00)x", "a$([char]0xD800)b", 'İstanbul ẞ', '', ' ', 'The AI and the new')
+        $random = [Random]::new(20261202)
+        $alphabet = 'aZ9.-_ 가힣ㄱㆎ' + [char]0x00AA + [char]0x2160 + [char]0x0663 + [char]0xD800 + [char]0xDC00 + "`n" + 'ÉİẞK¼ʰ' + [char]0x0301
+        for ($i = 0; $i -lt 400; $i++) {
+            $probe = [Text.StringBuilder]::new()
+            for ($k = $random.Next(0, 40); $k -gt 0; $k--) { $null = $probe.Append($alphabet[$random.Next($alphabet.Length)]) }
+            $Probes.Add($probe.ToString())
+        }
+    }
+
+    It 'splits text into tokens exactly as the token rule does' {
+        foreach ($probe in $Probes) {
+            $lowered = $probe.ToLowerInvariant()
+            Get-ScannedToken $lowered | Should -Be (Get-RuleToken $lowered) -Because "the tokens of '$probe'"
+        }
+    }
+
+    It 'fingerprints title and body as the sets of their tokens' {
+        for ($i = 0; $i + 1 -lt $Probes.Count; $i += 2) {
+            $article = [AiNews.Article]@{ Title = $Probes[$i]; Url = "https://example.com/$i"; Content = $Probes[$i + 1] + ' 오픈AI가 GPT-5를 공개했다. The AI model ships.' }
+            $print = [AiNews.Stories.StoryPrint]::Of($article)
+            $title = @(Get-RuleToken $article.Title.ToLowerInvariant())
+            $all = @(Get-RuleToken ($article.Title + "`n" + $article.Content).ToLowerInvariant())
+            $expectedTitle = if ($article.Title) { Get-ExpectedShingle $title } else { [uint64[]] @() }
+            [uint64[]] (& $PrintField $print 'Title') | Should -Be $expectedTitle -Because "the title shingles of '$($article.Title)'"
+            [uint64[]] (& $PrintField $print 'Body') | Should -Be (Get-ExpectedShingle $all) -Because "the body shingles of probe $i"
+            $anchors = [Collections.Generic.SortedSet[uint64]]::new()
+            foreach ($t in $all) { if (-not (Test-HangulStart $t) -and $t.Length -ge 2 -and -not $StopWords.Contains($t)) { $null = $anchors.Add([AiNews.Stories.StoryShingles]::Hash($t)) } }
+            [uint64[]] (& $PrintField $print 'Anchors') | Should -Be ([uint64[]] @($anchors)) -Because "the anchors of probe $i"
+            $numbers = [Collections.Generic.SortedSet[uint64]]::new()
+            foreach ($t in $title) { if ($t.ToCharArray() | Where-Object { [char]::IsDigit($_) }) { $null = $numbers.Add([AiNews.Stories.StoryShingles]::Hash($t)) } }
+            [uint64[]] (& $PrintField $print 'TitleNumbers') | Should -Be ([uint64[]] @($numbers)) -Because "the title numbers of '$($article.Title)'"
+        }
+    }
+}

@@ -32,16 +32,20 @@ namespace AiNews.Stories
         {
             string body = a.Content ?? string.Empty;
             if (body.Length > bodyLength) body = body.Substring(0, bodyLength);
-            // Each text is tokenized once: the title's tokens serve both title sets, the whole text's both body sets.
-            List<string> title = StoryShingles.Tokens(a.Title ?? string.Empty);
-            List<string> all = StoryShingles.Tokens(a.Title + "\n" + body);
+            // Title and body are lowercased and tokenized once, together: the title's tokens, which come first (no token
+            // runs across the line break), serve both title sets, and all of them both body sets.
+            string title = a.Title ?? string.Empty;
+            string text = (title + "\n" + body).ToLowerInvariant();
+            List<StoryShingles.Token> tokens = StoryShingles.Tokens(text);
+            int inTitle = 0;
+            while (inTitle < tokens.Count && tokens[inTitle].Start < title.Length) inTitle++;
             return new StoryPrint
             {
                 UrlKey = CanonicalUrl.Key(a.Url),
-                Title = string.IsNullOrEmpty(a.Title) ? StoryShingles.None : StoryShingles.Of(title),
-                TitleNumbers = StoryShingles.Numbers(title),
-                Body = StoryShingles.Of(all),
-                Anchors = StoryShingles.Anchors(all),
+                Title = title.Length == 0 ? StoryShingles.None : StoryShingles.Shingles(text, tokens, inTitle),
+                TitleNumbers = StoryShingles.Numbers(text, tokens, inTitle),
+                Body = StoryShingles.Shingles(text, tokens, tokens.Count),
+                Anchors = StoryShingles.Anchors(text, tokens, tokens.Count),
                 Language = LanguageGuess.Decide(a.Language, a.Title, body),
                 Published = a.Published,
             };

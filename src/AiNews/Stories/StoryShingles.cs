@@ -1,8 +1,7 @@
 using System;
 using System.Collections.Generic;
 using System.Globalization;
-using System.Text;
-using System.Text.RegularExpressions;
+using System.Linq;
 using AiNews.Text;
 
 namespace AiNews.Stories
@@ -35,54 +34,125 @@ namespace AiNews.Stories
         /// <summary>The empty set.</summary>
         internal static readonly ulong[] None = new ulong[0];
 
-        /// <summary>
-        /// The shingles of a text, Hangul character trigrams ("k:…") and Latin word pairs ("w:…"), as the sorted
-        /// distinct hashes of their texts (see <see cref="Hash(string)"/>).
-        /// </summary>
-        public static ulong[] Of(string text) => string.IsNullOrEmpty(text) ? None : Of(Tokens(text));
+        // The hashes of the two shingle kinds' prefixes, "k:" and "w:", which every shingle's hash starts from.
+        private static readonly ulong KoreanStart = Add(HashStart, "k:"), LatinStart = Add(HashStart, "w:");
 
-        /// <summary><see cref="Of(string)"/> of a text already split by <see cref="Tokens"/> (a print tokenizes its text once).</summary>
-        internal static ulong[] Of(List<string> tokens)
+        /// <summary>One token of a lowercased text (see <see cref="Tokens"/>): where it starts and how many characters it has.</summary>
+        internal readonly struct Token
         {
-            var shingles = new List<ulong>();
-            var hangul = new StringBuilder();
-            var words = new List<string>();
-            foreach (string token in tokens)
+            public readonly int Start, Length;
+            public Token(int start, int length) { Start = start; Length = length; }
+        }
+
+        /// <summary>
+        /// The tokens of a lowercased text, in order: runs of Hangul letters, and runs of other letters and digits that
+        /// keep "gpt-5" and "3.5" whole (a '.' or '-' between two such runs joins them). As the regular expression
+        /// <c>[가-힣ㄱ-ㆎ]+|[\p{L}\p{N}]+(?:[.\-][\p{L}\p{N}]+)*</c> matches, which the tests hold it to; scanned by hand
+        /// because every article of a merge or an archive run is tokenized, and matching made an object per token.
+        /// </summary>
+        internal static List<Token> Tokens(string text)
+        {
+            var tokens = new List<Token>(text.Length / 4 + 1);
+            int i = 0, n = text.Length;
+            while (i < n)
             {
-                if (Hangul.IsLetter(token[0])) hangul.Append(token);
-                else words.Add(token);
+                int start = i;
+                if (Hangul.IsLetter(text[i]))
+                {
+                    while (i < n && Hangul.IsLetter(text[i])) i++;
+                }
+                else if (IsWordChar(text[i]))
+                {
+                    // A run of letters and digits (Hangul among them: "gpt가" is one token), then any ".x" or "-x" after it.
+                    while (i < n && IsWordChar(text[i])) i++;
+                    while (i + 1 < n && (text[i] == '.' || text[i] == '-') && IsWordChar(text[i + 1]))
+                        for (i++; i < n && IsWordChar(text[i]); i++) { }
+                }
+                else { i++; continue; }
+                tokens.Add(new Token(start, i - start));
             }
-            ulong korean = Add(HashStart, "k:"), latin = Add(HashStart, "w:");
-            for (int i = 0; i + HangulShingleLength <= hangul.Length; i++)
+            return tokens;
+        }
+
+        // \p{L} or \p{N}, as the regular expression's class decides it (by the character's Unicode category).
+        private static bool IsWordChar(char c)
+        {
+            if (c < 128) return (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || (c >= 'A' && c <= 'Z');
+            switch (CharUnicodeInfo.GetUnicodeCategory(c))
             {
-                ulong h = korean;
-                for (int k = i; k < i + HangulShingleLength; k++) h = Add(h, hangul[k]);
-                shingles.Add(Finish(h));
+                case UnicodeCategory.UppercaseLetter:
+                case UnicodeCategory.LowercaseLetter:
+                case UnicodeCategory.TitlecaseLetter:
+                case UnicodeCategory.ModifierLetter:
+                case UnicodeCategory.OtherLetter:
+                case UnicodeCategory.DecimalDigitNumber:
+                case UnicodeCategory.LetterNumber:
+                case UnicodeCategory.OtherNumber:
+                    return true;
+                default:
+                    return false;
             }
-            for (int i = 0; i + 2 <= words.Count; i++) shingles.Add(Finish(Add(Add(Add(latin, words[i]), ' '), words[i + 1])));
-            if (words.Count == 1) shingles.Add(Finish(Add(latin, words[0])));
+        }
+
+        /// <summary>
+        /// The shingles of the first <paramref name="count"/> tokens of <paramref name="text"/>: Hangul character trigrams
+        /// ("k:…") over the Hangul tokens run together, and Latin word pairs ("w:…", one word alone when it is the only
+        /// one), as the sorted distinct hashes of their texts (see <see cref="Hash(string)"/>).
+        /// </summary>
+        internal static ulong[] Shingles(string text, List<Token> tokens, int count)
+        {
+            var shingles = new List<ulong>(count * 2);
+            // The two Hangul letters before the current one, across tokens (a shingle is those two and the current one:
+            // HangulShingleLength is 3); and the word before the current one.
+            char first = '\0', second = '\0';
+            int letters = 0, words = 0;
+            Token previous = default;
+            for (int t = 0; t < count; t++)
+            {
+                Token token = tokens[t];
+                if (Hangul.IsLetter(text[token.Start]))
+                {
+                    for (int k = token.Start; k < token.Start + token.Length; k++)
+                    {
+                        char c = text[k];
+                        if (++letters >= HangulShingleLength) shingles.Add(Finish(Add(Add(Add(KoreanStart, first), second), c)));
+                        first = second;
+                        second = c;
+                    }
+                }
+                else
+                {
+                    if (words++ > 0) shingles.Add(Finish(Add(Add(Add(LatinStart, text, previous), ' '), text, token)));
+                    previous = token;
+                }
+            }
+            if (words == 1) shingles.Add(Finish(Add(LatinStart, text, previous)));
             return SortedSet(shingles);
         }
 
-        /// <summary>Latin-script names and numbers of at least two characters, lowercased, as sorted distinct hashes.</summary>
-        public static ulong[] Anchors(string text) => Anchors(Tokens(text ?? string.Empty));
-
-        internal static ulong[] Anchors(List<string> tokens)
+        /// <summary>Latin-script names and numbers of at least two characters among the first <paramref name="count"/> tokens, as sorted distinct hashes.</summary>
+        internal static ulong[] Anchors(string text, List<Token> tokens, int count)
         {
-            var anchors = new List<ulong>();
-            foreach (string token in tokens)
-                if (!Hangul.IsLetter(token[0]) && token.Length >= MinAnchorLength && !StopWords.Contains(token)) anchors.Add(Hash(token));
+            var anchors = new List<ulong>(count);
+            for (int t = 0; t < count; t++)
+            {
+                Token token = tokens[t];
+                if (!Hangul.IsLetter(text[token.Start]) && token.Length >= MinAnchorLength && !IsStopWord(text, token))
+                    anchors.Add(Finish(Add(HashStart, text, token)));
+            }
             return SortedSet(anchors);
         }
 
-        /// <summary>The tokens with a digit in them ("7", "gpt-5", "3.5"), as sorted distinct hashes.</summary>
-        public static ulong[] Numbers(string text) => Numbers(Tokens(text ?? string.Empty));
-
-        internal static ulong[] Numbers(List<string> tokens)
+        /// <summary>The tokens among the first <paramref name="count"/> with a digit in them ("7", "gpt-5", "3.5"), as sorted distinct hashes.</summary>
+        internal static ulong[] Numbers(string text, List<Token> tokens, int count)
         {
             var numbers = new List<ulong>();
-            foreach (string token in tokens)
-                foreach (char c in token) if (char.IsDigit(c)) { numbers.Add(Hash(token)); break; }
+            for (int t = 0; t < count; t++)
+            {
+                Token token = tokens[t];
+                for (int k = token.Start; k < token.Start + token.Length; k++)
+                    if (char.IsDigit(text[k])) { numbers.Add(Finish(Add(HashStart, text, token))); break; }
+            }
             return SortedSet(numbers);
         }
 
@@ -92,6 +162,12 @@ namespace AiNews.Stories
         private static ulong Add(ulong h, string text)
         {
             foreach (char c in text) h = Add(h, c);
+            return h;
+        }
+
+        private static ulong Add(ulong h, string text, Token token)
+        {
+            for (int k = token.Start; k < token.Start + token.Length; k++) h = Add(h, text[k]);
             return h;
         }
 
@@ -154,19 +230,9 @@ namespace AiNews.Stories
             return (double)Common(a, b) / Math.Min(a.Length, b.Length);
         }
 
-        // Hangul runs; Latin/other words and numbers, keeping "gpt-5" and "3.5" whole. Compiled: every article of a
-        // merge or an archive run goes through it twice, which at tens of thousands of articles outweighs compiling it once.
-        private static readonly Regex Token = new Regex(
-            $"[{Hangul.FirstSyllable}-{Hangul.LastSyllable}{Hangul.FirstCompatibilityJamo}-{Hangul.LastCompatibilityJamo}]+" + @"|[\p{L}\p{N}]+(?:[.\-][\p{L}\p{N}]+)*",
-            RegexOptions.CultureInvariant | RegexOptions.Compiled);
-
-        /// <summary>The lowercased tokens of a text, in order.</summary>
-        internal static List<string> Tokens(string text)
-        {
-            var tokens = new List<string>();
-            for (Match m = Token.Match(text.ToLowerInvariant()); m.Success; m = m.NextMatch()) tokens.Add(m.Value);
-            return tokens;
-        }
+        // A token that is one of the stop words (compared in place: most tokens are longer than any of them).
+        private static bool IsStopWord(string text, Token token) =>
+            token.Length <= LongestStopWord && StopWords.Contains(text.Substring(token.Start, token.Length));
 
         private static readonly HashSet<string> StopWords = new HashSet<string>(StringComparer.Ordinal)
         {
@@ -174,5 +240,7 @@ namespace AiNews.Stories
             "new", "says", "said", "more", "than", "what", "how", "why", "who", "can", "but", "not", "all", "out", "over", "you", "your",
             "of", "to", "in", "on", "at", "by", "an", "is", "it", "as", "be", "or", "ai",
         };
+
+        private static readonly int LongestStopWord = StopWords.Max(w => w.Length);
     }
 }

@@ -35,8 +35,8 @@ namespace AiNews.Digest.Archive
         private readonly string _legacy;
         private Dictionary<string, Record> _recorded;
         private string _page;
-        // The parts of the page this run planned, in order: their keys and bodies.
-        private readonly List<KeyValuePair<string, string>> _parts = new List<KeyValuePair<string, string>>();
+        // The parts of the page this run planned, in order: their keys, bodies and the hashes of their bodies.
+        private readonly List<(string Key, string Body, string BodyHash)> _parts = new List<(string, string, string)>();
         private readonly List<Record> _placed = new List<Record>();
 
         private sealed class Record
@@ -72,13 +72,14 @@ namespace AiNews.Digest.Archive
         public string BodyOf(string markdown)
         {
             string key = KeyOf(markdown);
-            string body = Kept(key);
+            string body = Kept(key, out string bodyHash);
             if (body == null)
             {
                 body = DigestPage.BodyOf(markdown, out _);
+                bodyHash = ContentHash.Sha256Hex(body);
                 Rendered++;
             }
-            _parts.Add(new KeyValuePair<string, string>(key, body));
+            _parts.Add((key, body, bodyHash));
             return body;
         }
 
@@ -87,10 +88,10 @@ namespace AiNews.Digest.Archive
         {
             _placed.Clear();
             int at = firstAt;
-            foreach (KeyValuePair<string, string> part in _parts)
+            foreach (var part in _parts)
             {
-                _placed.Add(new Record { Key = part.Key, At = at, Length = part.Value.Length, BodyHash = ContentHash.Sha256Hex(part.Value) });
-                at += part.Value.Length;
+                _placed.Add(new Record { Key = part.Key, At = at, Length = part.Body.Length, BodyHash = part.BodyHash });
+                at += part.Body.Length;
             }
         }
 
@@ -117,14 +118,18 @@ namespace AiNews.Digest.Archive
             return true;
         }
 
-        // The body recorded for this Markdown, when the page on disk still holds it where it was put.
-        private string Kept(string key)
+        // The body recorded for this Markdown, when the page on disk still holds it where it was put (its hash, checked
+        // here, is also the one Placed records again).
+        private string Kept(string key, out string bodyHash)
         {
+            bodyHash = null;
             if (_page == null) return null;
             if (_recorded == null) _recorded = Load();
             if (!_recorded.TryGetValue(key, out Record r) || r.At < 0 || r.Length < 0 || r.At > _page.Length - r.Length) return null;
             string body = _page.Substring(r.At, r.Length);
-            return ContentHash.Sha256Hex(body) == r.BodyHash ? body : null;
+            if (ContentHash.Sha256Hex(body) != r.BodyHash) return null;
+            bodyHash = r.BodyHash;
+            return body;
         }
 
         private Dictionary<string, Record> Load()

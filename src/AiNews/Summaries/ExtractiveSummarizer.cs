@@ -10,7 +10,8 @@ namespace AiNews.Summaries
     /// <summary>
     /// Offline extractive summaries: the sentences that are most central in a graph of word overlap
     /// (TextRank, with a mild preference for the lead, as news puts the gist first), in their original order.
-    /// Photo credits, bylines, e-mail addresses, copyright lines, the headline and the standfirst never make it in.
+    /// Photo credits, bylines, e-mail addresses, copyright lines, the headline and the standfirst never make it in, and a
+    /// sentence that points back ("이는", "He") comes only with the sentence it points to.
     /// A summary is short enough to skim: at most <see cref="SentenceCount"/> whole sentences within
     /// <see cref="MaxLength"/> (characters of Korean, or a fifth as many words of English).
     /// </summary>
@@ -53,6 +54,25 @@ namespace AiNews.Summaries
         private static readonly Regex Junk = new Regex(
             @"(무단\s*전재|재배포\s*금지|저작권자|ⓒ|©|All rights reserved|Copyright|기사제보|구독하기|Subscribe|Sign up|newsletter|Advertisement|관련기사|^사진\s*=|^\s*(사진|이미지)\s*(제공|출처)|^\s*\[?사진\]?\s*$)",
             RegexOptions.IgnoreCase | RegexOptions.CultureInvariant);
+
+        /// <summary>
+        /// A sentence that stands on the one before it: it opens with a pronoun or a demonstrative for something that one
+        /// named ("이는", "이들은", "그는", "이 회사는", "이 대표는", "He", "This is"). Alone in a summary it names no one,
+        /// so it is taken only together with the sentence before it.
+        /// </summary>
+        private static readonly Regex LeansOnPrevious = new Regex(
+            @"^[""“‘']?(이[는를에와로]\s|이들[은이을의]?\s|이처럼|이같은|이 같은|이러한|그[는의]\s|그녀[는의]\s|그들[은의]\s|[이그]\s+[가-힣]{1,6}?(은|는|이|가|을|를|의|에서|에게)\s|" +
+            @"(He|She|They|It|His|Her|Their|Its)\s|(This|That|These|Those)\s+(is|was|are|were|means|meant|comes|came|will|would|could|can|has|have|had|includes|included|makes|made)\b)",
+            RegexOptions.CultureInvariant);
+
+        /// <summary>
+        /// A sentence that continues an argument: it opens with a connective ("하지만", "또한", "특히", "However", "Also").
+        /// It is taken only after an earlier sentence of the text, never to open a summary.
+        /// </summary>
+        private static readonly Regex Continues = new Regex(
+            @"^[""“‘']?(하지만|그러나|그런데|그래서|따라서|또한|또\s|아울러|특히|한편|반면|다만|이어|이와 함께|이 밖에|이밖에|" +
+            @"(However|But|Also|Meanwhile|Still|Instead|Yet|And|Moreover|Additionally|Furthermore)\b)",
+            RegexOptions.CultureInvariant);
 
         /// <summary>A clause break to shorten an over-long sentence at: a comma, semicolon or colon, or a dash between spaces.</summary>
         private static readonly Regex ClauseBreak = new Regex(@"[,;:，、](?=\s)|\s[-–—](?=\s)", RegexOptions.CultureInvariant);
@@ -110,22 +130,58 @@ namespace AiNews.Summaries
             var ranked = Enumerable.Range(0, candidates.Count).OrderByDescending(k => rank[k]).ThenBy(k => k).ToList();
 
             // The most central sentences that fit, whole: a sentence too long for what is left of the budget is passed
-            // over for the next one (a summary is never cut inside a sentence while a whole one fits).
-            var chosen = new List<int>();
-            int used = 0;
-            foreach (int k in ranked)
-            {
-                string s = all[candidates[k]];
-                int cost = Measure(s, language) + (chosen.Count > 0 && !CountsWords(language) ? 1 : 0); // the joining space
-                if (used + cost > budget) continue;
-                chosen.Add(k);
-                used += cost;
-                if (chosen.Count == n) break;
-            }
+            // over for the next one (a summary is never cut inside a sentence while a whole one fits). A sentence that
+            // stands on the one before it, or continues the text, waits until what it stands on is chosen (the pass is
+            // repeated while it adds one); only when nothing else can be chosen are they taken as they are.
+            List<int> chosen = Choose(all, candidates, ranked, n, budget, language, context: true);
+            if (chosen.Count == 0) chosen = Choose(all, candidates, ranked, n, budget, language, context: false);
             if (chosen.Count > 0) return chosen.OrderBy(k => k).Select(k => all[candidates[k]]).ToList();
 
             // Not one sentence fits: the most central one, shortened at its last clause break that fits.
             return new List<string> { Shorten(all[candidates[ranked[0]]], budget, language) };
+        }
+
+        // The candidates (indexes into `candidates`) chosen in rank order within the sentence count and the budget. With
+        // `context`, a sentence that leans on the previous one comes with it (and with the one that one leans on, back to a
+        // sentence that stands alone), or not at all; one that continues comes only after an earlier one (the pass is
+        // repeated while it adds one, as a later choice may give it that).
+        private static List<int> Choose(List<string> all, List<int> candidates, List<int> ranked, int n, int budget, string language, bool context)
+        {
+            var chosen = new List<int>();
+            int used = 0;
+            for (bool added = true; added && chosen.Count < n;)
+            {
+                added = false;
+                foreach (int k in ranked)
+                {
+                    if (chosen.Contains(k)) continue;
+                    // The sentences to add: k, and with `context` the ones before it that it leans on, not chosen yet.
+                    var group = new List<int> { k };
+                    if (context)
+                    {
+                        int first = k;
+                        while (first >= 0 && LeansOnPrevious.IsMatch(all[candidates[first]]))
+                        {
+                            if (first == 0 || candidates[first - 1] != candidates[first] - 1) { group = null; break; }
+                            first--;
+                            if (chosen.Contains(first)) break;
+                            group.Insert(0, first);
+                        }
+                        if (group == null) continue;
+                        if (Continues.IsMatch(all[candidates[group[0]]]) && !chosen.Any(c => c < group[0])) continue;
+                    }
+                    if (chosen.Count + group.Count > n) continue;
+                    int cost = 0;
+                    for (int g = 0; g < group.Count; g++)        // each sentence but the summary's first costs the joining space
+                        cost += Measure(all[candidates[group[g]]], language) + (chosen.Count + g > 0 && !CountsWords(language) ? 1 : 0);
+                    if (used + cost > budget) continue;
+                    chosen.AddRange(group);
+                    used += cost;
+                    added = true;
+                    if (chosen.Count == n) break;
+                }
+            }
+            return chosen;
         }
 
         /// <summary>

@@ -138,6 +138,25 @@ Describe 'Summaries a reader can skim (issue 11)' {
         $d.Summary | Should -Not -Match 'The agent fills in formulas'
         $d.Summary | Should -Match 'Example Corp said'
     }
+    It 'leaves out the pieces of a quotation too long to be one sentence, sentences whose quotes do not pair, and the writer''s own questions' {
+        # A quotation over 400 characters is split at its own full stops: its pieces are someone's words without the marks.
+        $english = [pscustomobject]@{ Title = 'Example Pay cuts half its staff'; Url = 'https://example.com/sum/quote-en'; Language = 'en'; Content = @(
+            'Example Pay is cutting its staff by nearly half, more than 4,000 jobs, as it bets its business on AI. The company will shrink from 10,000 people to less than 6,000 this year, its chief executive says. So why cut staff when the business is strong? AI.',
+            '“Our business is strong and the AI tools we build let smaller teams do more. Gross profit continues to grow, we serve more customers every quarter, and profitability is improving every year. But something has changed in how our teams work with AI, and we would rather act now than wait. Smaller and flatter teams with AI tools are enabling a new way of working at the company. We expect to keep hiring engineers who build these AI tools,” he says.') -join "`n`n" }
+        foreach ($count in 1..3) {
+            $summary = ($english | Add-AiSummary -SentenceCount $count -Force).Summary
+            $summary | Should -Match '^Example Pay is cutting'
+            $summary | Should -Not -Match 'Our business|Gross profit|something has changed|new way of working|keep hiring|\?' -Because "a summary of $count sentence(s)"
+        }
+        # A quotation broken over two lines: neither line pairs its marks.
+        $korean = [pscustomobject]@{ Title = '가온페이, 상담 업무에 AI 도입'; Url = 'https://example.com/sum/quote-ko'; Language = 'ko'; Content = @(
+            '가온페이가 고객 상담 업무 전체에 AI 에이전트를 도입했다고 15일 밝혔다.',
+            '김 대표는 “AI 에이전트 도입으로 상담 비용이 절반 가까이 줄었고 고객 응답 시간도 크게 짧아졌다.',
+            '고객사에 더 나은 상담 서비스를 제공할 수 있게 됐다”고 말했다.',
+            '회사는 올해 안에 AI 에이전트를 해외 고객 상담에도 적용할 계획이다.') -join "`n" }
+        $summary = ($korean | Add-AiSummary).Summary
+        $summary | Should -Be '가온페이가 고객 상담 업무 전체에 AI 에이전트를 도입했다고 15일 밝혔다. 회사는 올해 안에 AI 에이전트를 해외 고객 상담에도 적용할 계획이다.'
+    }
     It 'takes a sentence that leans on the one before it ("이는", "It") only together with that one' {
         $ko = "가온반도체가 15일 새 AI 칩 '누리'를 공개했다.`n`n이는 데이터센터의 AI 추론 전력 소비를 절반으로 줄이는 칩 설계를 적용한 첫 제품이다.`n`n" +
             "회사는 데이터센터 고객사의 AI 추론 전력 소비가 해마다 늘고 있다고 설명했다.`n`n그는 AI 칩 설계가 데이터센터 전력 소비를 줄이는 열쇠라고 말했다.`n`n양산은 내년 상반기에 시작된다."
@@ -172,6 +191,10 @@ Describe 'The archive corpus' {
         # A summary opens with a sentence a reader can take alone: not a pronoun or connective that points back to a
         # sentence the summary leaves out (allowed only when the article offers nothing else; 32 of 993 before the rule).
         $leaning = @($summarised | Where-Object { $_.Summary -cmatch '^(이는 |이들은 |이에 |이를 |그는 |그녀는 |그러나 |하지만 |또한 |특히 |한편 |He |She |They |It |This is |But |However|Also |Meanwhile)' })
+        # Nor does it hold a piece of a quotation whose marks do not pair, or a question without its answer (11 and 9 before).
+        $broken = @($summarised | Where-Object { foreach ($s in Split-Sentence $_.Summary) {
+            if ((([regex]::Matches($s, '[“”]')).Count % 2) -or (([regex]::Matches($s, '"')).Count % 2) -or $s.TrimEnd('”', '"', ' ').EndsWith('?')) { $true; break } } })
+        $broken.Count | Should -BeLessOrEqual ([math]::Ceiling($summarised.Count / 100)) -Because "$($broken.Count) summaries hold a quotation piece or a question: $(@($broken | Select-Object -First 3 | ForEach-Object Summary) -join ' / ')"
         $leaning.Count | Should -BeLessOrEqual ([math]::Ceiling($summarised.Count / 100)) -Because "$($leaning.Count) summaries open by pointing back: $(@($leaning | Select-Object -First 3 | ForEach-Object Summary) -join ' / ')"
     }
 }

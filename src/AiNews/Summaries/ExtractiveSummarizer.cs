@@ -104,7 +104,18 @@ namespace AiNews.Summaries
         public List<string> Pick(string title, string content, string language = null)
         {
             language = LanguageGuess.Decide(language, title, content);
-            var all = SentenceSplitter.Split(content ?? string.Empty).Select(Clean).Where(s => s.Length > 0).ToList();
+            // The sentences, and which are pieces of a long quotation (see SentenceSplitter.Split).
+            var all = new List<string>();
+            var quoted = new List<bool>();
+            var inQuotation = new List<bool>();
+            List<string> split = SentenceSplitter.Split(content ?? string.Empty, inQuotation);
+            for (int i = 0; i < split.Count; i++)
+            {
+                string sentence = Clean(split[i]);
+                if (sentence.Length == 0) continue;
+                all.Add(sentence);
+                quoted.Add(inQuotation[i]);
+            }
             string normalTitle = Normal(title);
             List<string> standfirst = Standfirst(content);
             var candidates = new List<int>();
@@ -112,7 +123,7 @@ namespace AiNews.Summaries
             var seen = new List<string>();
             for (int i = 0; i < all.Count; i++)
             {
-                if (!IsUsable(all[i], normalTitle, strict: true)) continue;
+                if (quoted[i] || !IsUsable(all[i], normalTitle, strict: true)) continue;
                 string normal = Normal(all[i]);
                 if (IsStandfirst(normal, standfirst)) continue;
                 if (seen.Any(x => x == normal || Overlap(normal, x) > 0.9)) continue;
@@ -281,6 +292,11 @@ namespace AiNews.Summaries
             if (s[0] >= 'a' && s[0] <= 'z') return false;
             if (",;:)]”’".IndexOf(s[0]) >= 0) return false;                     // ", a podcast from ..."
             if (s.Length > MaxSentenceLength) return false;
+            // Its quotation marks do not pair up: it opens a quote it does not close or closes one it did not open ("…됐다”고
+            // 말했다.", where the quote began in a line before). A piece of a quotation, read as the summary's own words.
+            if (IsQuoteFragment(s)) return false;
+            // The writer's own question ("And the reason why?") asks what the next sentence answers; alone it misleads.
+            if (s.TrimEnd('”', '"', ')', ' ').EndsWith("?", StringComparison.Ordinal)) return false;
             // Captions and headings are short and have no ending; a sentence has a few words and usually a terminator.
             int words = Tokenizer.Tokenize(s).Count;
             if (words < 4) return false;
@@ -288,6 +304,18 @@ namespace AiNews.Summaries
             // without one is a heading or was cut ("... from AI, while").
             char last = s[s.Length - 1];
             return IsTerminated(s) || (s.Length >= 60 && (last == '다' || last == '요' || last == '죠'));
+        }
+
+        // An odd number of double quotation marks, curly (either way round: some sites open with ” too) or straight.
+        private static bool IsQuoteFragment(string s)
+        {
+            int curly = 0, straight = 0;
+            foreach (char c in s)
+            {
+                if (c == '“' || c == '”') curly++;
+                else if (c == '"') straight++;
+            }
+            return curly % 2 == 1 || straight % 2 == 1;
         }
 
         private static string Normal(string s) =>

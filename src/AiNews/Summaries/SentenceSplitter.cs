@@ -19,7 +19,15 @@ namespace AiNews.Summaries
             "e.g", "i.e", "u.s", "u.k", "u.n", "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec",
         };
 
-        public static List<string> Split(string text)
+        public static List<string> Split(string text) => Split(text, null);
+
+        /// <summary>
+        /// <see cref="Split(string)"/>, and for each sentence whether it is a piece of a quotation rather than a sentence of
+        /// its own (<paramref name="partOfQuotation"/>, filled in step): a quotation is open where it begins or where it
+        /// ends. That happens when a quotation runs over the 400 characters a sentence may hold and is split at its own
+        /// sentence ends ("“Our business is strong." … "… a new way of working,” he says.").
+        /// </summary>
+        internal static List<string> Split(string text, List<bool> partOfQuotation)
         {
             var sentences = new List<string>();
             if (string.IsNullOrWhiteSpace(text)) return sentences;
@@ -27,11 +35,28 @@ namespace AiNews.Summaries
             {
                 var pieces = new List<string>();
                 SplitLine(line.Trim(), pieces, honourQuotes: true);
+                int first = sentences.Count;
                 foreach (string piece in pieces)
                 {
                     // An unbalanced quote would swallow the paragraph: split such a run again, quotes ignored.
                     if (piece.Length > 400) SplitLine(piece, sentences, honourQuotes: false);
                     else sentences.Add(piece);
+                }
+                if (partOfQuotation == null) continue;
+                // The quotation marks of the line's sentences in turn, counted as SplitLine counts them.
+                int depth = 0;
+                bool straight = false;
+                for (int k = first; k < sentences.Count; k++)
+                {
+                    bool openBefore = depth > 0 || straight;
+                    foreach (char c in sentences[k])
+                        switch (c)
+                        {
+                            case '“': case '「': case '『': depth++; break;
+                            case '”': case '」': case '』': if (depth > 0) depth--; break;
+                            case '"': straight = !straight; break;
+                        }
+                    partOfQuotation.Add(openBefore || depth > 0 || straight);
                 }
             }
             return sentences;

@@ -31,6 +31,14 @@ Describe 'Sentence splitting' {
         Split-Sentence 'Dr. Ada Park joined the U.S. lab in 2024. The model has 3.5 billion parameters.' |
             Should -Be @('Dr. Ada Park joined the U.S. lab in 2024.', 'The model has 3.5 billion parameters.')
     }
+    It 'does not end a sentence inside parentheses' {
+        Split-Sentence '가온(Gaon Corp. 대표 김가온)이 새 칩을 공개했다고 9일 밝혔다. 양산은 내년에 시작된다.' |
+            Should -Be @('가온(Gaon Corp. 대표 김가온)이 새 칩을 공개했다고 9일 밝혔다.', '양산은 내년에 시작된다.')
+        Split-Sentence '아폴론(Apollon. 대표 홍아람)이 특허 2건을 등록했다. 회사는 기뻐했다.' |
+            Should -Be @('아폴론(Apollon. 대표 홍아람)이 특허 2건을 등록했다.', '회사는 기뻐했다.')
+        # A parenthesis that never closes does not swallow the sentences after it.
+        (Split-Sentence '목록(첫째. 둘째. 셋째. 새 문장이다.').Count | Should -Be 4
+    }
 }
 
 Describe 'Extractive summaries' {

@@ -35,6 +35,7 @@ namespace AiNews.Summaries
             {
                 var pieces = new List<string>();
                 SplitLine(line.Trim(), pieces, honourQuotes: true);
+                JoinParentheses(pieces);
                 int first = sentences.Count;
                 foreach (string piece in pieces)
                 {
@@ -60,6 +61,35 @@ namespace AiNews.Summaries
                 }
             }
             return sentences;
+        }
+
+        // Longest a sentence joined again over a parenthesis may be: what Split leaves whole (longer runs it splits again).
+        private const int MaxJoinedLength = 400;
+
+        /// <summary>
+        /// Joins a sentence end inside parentheses back up: "아폴론(Apollon. 대표 홍아람)이 …" and "(Super Micro Computer,
+        /// Inc. 이하, 슈퍼마이크로)가" end no sentence at the point. A piece that leaves a parenthesis open is joined with
+        /// the next while that one closes one, up to <see cref="MaxJoinedLength"/> characters.
+        /// </summary>
+        private static void JoinParentheses(List<string> pieces)
+        {
+            for (int k = 0; k + 1 < pieces.Count; k++)
+                while (k + 1 < pieces.Count && OpenParentheses(pieces[k]) > 0 && pieces[k + 1].IndexOf(')') >= 0
+                       && pieces[k].Length + 1 + pieces[k + 1].Length <= MaxJoinedLength)
+                {
+                    pieces[k] = pieces[k] + " " + pieces[k + 1];
+                    pieces.RemoveAt(k + 1);
+                }
+        }
+
+        // How many '(' of the text no ')' after them closes.
+        private static int OpenParentheses(string text)
+        {
+            int open = 0;
+            foreach (char c in text)
+                if (c == '(') open++;
+                else if (c == ')' && open > 0) open--;
+            return open;
         }
 
         private static void SplitLine(string line, List<string> output, bool honourQuotes)

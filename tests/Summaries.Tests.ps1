@@ -165,6 +165,14 @@ Describe 'Summaries a reader can skim (issue 11)' {
         $summary = ($korean | Add-AiSummary).Summary
         $summary | Should -Be '가온페이가 고객 상담 업무 전체에 AI 에이전트를 도입했다고 15일 밝혔다. 회사는 올해 안에 AI 에이전트를 해외 고객 상담에도 적용할 계획이다.'
     }
+    It 'leaves out a Korean line that ends in a noun (a caption) and one that opens with a postposition (a name lost before it)' {
+        $article = [pscustomobject]@{ Title = '가온연구소, 저전력 칩 개발'; Url = 'https://example.com/sum/caption-ko'; Language = 'ko'; Content = @(
+            '가온연구소 연구진이 개발한 저전력 AI 칩의 구조와 동작 원리를 보여주는 모식도.',
+            '가온연구소는 저전력 AI 칩을 개발해 데이터센터의 전력 소비를 절반으로 줄였다고 15일 밝혔다.',
+            '를 통해 가온연구소는 저전력 AI 칩의 전력 효율을 두 배로 높였다고 설명했다.',
+            '연구진은 AI 칩 설계를 내년까지 상용화할 계획이다(표 1).') -join "`n" }
+        ($article | Add-AiSummary).Summary | Should -Be '가온연구소는 저전력 AI 칩을 개발해 데이터센터의 전력 소비를 절반으로 줄였다고 15일 밝혔다. 연구진은 AI 칩 설계를 내년까지 상용화할 계획이다(표 1).'
+    }
     It 'takes a sentence that leans on the one before it ("이는", "It") only together with that one' {
         $ko = "가온반도체가 15일 새 AI 칩 '누리'를 공개했다.`n`n이는 데이터센터의 AI 추론 전력 소비를 절반으로 줄이는 칩 설계를 적용한 첫 제품이다.`n`n" +
             "회사는 데이터센터 고객사의 AI 추론 전력 소비가 해마다 늘고 있다고 설명했다.`n`n그는 AI 칩 설계가 데이터센터 전력 소비를 줄이는 열쇠라고 말했다.`n`n양산은 내년 상반기에 시작된다."

@@ -297,6 +297,11 @@ namespace AiNews.Summaries
             if (IsQuoteFragment(s)) return false;
             // The writer's own question ("And the reason why?") asks what the next sentence answers; alone it misleads.
             if (s.TrimEnd('”', '"', ')', ' ').EndsWith("?", StringComparison.Ordinal)) return false;
+            // A Korean sentence cannot open with a postposition: the name before it was lost ("를 통해 …", "라는 스타트업은 …").
+            if (OpensWithPostposition.IsMatch(s)) return false;
+            // A Korean sentence ends in its predicate (…다, …요, …까): a line that ends in a noun is a caption, a dateline or
+            // a heading ("… 교육장 모습.", "발행일: 2026-01-01 09:41 (목)"), or was cut where a name was dropped ("사이트 '").
+            if (IsKorean(s) && !EndsInPredicate(s)) return false;
             // Captions and headings are short and have no ending; a sentence has a few words and usually a terminator.
             int words = Tokenizer.Tokenize(s).Count;
             if (words < 4) return false;
@@ -304,6 +309,44 @@ namespace AiNews.Summaries
             // without one is a heading or was cut ("... from AI, while").
             char last = s[s.Length - 1];
             return IsTerminated(s) || (s.Length >= 60 && (last == '다' || last == '요' || last == '죠'));
+        }
+
+        // Postpositions (조사) that cannot begin a sentence, followed by a space or a comma.
+        private static readonly Regex OpensWithPostposition = new Regex(
+            @"^(을|를|에|에서|에게|에는|에도|의|와|과|와의|과의|로|으로|라는|이라는|은|는|까지|부터|보다)[\s,]", RegexOptions.CultureInvariant);
+
+        // The endings a Korean sentence's last word ends in: the declarative …다 (and …요, …죠), questions and exclamations
+        // (…까, …니, …네), quotations and suggestions (…라, …자, …오), and the noun-like endings of bulleted prose (…음, …임,
+        // …함, …됨, …지).
+        private const string PredicateEndings = "다요죠까니네라자오음임함됨지";
+
+        // Mostly Hangul: a Korean sentence, whose ending can be judged.
+        private static bool IsKorean(string s)
+        {
+            int hangul = 0, letters = 0;
+            foreach (char c in s)
+            {
+                if (Hangul.IsSyllable(c)) { hangul++; letters++; }
+                else if (char.IsLetter(c)) letters++;
+            }
+            return letters > 0 && hangul * 2 >= letters;
+        }
+
+        // The sentence's last word, past closing marks and a parenthesis at the end ("…증가했다(표 1)."), ends in a predicate.
+        private static bool EndsInPredicate(string s)
+        {
+            int end = s.Length;
+            for (;;)
+            {
+                while (end > 0 && ".…!?。”\"’']」』 ".IndexOf(s[end - 1]) >= 0) end--;
+                if (end > 0 && s[end - 1] == ')')
+                {
+                    int open = s.LastIndexOf('(', end - 1);
+                    if (open > 0) { end = open; continue; }
+                }
+                break;
+            }
+            return end > 0 && PredicateEndings.IndexOf(s[end - 1]) >= 0;
         }
 
         // An odd number of double quotation marks, curly (either way round: some sites open with ” too) or straight.

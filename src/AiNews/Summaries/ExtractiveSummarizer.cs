@@ -301,7 +301,7 @@ namespace AiNews.Summaries
             if (OpensWithPostposition.IsMatch(s)) return false;
             // A Korean sentence ends in its predicate (…다, …요, …까): a line that ends in a noun is a caption, a dateline or
             // a heading ("… 교육장 모습.", "발행일: 2026-01-01 09:41 (목)"), or was cut where a name was dropped ("사이트 '").
-            if (IsKorean(s) && !EndsInPredicate(s)) return false;
+            if (LanguageGuess.Of(s) == "ko" && !EndsInPredicate(s)) return false;
             // Captions and headings are short and have no ending; a sentence has a few words and usually a terminator.
             int words = Tokenizer.Tokenize(s).Count;
             if (words < 4) return false;
@@ -319,18 +319,6 @@ namespace AiNews.Summaries
         // (…까, …니, …네), quotations and suggestions (…라, …자, …오), and the noun-like endings of bulleted prose (…음, …임,
         // …함, …됨, …지).
         private const string PredicateEndings = "다요죠까니네라자오음임함됨지";
-
-        // Mostly Hangul: a Korean sentence, whose ending can be judged.
-        private static bool IsKorean(string s)
-        {
-            int hangul = 0, letters = 0;
-            foreach (char c in s)
-            {
-                if (Hangul.IsSyllable(c)) { hangul++; letters++; }
-                else if (char.IsLetter(c)) letters++;
-            }
-            return letters > 0 && hangul * 2 >= letters;
-        }
 
         // The sentence's last word, past closing marks and a parenthesis at the end ("…증가했다(표 1)."), ends in a predicate.
         private static bool EndsInPredicate(string s)

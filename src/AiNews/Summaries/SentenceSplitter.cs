@@ -7,8 +7,9 @@ namespace AiNews.Summaries
 {
     /// <summary>
     /// Splits Korean and English text into sentences. A sentence ends at '.', '!', '?' (or '。') followed by a space,
-    /// a line end or a closing quote — but not inside a quotation (“...다.”라고 말했다 is one sentence), not in a
-    /// number (3.5), not after an abbreviation (Mr., U.S., e.g.), and '…' ends one only after a Korean ending (했다…).
+    /// a line end or a closing quote — but not inside a quotation (“...다.”라고 말했다 is one sentence) or parentheses
+    /// (아폴론(Apollon. 대표 홍아람)이), not in a number (3.5), not after an abbreviation (Mr., U.S., e.g.), and '…' ends
+    /// one only after a Korean ending (했다…).
     /// Paragraph and line breaks always end a sentence.
     /// </summary>
     public static class SentenceSplitter
@@ -24,8 +25,8 @@ namespace AiNews.Summaries
         /// <summary>
         /// <see cref="Split(string)"/>, and for each sentence whether it is a piece of a quotation rather than a sentence of
         /// its own (<paramref name="partOfQuotation"/>, filled in step): a quotation is open where it begins or where it
-        /// ends. That happens when a quotation runs over the 400 characters a sentence may hold and is split at its own
-        /// sentence ends ("“Our business is strong." … "… a new way of working,” he says.").
+        /// ends. That happens when a quotation runs over the <see cref="LongestSentence"/> characters a sentence may hold and
+        /// is split at its own sentence ends ("“Our business is strong." … "… a new way of working,” he says.").
         /// </summary>
         internal static List<string> Split(string text, List<bool> partOfQuotation)
         {
@@ -40,7 +41,7 @@ namespace AiNews.Summaries
                 foreach (string piece in pieces)
                 {
                     // An unbalanced quote would swallow the paragraph: split such a run again, quotes ignored.
-                    if (piece.Length > 400) SplitLine(piece, sentences, honourQuotes: false);
+                    if (piece.Length > LongestSentence) SplitLine(piece, sentences, honourQuotes: false);
                     else sentences.Add(piece);
                 }
                 if (partOfQuotation == null) continue;
@@ -63,19 +64,20 @@ namespace AiNews.Summaries
             return sentences;
         }
 
-        // Longest a sentence joined again over a parenthesis may be: what Split leaves whole (longer runs it splits again).
-        private const int MaxJoinedLength = 400;
+        // The longest run Split leaves whole: a longer one (a quotation that never closes, or one of many sentences) is split
+        // again with quotes ignored, and a sentence joined over a parenthesis stays within it.
+        private const int LongestSentence = 400;
 
         /// <summary>
         /// Joins a sentence end inside parentheses back up: "아폴론(Apollon. 대표 홍아람)이 …" and "(Super Micro Computer,
         /// Inc. 이하, 슈퍼마이크로)가" end no sentence at the point. A piece that leaves a parenthesis open is joined with
-        /// the next while that one closes one, up to <see cref="MaxJoinedLength"/> characters.
+        /// the next while that one closes one, up to <see cref="LongestSentence"/> characters.
         /// </summary>
         private static void JoinParentheses(List<string> pieces)
         {
             for (int k = 0; k + 1 < pieces.Count; k++)
                 while (k + 1 < pieces.Count && OpenParentheses(pieces[k]) > 0 && pieces[k + 1].IndexOf(')') >= 0
-                       && pieces[k].Length + 1 + pieces[k + 1].Length <= MaxJoinedLength)
+                       && pieces[k].Length + 1 + pieces[k + 1].Length <= LongestSentence)
                 {
                     pieces[k] = pieces[k] + " " + pieces[k + 1];
                     pieces.RemoveAt(k + 1);

@@ -49,7 +49,8 @@ try {
     & (Join-Path $moduleBase 'module/ainews-job.ps1') -ArchivePath $ArchivePath -Source DemoCms, DemoWp -SourceFile $catalog `
         -AsOf $asOf.ToString('o') -CachePath (Join-Path $out 'cache')
     $code = $LASTEXITCODE
-    Write-Host "Job exit code: $code (0 ok, 2 partial, 1 failed). Archive: $ArchivePath (open index.html in a browser); log: $(Join-Path $ArchivePath '.ainews/job.log')"
+    $meaning = switch ($code) { 0 { 'ok: every source read, everything new filed' } 2 { 'partial: some sources or files failed, the others were filed' } default { 'failed: nothing could be collected or written' } }
+    Write-Host "Job exit code: $code ($meaning). Archive: $ArchivePath (open index.html in a browser); log: $(Join-Path $ArchivePath '.ainews/job.log')"
 }
 finally {
     Stop-TestSite $site

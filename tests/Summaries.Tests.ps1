@@ -31,6 +31,10 @@ Describe 'Sentence splitting' {
         Split-Sentence 'Dr. Ada Park joined the U.S. lab in 2024. The model has 3.5 billion parameters.' |
             Should -Be @('Dr. Ada Park joined the U.S. lab in 2024.', 'The model has 3.5 billion parameters.')
     }
+    It 'keeps a German quotation („…“) inside its sentence, and ends the sentence after it' {
+        Split-Sentence 'Die Firma stellte einen Chip vor. „Wir sind zufrieden. Sehr sogar“, sagte die Chefin. Der Preis fehlt.' |
+            Should -Be @('Die Firma stellte einen Chip vor.', '„Wir sind zufrieden. Sehr sogar“, sagte die Chefin.', 'Der Preis fehlt.')
+    }
     It 'does not end a sentence inside parentheses' {
         Split-Sentence '가온(Gaon Corp. 대표 김가온)이 새 칩을 공개했다고 9일 밝혔다. 양산은 내년에 시작된다.' |
             Should -Be @('가온(Gaon Corp. 대표 김가온)이 새 칩을 공개했다고 9일 밝혔다.', '양산은 내년에 시작된다.')

@@ -337,13 +337,14 @@ namespace AiNews.Summaries
             return end > 0 && PredicateEndings.IndexOf(s[end - 1]) >= 0;
         }
 
-        // An odd number of double quotation marks, curly (either way round: some sites open with ” too) or straight.
+        // An odd number of double quotation marks, curly (either way round: some sites open with ” too; „ “ in German) or
+        // straight.
         private static bool IsQuoteFragment(string s)
         {
             int curly = 0, straight = 0;
             foreach (char c in s)
             {
-                if (c == '“' || c == '”') curly++;
+                if (c == '“' || c == '”' || c == '„') curly++;
                 else if (c == '"') straight++;
             }
             return curly % 2 == 1 || straight % 2 == 1;

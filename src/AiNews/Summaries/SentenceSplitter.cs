@@ -46,19 +46,12 @@ namespace AiNews.Summaries
                 }
                 if (partOfQuotation == null) continue;
                 // The quotation marks of the line's sentences in turn, counted as SplitLine counts them.
-                int depth = 0;
-                bool straight = false;
+                var quotes = new QuoteState();
                 for (int k = first; k < sentences.Count; k++)
                 {
-                    bool openBefore = depth > 0 || straight;
-                    foreach (char c in sentences[k])
-                        switch (c)
-                        {
-                            case '“': case '「': case '『': depth++; break;
-                            case '”': case '」': case '』': if (depth > 0) depth--; break;
-                            case '"': straight = !straight; break;
-                        }
-                    partOfQuotation.Add(openBefore || depth > 0 || straight);
+                    bool openBefore = quotes.Open;
+                    foreach (char c in sentences[k]) quotes.Step(c);
+                    partOfQuotation.Add(openBefore || quotes.Open);
                 }
             }
             return sentences;
@@ -94,23 +87,45 @@ namespace AiNews.Summaries
             return open;
         }
 
+        /// <summary>
+        /// Which quotations are open at a point of a line, from its quotation marks so far: “ ” (English, Korean), „ “
+        /// (German and much of Central Europe, where “ closes), 「 」 and 『 』 nest; a straight " toggles.
+        /// </summary>
+        private struct QuoteState
+        {
+            private int _depth, _low;     // open quotations; of them, opened with „
+            private bool _straight;
+
+            public bool Open => _depth > 0 || _straight;
+
+            /// <summary>Takes one character; true when it is a quotation mark.</summary>
+            public bool Step(char c)
+            {
+                switch (c)
+                {
+                    case '„': _depth++; _low++; return true;
+                    case '“':
+                        if (_low > 0) { _low--; _depth--; } else _depth++;
+                        return true;
+                    case '「': case '『': _depth++; return true;
+                    case '”': case '」': case '』': if (_depth > _low) _depth--; return true;
+                    case '"': _straight = !_straight; return true;
+                    default: return false;
+                }
+            }
+        }
+
         private static void SplitLine(string line, List<string> output, bool honourQuotes)
         {
             if (line.Length == 0) return;
             var current = new StringBuilder();
-            int quoteDepth = 0;      // “ ” and ‘ ’ nest; a straight " toggles
-            bool straightOpen = false;
+            var quotes = new QuoteState();
             for (int i = 0; i < line.Length; i++)
             {
                 char c = line[i];
                 current.Append(c);
-                switch (c)
-                {
-                    case '“': case '「': case '『': quoteDepth++; continue;
-                    case '”': case '」': case '』': if (quoteDepth > 0) quoteDepth--; continue;
-                    case '"': straightOpen = !straightOpen; continue;
-                }
-                if (honourQuotes && (quoteDepth > 0 || straightOpen)) continue;
+                if (quotes.Step(c)) continue;
+                if (honourQuotes && quotes.Open) continue;
                 if (!IsTerminator(line, i)) continue;
 
                 // Take closing quotes and brackets that belong to this sentence: 말했다.” / (...).)

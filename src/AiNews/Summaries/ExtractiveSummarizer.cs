@@ -158,6 +158,9 @@ namespace AiNews.Summaries
         // repeated while it adds one, as a later choice may give it that).
         private static List<int> Choose(List<string> all, List<int> candidates, List<int> ranked, int n, int budget, string language, bool context)
         {
+            // Which candidates lean on the one before them and which continue, decided once for all the passes.
+            bool[] leans = context ? candidates.Select(i => LeansOnPrevious.IsMatch(all[i])).ToArray() : null;
+            bool[] continues = context ? candidates.Select(i => Continues.IsMatch(all[i])).ToArray() : null;
             var chosen = new List<int>();
             int used = 0;
             for (bool added = true; added && chosen.Count < n;)
@@ -170,8 +173,7 @@ namespace AiNews.Summaries
                     var group = new List<int> { k };
                     if (context)
                     {
-                        int first = k;
-                        while (first >= 0 && LeansOnPrevious.IsMatch(all[candidates[first]]))
+                        for (int first = k; leans[first];)
                         {
                             if (first == 0 || candidates[first - 1] != candidates[first] - 1) { group = null; break; }
                             first--;
@@ -179,7 +181,7 @@ namespace AiNews.Summaries
                             group.Insert(0, first);
                         }
                         if (group == null) continue;
-                        if (Continues.IsMatch(all[candidates[group[0]]]) && !chosen.Any(c => c < group[0])) continue;
+                        if (continues[group[0]] && !chosen.Any(c => c < group[0])) continue;
                     }
                     if (chosen.Count + group.Count > n) continue;
                     int cost = 0;

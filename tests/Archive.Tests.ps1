@@ -158,6 +158,61 @@ Describe 'Export-AiDigest -ArchivePath' {
         { New-DayArticle -Title 'x' -Url 'https://example.com/bad' | Export-AiDigest -ArchivePath $Root -Layout '{yyyy}/{MM}.md' -ErrorAction Stop } |
             Should -Throw '*{dd}*'
     }
+
+    It 'files the day''s articles beside a file whose name has digits of another script or a year 0000' {
+        $root = Join-Path $TestDrive 'odd-names'
+        $folder = New-Item -ItemType Directory (Join-Path $root '2025/12월') -Force
+        Set-Content (Join-Path $folder '12-٢٧.md') 'notes'          # Arabic-Indic digits: no day of the layout
+        New-Item -ItemType Directory (Join-Path $root '0000/01월') -Force | Out-Null
+        Set-Content (Join-Path $root '0000/01월/01-01.md') 'notes'     # no such year
+        New-DayArticle -Title '이상한 이름 옆의 기사' -Url 'https://example.com/odd' | Export-AiDigest -ArchivePath $root -TimeZone Asia/Seoul -ErrorAction Stop
+        (ConvertFrom-AiDigest -Path (Join-Path $folder '12-27.md')).Title | Should -Be '이상한 이름 옆의 기사'
+        Get-Content (Join-Path $folder '12-٢٧.md') | Should -Be 'notes'
+    }
+
+    It 'reads a day from a path as the regular expression of its layout would, for each layout' {
+        # The oracle: the pattern turned into a regular expression (the layout's own parser until it matched by hand), with
+        # ASCII digits, the last capture of a repeated token winning, and the day checked against the calendar.
+        $oracle = {
+            param([string] $Pattern, [string] $Path)
+            $regex = '^' + (([regex]::Split($Pattern, '(\{(?:yyyy|MM|dd|M|d)\})') | ForEach-Object {
+                switch -CaseSensitive ($_) {
+                    '{yyyy}' { '(?<yyyy>[0-9]{4})' } '{MM}' { '(?<MM>[0-9]{2})' } '{dd}' { '(?<dd>[0-9]{2})' }
+                    '{M}' { '(?<M>[0-9]{1,2})' } '{d}' { '(?<d>[0-9]{1,2})' } default { [regex]::Escape($_) }
+                } }) -join '') + '\z'
+            $m = [regex]::Match($Path.Replace('\', '/'), $regex)
+            if (-not $m.Success) { return $null }
+            $year = [int] $m.Groups['yyyy'].Value
+            $month = [int] $(if ($m.Groups['MM'].Success) { $m.Groups['MM'].Value } else { $m.Groups['M'].Value })
+            $date = [int] $(if ($m.Groups['dd'].Success) { $m.Groups['dd'].Value } else { $m.Groups['d'].Value })
+            if ($year -lt 1 -or $month -lt 1 -or $month -gt 12 -or $date -lt 1 -or $date -gt [datetime]::DaysInMonth($year, $month)) { return $null }
+            [datetime]::new($year, $month, $date)
+        }
+        $patterns = '{yyyy}/{MM}월/{MM}-{dd}.md', '{yyyy}/{MM}/{dd}.md', '{yyyy}/{M}/{d}.md', '{yyyy}{M}{d}.md', 'news-{yyyy}-{M}-{dd}.md', '{dd}.{MM}.{yyyy}.md'
+        $paths = foreach ($pattern in $patterns) {
+            $layout = [AiNews.Digest.Archive.ArchiveLayout]::new($pattern)
+            foreach ($day in [datetime]'2024-02-29', [datetime]'2025-01-05', [datetime]'2025-11-11', [datetime]'2025-12-31') {
+                $good = $layout.RelativePathOf($day)
+                $good; $good.Replace('/', '\'); $good + 'x'; 'x' + $good; $good.Replace('.md', '.MD'); $good.Replace('2', '٢')
+            }
+        }
+        $paths += '2025/12월/12-32.md', '2025/02월/02-29.md', '2024/02월/02-30.md', '0000/01월/01-01.md', '2025/13월/13-01.md', '2025/12월/11-05.md',
+            '2025/1/1.md', '2025/1/011.md', '2025/111/1.md', '2025111.md', '202511.md', '20251231.md', '2025/12월/12-27.md`n', '', '.md', 'news-2025-1-05.md'
+        $checked = 0
+        foreach ($pattern in $patterns) {
+            $layout = [AiNews.Digest.Archive.ArchiveLayout]::new($pattern)
+            foreach ($path in $paths) {
+                $expected = & $oracle $pattern $path
+                $day = [datetime]::MinValue
+                $layout.TryParse($path, [ref] $day) | Should -Be ($null -ne $expected) -Because "'$path' under '$pattern'"
+                if ($expected) { $day | Should -Be $expected -Because "'$path' under '$pattern'" }
+                # From an offset, as the archive reads each listed full path without cutting the root off first.
+                $layout.TryParse('/some/root/' + $path, 11, [ref] $day) | Should -Be ($null -ne $expected) -Because "'$path' after a root"
+                $checked++
+            }
+        }
+        $checked | Should -BeGreaterThan 800
+    }
 }
 
 Describe 'ConvertFrom-AiDigest -ArchivePath' {

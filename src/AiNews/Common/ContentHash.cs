@@ -17,10 +17,13 @@ namespace AiNews.Common
         public static readonly string BuildIdentity = typeof(ContentHash).Assembly.ManifestModule.ModuleVersionId.ToString("N");
 
         /// <summary>The SHA-256 digest of <paramref name="data"/> (null: no bytes) as 64 lower-case hex digits.</summary>
-        public static string Sha256Hex(byte[] data)
+        public static string Sha256Hex(byte[] data) => data == null ? Sha256Hex(Array.Empty<byte>(), 0, 0) : Sha256Hex(data, 0, data.Length);
+
+        /// <summary>The SHA-256 digest of <paramref name="count"/> bytes of <paramref name="data"/> from <paramref name="offset"/> on, as 64 lower-case hex digits.</summary>
+        public static string Sha256Hex(byte[] data, int offset, int count)
         {
             byte[] hash;
-            using (var sha = SHA256.Create()) hash = sha.ComputeHash(data ?? Array.Empty<byte>());
+            using (var sha = SHA256.Create()) hash = sha.ComputeHash(data, offset, count);
             var sb = new StringBuilder(hash.Length * 2);
             foreach (byte b in hash) sb.Append(b.ToString("x2", System.Globalization.CultureInfo.InvariantCulture));
             return sb.ToString();

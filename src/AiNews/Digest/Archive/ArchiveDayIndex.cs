@@ -253,6 +253,7 @@ namespace AiNews.Digest.Archive
 
         private static string Escape(string s)
         {
+            if (s.IndexOfAny(Escaped) < 0) return s;
             var sb = new StringBuilder(s.Length);
             foreach (char c in s)
             {
@@ -268,6 +269,9 @@ namespace AiNews.Digest.Archive
             }
             return sb.ToString();
         }
+
+        // The characters Escape writes otherwise: most keys and titles have none, and are written as they are.
+        private static readonly char[] Escaped = { '\\', '\t', '\n', '\r', TitleSeparator };
 
         private static string Unescape(string s)
         {

@@ -30,13 +30,18 @@ namespace AiNews.Digest.Archive
         // page (UTF-16 code units), hash of the body.
         private const string Magic = "AiNews-IndexParts/2";
         private static readonly string Version = Magic + " " + ContentHash.BuildIdentity;
+        // What every key's hash starts with (the version and a line break), as UTF-8.
+        private static readonly byte[] KeyPrefix = Encoding.UTF8.GetBytes(Version + "\n");
 
         private readonly string _path;
         private readonly string _legacy;
         private Dictionary<string, Record> _recorded;
         private string _page;
-        // The parts of the page this run planned, in order: their keys, bodies and the hashes of their bodies.
-        private readonly List<(string Key, string Body, string BodyHash)> _parts = new List<(string, string, string)>();
+        // The parts of the page this run planned, in order: their keys, the lengths and hashes of their bodies.
+        private readonly List<(string Key, int Length, string BodyHash)> _parts = new List<(string, int, string)>();
+        // The UTF-8 of what is hashed (a part's Markdown after KeyPrefix, a kept body), reused from part to part: index.html
+        // is hashed part by part on every run, and a new string and byte array for each came to more than the page itself.
+        private byte[] _bytes = Array.Empty<byte>();
         private readonly List<Record> _placed = new List<Record>();
 
         private sealed class Record
@@ -68,19 +73,23 @@ namespace AiNews.Digest.Archive
             Rendered = 0;
         }
 
-        /// <summary>The body of the next part of the page (<see cref="DigestPage.BodyOf"/>): cut out of the page on disk when it is there, else rendered now.</summary>
-        public string BodyOf(string markdown)
+        /// <summary>
+        /// Appends the body of the next part of the page (<see cref="DigestPage.BodyOf"/>) to <paramref name="page"/>: cut out
+        /// of the page on disk when it is there, else rendered now.
+        /// </summary>
+        public void AppendBodyOf(StringBuilder page, string markdown)
         {
             string key = KeyOf(markdown);
-            string body = Kept(key, out string bodyHash);
-            if (body == null)
+            if (Kept(key, out Record kept))
             {
-                body = DigestPage.BodyOf(markdown, out _);
-                bodyHash = ContentHash.Sha256Hex(body);
-                Rendered++;
+                page.Append(_page, kept.At, kept.Length);
+                _parts.Add((key, kept.Length, kept.BodyHash));
+                return;
             }
-            _parts.Add((key, body, bodyHash));
-            return body;
+            string body = DigestPage.BodyOf(markdown, out _);
+            Rendered++;
+            page.Append(body);
+            _parts.Add((key, body.Length, ContentHash.Sha256Hex(body)));
         }
 
         /// <summary>Where the parts lie in the page planned: its first part begins at <paramref name="firstAt"/> (UTF-16 code units).</summary>
@@ -90,8 +99,8 @@ namespace AiNews.Digest.Archive
             int at = firstAt;
             foreach (var part in _parts)
             {
-                _placed.Add(new Record { Key = part.Key, At = at, Length = part.Body.Length, BodyHash = part.BodyHash });
-                at += part.Body.Length;
+                _placed.Add(new Record { Key = part.Key, At = at, Length = part.Length, BodyHash = part.BodyHash });
+                at += part.Length;
             }
         }
 
@@ -120,16 +129,15 @@ namespace AiNews.Digest.Archive
 
         // The body recorded for this Markdown, when the page on disk still holds it where it was put (its hash, checked
         // here, is also the one Placed records again).
-        private string Kept(string key, out string bodyHash)
+        private bool Kept(string key, out Record kept)
         {
-            bodyHash = null;
-            if (_page == null) return null;
+            kept = null;
+            if (_page == null) return false;
             if (_recorded == null) _recorded = Load();
-            if (!_recorded.TryGetValue(key, out Record r) || r.At < 0 || r.Length < 0 || r.At > _page.Length - r.Length) return null;
-            string body = _page.Substring(r.At, r.Length);
-            if (ContentHash.Sha256Hex(body) != r.BodyHash) return null;
-            bodyHash = r.BodyHash;
-            return body;
+            if (!_recorded.TryGetValue(key, out Record r) || r.At < 0 || r.Length < 0 || r.At > _page.Length - r.Length) return false;
+            if (Hash(null, _page, r.At, r.Length) != r.BodyHash) return false;
+            kept = r;
+            return true;
         }
 
         private Dictionary<string, Record> Load()
@@ -143,6 +151,18 @@ namespace AiNews.Digest.Archive
         }
 
         // The part's key: a hash of the Markdown with the version, so equal keys mean equal rendered bodies.
-        private static string KeyOf(string markdown) => ContentHash.Sha256Hex(Version + "\n" + markdown);
+        private string KeyOf(string markdown) => Hash(KeyPrefix, markdown, 0, markdown.Length);
+
+        // The SHA-256 of prefix (may be null) and then the UTF-8 of text[start, start + length), as ContentHash gives it for
+        // the two one after the other (a range cut out of a page encodes as the same range cut out as a string would).
+        private string Hash(byte[] prefix, string text, int start, int length)
+        {
+            int before = prefix?.Length ?? 0;
+            int most = before + Encoding.UTF8.GetMaxByteCount(length);
+            if (_bytes.Length < most) _bytes = new byte[Math.Max(most, 2 * _bytes.Length)];
+            if (before > 0) Buffer.BlockCopy(prefix, 0, _bytes, 0, before);
+            int count = before + Encoding.UTF8.GetBytes(text, start, length, _bytes, before);
+            return ContentHash.Sha256Hex(_bytes, 0, count);
+        }
     }
 }

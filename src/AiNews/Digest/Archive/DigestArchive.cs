@@ -99,6 +99,9 @@ namespace AiNews.Digest.Archive
         // run writes to and so lists again (ArchiveListing), holds a few windows' days instead of the archive's every day.
         private const int KeptPrintsWindows = 2;
 
+        // Room for a month's part of index.html's Markdown (31 lines of about 60 characters), so that it is not grown line by line.
+        private const int MonthPartCapacity = 2048;
+
         // Any http(s) link in a refused file's text, however it is marked up.
         private static readonly Regex LinkInText = new Regex(@"https?://[^\s)<>\]""']+", RegexOptions.CultureInvariant);
 
@@ -209,7 +212,7 @@ namespace AiNews.Digest.Archive
             foreach (string file in _listing.Files())
             {
                 if (file.EndsWith(".html", StringComparison.Ordinal)) _pagesOnDisk.Add(file);
-                else if (file.EndsWith(".md", StringComparison.Ordinal) && _options.Layout.TryParse(Relative(file), out DateTime day))
+                else if (file.EndsWith(".md", StringComparison.Ordinal) && TryParseDay(file, out DateTime day))
                     files.Add(new KeyValuePair<DateTime, string>(day, file));
             }
             _onDisk = files.OrderBy(f => f.Key).ToList();
@@ -241,7 +244,7 @@ namespace AiNews.Digest.Archive
             {
                 if (!Directory.Exists(folder)) continue;
                 foreach (string file in Directory.EnumerateFiles(folder, "*.md", SearchOption.TopDirectoryOnly))
-                    if (file.EndsWith(".md", StringComparison.Ordinal) && _options.Layout.TryParse(Relative(file), out DateTime day))
+                    if (file.EndsWith(".md", StringComparison.Ordinal) && TryParseDay(file, out DateTime day))
                         files.Add(new KeyValuePair<DateTime, string>(day, Path.GetFullPath(file)));
             }
             return files.OrderBy(f => f.Key).ToList();
@@ -433,7 +436,7 @@ namespace AiNews.Digest.Archive
             string head = "# " + _format.ArchiveTitle + "\n";
             var parts = new List<StringBuilder>();
             StringBuilder index = null;
-            string month = null;
+            int month = -1;     // year * 12 + month of the part being written: a month's name is made once, not per day
             foreach (var (dayOf, path) in days.OrderByDescending(d => d.Key).Select(d => (d.Key, d.Value)))
             {
                 bool changed = dayChanges.TryGetValue(path, out ArchiveChange change);
@@ -447,8 +450,11 @@ namespace AiNews.Digest.Archive
                     if (text != null && !day.Reported) AddIfDifferent(indexes, page, DigestPage.Render(text));
                 }
 
-                string m = _format.MonthName(dayOf);
-                if (m != month) { parts.Add(index = new StringBuilder("\n## ").Append(m).Append("\n\n")); month = m; }
+                if (dayOf.Year * 12 + dayOf.Month != month)
+                {
+                    parts.Add(index = new StringBuilder(MonthPartCapacity).Append("\n## ").Append(_format.MonthName(dayOf)).Append("\n\n"));
+                    month = dayOf.Year * 12 + dayOf.Month;
+                }
                 index.Append("- [").Append(_format.ArchiveDayLink(dayOf, CountOf(dayOf, path, changed))).Append("](")
                      .Append(MarkdownEscaper.EscapeLinkDestination(Relative(page))).Append(")\n");
             }
@@ -458,8 +464,8 @@ namespace AiNews.Digest.Archive
             string current = exists ? File.ReadAllText(indexPath, Encoding.UTF8) : null;
             _indexParts.Begin(current);
             string headBody = DigestPage.BodyOf(head, out string title);
-            var body = new StringBuilder(headBody);
-            foreach (StringBuilder part in parts) body.Append(_indexParts.BodyOf(part.ToString()));
+            var body = new StringBuilder(headBody, Math.Max(headBody.Length, current?.Length ?? 0));
+            foreach (StringBuilder part in parts) _indexParts.AppendBodyOf(body, part.ToString());
             string whole = DigestPage.Assemble(body.ToString(), title, null, out int bodyAt);
             _indexParts.Placed(bodyAt + headBody.Length);
             if (current != whole)
@@ -525,6 +531,11 @@ namespace AiNews.Digest.Archive
             if (exists && File.ReadAllText(path, Encoding.UTF8) == text) return;
             indexes.Add(new ArchiveChange { Path = path, RelativePath = Relative(path), Created = !exists, IsIndex = true, Text = text });
         }
+
+        // The day of a day file's full path under the root, read in place (see Relative): asked about every day file of the archive.
+        private bool TryParseDay(string path, out DateTime day) => path.StartsWith(_rootPrefix, StringComparison.Ordinal)
+            ? _options.Layout.TryParse(path, _rootPrefix.Length, out day)
+            : _options.Layout.TryParse(Relative(path), out day);
 
         // The paths here are full paths under the root (from the listing or the layout), so the root's prefix is cut
         // without normalising each again: index.html alone asks for one relative path per day of the archive.

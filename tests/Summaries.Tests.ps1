@@ -141,6 +141,21 @@ Describe 'Summaries a reader can skim (issue 11)' {
             Content = "The company showed its new robot on Monday.`n`nThe robot moves boxes faster than the old model did.`n`nThe move comes as warehouses scramble to hire more workers, while" } | Add-AiSummary
         $e.Summary | Should -Be 'The company showed its new robot on Monday. The robot moves boxes faster than the old model did.'
     }
+    It 'leaves out an author box the extraction kept, its name lost or not, and keeps a product described as an editor' {
+        $boxes = @(
+            "is a news writer who covers consumer tech and social media. Previously, she was a writer and editor at Example Weekly."
+            "Jane Doe is a senior reporter for Example Daily, covering chips and AI policy. Previously, she worked at Example Wire."
+        )
+        $story = "Acme released a video app on Monday that writes captions by itself.`n`nThe app runs on phones and needs no account."
+        $n = 20
+        foreach ($box in $boxes) {
+            $a = [pscustomobject]@{ Title = 'Acme app'; Url = "https://example.com/box/$(($n++))"; Language = 'en'; Content = "$box`n`n$story" } | Add-AiSummary
+            $a.Summary | Should -Be 'Acme released a video app on Monday that writes captions by itself. The app runs on phones and needs no account.'
+        }
+        $p = [pscustomobject]@{ Title = 'A video tool'; Url = 'https://example.com/box/30'; Language = 'en'
+            Content = "CapCut is a video editor from ByteDance with millions of users.`n`nIt added an AI voice feature this week." } | Add-AiSummary
+        $p.Summary | Should -Match '^CapCut is a video editor from ByteDance'
+    }
     It 'leaves out the subtitle lines that open the body and a repeated standfirst' {
         $a = Get-Fixture 'subtitled-korean' | Add-AiSummary
         $a.Summary | Should -Not -Match '해외 진출도 추진'

@@ -56,6 +56,19 @@ namespace AiNews.Summaries
             RegexOptions.IgnoreCase | RegexOptions.CultureInvariant);
 
         /// <summary>
+        /// A note about the writer that the extraction kept with the story (an author box): it opens as a person's
+        /// description, its name often lost to the extraction ("is a news writer who covers …", "Jane Doe is a senior
+        /// reporter for …", "Previously, she was a writer and editor at …") and names a newsroom job or a past employer
+        /// (<see cref="WriterJob"/>). Both are needed: "CapCut is a video editor from ByteDance" is the story's.
+        /// </summary>
+        private static readonly Regex WriterOpening = new Regex(
+            @"^(?:(?:[A-Z][\w.'’-]*\s+){0,4}(?:is|was)\s+(?:a|an)\s|(?:Previously|Before that|Prior to that|Before joining|Prior to joining)\b[^.]{0,60}?\b(?:he|she|they)\s+(?:was|were|worked|wrote|covered|spent|served)\b)",
+            RegexOptions.CultureInvariant);
+        private static readonly Regex WriterJob = new Regex(
+            @"\b(?i:reporter|writer|editor|correspondent|journalist|columnist|contributor)s?\b(?:\s+and\s+(?i:[a-z]+))?\s+(?:(?:at|for)\s+[A-Z]|covering\b|who\s+covers\b)|\bworked\s+(?:at|for)\s+[A-Z]",
+            RegexOptions.CultureInvariant);
+
+        /// <summary>
         /// A sentence that stands on the one before it: it opens with a pronoun or a demonstrative for something that one
         /// named ("이는", "이들은", "그는", "이 회사는", "이 대표는", "He", "This is"). Alone in a summary it names no one,
         /// so it is taken only together with the sentence before it.
@@ -275,6 +288,12 @@ namespace AiNews.Summaries
             return ".!?。…”\"’'".IndexOf(last) >= 0 || last == ')';
         }
 
+        // An author box's sentence (see WriterOpening): short, and about the writer's job rather than the story.
+        private static bool IsWriterNote(string s) => s.Length <= MaxWriterNoteLength && WriterOpening.IsMatch(s) && WriterJob.IsMatch(s);
+
+        // An author box's sentence is one line of a box; a longer sentence that opens so is the story's own.
+        private const int MaxWriterNoteLength = 300;
+
         private static string Clean(string sentence)
         {
             string s = PhotoCredit.Replace(sentence, " ");
@@ -287,7 +306,7 @@ namespace AiNews.Summaries
             string normal = Normal(s);
             if (normal.Length == 0) return false;
             if (normalTitle.Length > 0 && (normal == normalTitle || normalTitle.Contains(normal) || Overlap(normal, normalTitle) > 0.8)) return false;
-            if (Email.IsMatch(s) || Byline.IsMatch(s) || Junk.IsMatch(s)) return false;
+            if (Email.IsMatch(s) || Byline.IsMatch(s) || Junk.IsMatch(s) || IsWriterNote(s)) return false;
             if (IsCutOff(s)) return false;
             if (!strict) return true;
             // A sentence cut at its start by the extraction ("on xAI's Grok has caused ...") reads badly.

@@ -296,7 +296,12 @@ namespace AiNews.Summaries
 
         private static string Clean(string sentence)
         {
-            string s = PhotoCredit.Replace(sentence, " ");
+            // A photo's credit closes its caption ("… 소개하고 있다.(사진:삼성전자)", "디나 파월 맥코믹(사진:메타)"), which the
+            // page sets as a line of its own or runs into the text that follows: what comes before a credit is the caption,
+            // and only what follows the last one is the text's ("(사진=연합뉴스) 정부는 …" keeps all but the credit).
+            MatchCollection credits = PhotoCredit.Matches(sentence);
+            Match last = credits.Count == 0 ? null : credits[credits.Count - 1];
+            string s = last == null ? sentence : sentence.Substring(last.Index + last.Length);
             s = Regex.Replace(s, @"\s{2,}", " ").Trim();
             return s;
         }

@@ -156,12 +156,17 @@ Describe 'Summaries a reader can skim (issue 11)' {
             Content = "CapCut is a video editor from ByteDance with millions of users.`n`nIt added an AI voice feature this week." } | Add-AiSummary
         $p.Summary | Should -Match '^CapCut is a video editor from ByteDance'
     }
-    It 'leaves out a photo caption that ends in its credit, and keeps the text after a credit' {
+    It 'leaves out a photo caption that ends in its credit, keeps the text after a credit and a sentence that cites its source' {
         $content = "한빛전자 모델이 서울 전시관에서 새 물류 로봇을 소개하고 있다(사진:한빛전자).`n`n" +
             "한빛전자가 물류 창고용 로봇을 공개했다.`n`n(사진=한빛전자) 새 로봇은 상자를 이전 모델보다 두 배 빠르게 옮긴다.`n`n회사는 내년 해외 시장에 진출할 계획이다."
         $a = [pscustomobject]@{ Title = '로봇 공개'; Url = 'https://example.com/caption/1'; Content = $content; Language = 'ko' } | Add-AiSummary
         $a.Summary | Should -Not -Match '소개하고 있다'
         $a.Summary | Should -Match '^한빛전자가 물류 창고용 로봇을 공개했다\. 새 로봇은 상자를'
+        # A source's credit cites data for the sentence it ends: the sentence stays, without the credit.
+        $d = [pscustomobject]@{ Title = '시장 조사'; Url = 'https://example.com/caption/2'; Language = 'ko'
+            Content = "국내 물류 로봇 시장은 지난해 3조원 규모로 성장한 것으로 나타났다(자료=한빛리서치).`n`n업계는 올해도 성장이 이어질 것으로 본다." } | Add-AiSummary
+        $d.Summary | Should -Match '^국내 물류 로봇 시장은 지난해 3조원 규모로 성장한 것으로 나타났다'
+        $d.Summary | Should -Not -Match '자료='
     }
     It 'leaves out the subtitle lines that open the body and a repeated standfirst' {
         $a = Get-Fixture 'subtitled-korean' | Add-AiSummary

@@ -47,6 +47,8 @@ namespace AiNews.Summaries
         private static readonly Regex PhotoCredit = new Regex(
             @"[\(\[]\s*(사진|이미지|그래픽|자료|영상|출처|사진제공|사진 제공|제공|Photo|Image|Credit|Source)\s*[=:：][^\)\]]*[\)\]]",
             RegexOptions.IgnoreCase | RegexOptions.CultureInvariant);
+        // The credits of PhotoCredit that name where data comes from rather than who took a picture.
+        private static readonly HashSet<string> SourceCredits = new HashSet<string>(StringComparer.Ordinal) { "자료", "출처", "source" };
         private static readonly Regex Email = new Regex(@"[\w.+-]+@[\w-]+(\.[\w-]+)+", RegexOptions.CultureInvariant);
         private static readonly Regex Byline = new Regex(
             @"^\s*[\[\(]?\s*([가-힣]{2,4}\s*(기자|특파원|객원기자|선임기자|편집장)\s*([=\]\)/]|$)|(By|Written by|Reporting by)\s+[A-Z][\w.'-]+(\s+[A-Z][\w.'-]+){0,3}\s*$)",
@@ -296,13 +298,15 @@ namespace AiNews.Summaries
 
         private static string Clean(string sentence)
         {
-            // A photo's credit closes its caption ("… 소개하고 있다.(사진:삼성전자)", "디나 파월 맥코믹(사진:메타)"), which the
-            // page sets as a line of its own or runs into the text that follows: what comes before a credit is the caption,
-            // and only what follows the last one is the text's ("(사진=연합뉴스) 정부는 …" keeps all but the credit).
+            // A picture's credit closes its caption ("… 소개하고 있다.(사진:삼성전자)", "디나 파월 맥코믹(사진:메타)"), which the
+            // page sets as a line of its own or runs into the text that follows: what comes before it is the caption, and
+            // only what follows is the text's ("(사진=연합뉴스) 정부는 …" keeps all but the credit). A source's credit
+            // ("…로 나타났다(자료=통계청).") cites data for the sentence it ends, so it is only cut out.
             MatchCollection credits = PhotoCredit.Matches(sentence);
             Match last = credits.Count == 0 ? null : credits[credits.Count - 1];
-            string s = last == null ? sentence : sentence.Substring(last.Index + last.Length);
-            s = Regex.Replace(s, @"\s{2,}", " ").Trim();
+            string s = last != null && !SourceCredits.Contains(last.Groups[1].Value.ToLowerInvariant())
+                ? sentence.Substring(last.Index + last.Length) : sentence;
+            s = Regex.Replace(PhotoCredit.Replace(s, " "), @"\s{2,}", " ").Trim();
             return s;
         }
 

@@ -195,6 +195,26 @@ Describe 'A day file that is not a sound digest' {
             Should -Be @('https://example.com/new-other-day')
     }
 
+    It 'gets its articles and keeps its page when Markdown cannot render it, and the run goes on' {
+        # Edited by hand: brackets and quotes nested deeper than Markdig renders (it reads the file, but will not make HTML of it).
+        $text = [IO.File]::ReadAllText($Day)
+        $at = $text.IndexOf('본문 2 첫 문단')
+        [IO.File]::WriteAllText($Day, $text.Insert($at, ('[' * 3000) + ('>' * 3000) + ' '), [Text.UTF8Encoding]::new($false))
+        $page = [IO.Path]::ChangeExtension($Day, '.html')
+        Set-Content $page '<p>the page as it was</p>'
+        $Others | Export-AiDigest -ArchivePath $Root -TimeZone Asia/Seoul -Format Markdown, Html -ErrorVariable errs -ErrorAction SilentlyContinue
+        @($errs).Count | Should -Be 1
+        $errs[0].FullyQualifiedErrorId | Should -BeLike 'AiNews.PageNotRendered,*'
+        $errs[0].TargetObject | Should -Be $Day
+        $errs[0].Exception.Message | Should -BeLike '*nested*run again*'
+        (ConvertFrom-AiDigest $Day).Url | Should -Contain 'https://example.com/new-same-day'
+        Get-Content $page -Raw | Should -Match 'the page as it was'
+        $other = Join-Path $Root '2025/12월/12-29.md'
+        (ConvertFrom-AiDigest $other).Title | Should -Be '다른 날의 새 기사'
+        Test-Path ([IO.Path]::ChangeExtension($other, '.html')) | Should -BeTrue
+        Get-Content (Join-Path $Root 'index.html') -Raw | Should -Match '2025-12-29'
+    }
+
     It 'is left byte for byte and reported when it was re-saved as CP949' {
         $cp949 = [AiNews.Text.TextDecoder]::Cp949
         $bytes = $cp949.GetBytes([IO.File]::ReadAllText($Day))

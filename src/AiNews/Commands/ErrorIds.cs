@@ -16,6 +16,7 @@ namespace AiNews.Commands
         public const string ArchiveUnreadable = "AiNews.ArchiveUnreadable";
         public const string ArchiveFileMalformed = "AiNews.ArchiveFileMalformed";
         public const string ArchiveNotWritable = "AiNews.ArchiveNotWritable";
+        public const string PageNotRendered = "AiNews.PageNotRendered";
         public const string DateOutOfRange = "AiNews.DateOutOfRange";
         public const string WebhookMissing = "AiNews.WebhookMissing";
         public const string WebhookFailed = "AiNews.WebhookFailed";

@@ -227,6 +227,10 @@ namespace AiNews.Commands
                         indexes.Clear();
                     }
                 }
+                foreach (var page in archive.PagesNotRendered)
+                    WriteItemError(ErrorIds.PageNotRendered, ErrorCategory.InvalidData, page.Key,
+                        $"The web page of '{page.Key}' cannot be made: Markdown cannot render the file ({page.Value}). The day file has its articles; " +
+                        "its page was left as it was. Remove the deeply nested brackets, quotes or lists from the file, then run again.");
                 foreach (ArchiveChange index in indexes) Apply(index);
                 if (archive.PrintFilesRead > 0) WriteVerbose($"Compared with {archive.PrintFilesRead} look-back day files through their kept story prints, without reading them.");
                 var (rendered, parts) = archive.IndexPartsRendered;

@@ -55,6 +55,8 @@ namespace AiNews.Digest.Archive
         private readonly Dictionary<string, bool[]> _storiesIn = new Dictionary<string, bool[]>(StringComparer.Ordinal);
         // The size and time of last write of every listed day file, taken while Plan runs (see ArchiveDayIndex.UseStats).
         private Task<Dictionary<string, (long Length, long WriteTicks)>> _dayStats;
+        // Day files whose pages Markdig would not render, with its reason (see PagesNotRendered).
+        private readonly Dictionary<string, string> _pagesNotRendered = new Dictionary<string, string>(StringComparer.Ordinal);
         // The full path of each day's file, by day (see PathOf).
         private readonly Dictionary<DateTime, string> _pathOfDay = new Dictionary<DateTime, string>();
 
@@ -447,7 +449,8 @@ namespace AiNews.Digest.Archive
                     DayFile day = Open(path, dayOf);
                     string text = changed ? change.Text : day.Raw;
                     // A file Plan refused keeps the page it has: it is not rendered from text that cannot be trusted.
-                    if (text != null && !day.Reported) AddIfDifferent(indexes, page, DigestPage.Render(text));
+                    string html = text != null && !day.Reported ? RenderPage(path, text) : null;
+                    if (html != null) AddIfDifferent(indexes, page, html);
                 }
 
                 if (dayOf.Year * 12 + dayOf.Month != month)
@@ -470,6 +473,25 @@ namespace AiNews.Digest.Archive
             _indexParts.Placed(bodyAt + headBody.Length);
             if (current != whole)
                 indexes.Add(new ArchiveChange { Path = indexPath, RelativePath = Relative(indexPath), Created = !exists, IsIndex = true, Text = whole });
+        }
+
+        /// <summary>
+        /// The day files whose pages could not be made, by full path, with Markdig's reason: their text nests deeper than
+        /// Markdig renders (only a file edited by hand can: what AiNews writes is escaped, see <see cref="MarkdownEscaper"/>).
+        /// Their pages were left as they were; the day files still got their articles.
+        /// </summary>
+        public IReadOnlyDictionary<string, string> PagesNotRendered => _pagesNotRendered;
+
+        // The page of a day file from its text, or null (and the reason kept in PagesNotRendered) when Markdig refuses to
+        // render it: one such file must not stop the pages, indexes and day files of the rest of the run.
+        private string RenderPage(string path, string text)
+        {
+            try { return DigestPage.Render(text); }
+            catch (ArgumentException e)
+            {
+                _pagesNotRendered[path] = e.Message.TrimEnd('.');
+                return null;
+            }
         }
 
         /// <summary>How many month parts of index.html this run rendered, of how many (the others were cut out of the page as it was).</summary>

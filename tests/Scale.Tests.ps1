@@ -508,6 +508,26 @@ Describe 'An archive run as the archive grows' {
         Get-Tree $root | Should -Be (Get-Tree $full)
     }
 
+    It 'does not use a state file whose bytes changed since it was written, and writes what a clean run writes' {
+        $root = Join-Path $TestDrive 'flipped'
+        $clean = Join-Path $TestDrive 'flipped-clean'
+        foreach ($archive in $root, $clean) { $History | Export-AiDigest -ArchivePath $archive @Export }
+        # A disk's error (or an edit by hand) in every state file: the last character of its first record (the oldest
+        # day's last title's last letter, its count's digit, a name) becomes another, the file otherwise whole.
+        foreach ($file in Get-ChildItem (Join-Path $root '.ainews') -Recurse -File -Include *.tsv) {
+            $bytes = [IO.File]::ReadAllBytes($file.FullName)
+            $text = [Text.Encoding]::Latin1.GetString($bytes)
+            $at = $text.IndexOf("`n", $text.IndexOf("`n") + 1) - 1
+            $bytes[$at] = if ($bytes[$at] -ge 0x30 -and $bytes[$at] -le 0x38) { $bytes[$at] + 1 } else { $bytes[$at] -bxor 1 }
+            [IO.File]::WriteAllBytes($file.FullName, $bytes)
+        }
+        foreach ($archive in $root, $clean) { $Today | Export-AiDigest -ArchivePath $archive @Export }
+        Get-Tree $root | Should -Be (Get-Tree $clean)
+        foreach ($file in Get-ChildItem $clean -Recurse -File -Include *.md, *.html) {
+            [IO.File]::ReadAllText((Join-Path $root ([IO.Path]::GetRelativePath($clean, $file.FullName)))) | Should -BeExactly ([IO.File]::ReadAllText($file.FullName))
+        }
+    }
+
     It 'reads a day file again when it changed since the title index recorded it' {
         $root = Join-Path $TestDrive 'edited'
         $History | Export-AiDigest -ArchivePath $root @Export

@@ -17,19 +17,6 @@ namespace AiNews.Common
 
         public static void WriteAllText(string path, string text) => WriteAllBytes(path, Utf8NoBom.GetBytes(text));
 
-        /// <summary>
-        /// Writes <paramref name="text"/> as the new content of <paramref name="path"/> without waiting for the disk: for a
-        /// cache that can be made again and that its reader checks for completeness. A killed process still leaves the old
-        /// file or the whole new one; only a system crash can leave the new file cut short, which such a reader rejects.
-        /// (Waiting for the disk costs about 2 ms a file, and so does replacing an old file in place on ext4, see
-        /// <see cref="Write"/>; the archive rewrites several of its caches on every run.)
-        /// </summary>
-        public static void WriteCache(string path, string text) => Write(path, stream =>
-        {
-            byte[] bytes = Utf8NoBom.GetBytes(text);
-            stream.Write(bytes, 0, bytes.Length);
-        }, flushToDisk: false);
-
         /// <summary>Writes <paramref name="parts"/> one after the other as the new content of <paramref name="path"/>.</summary>
         public static void WriteAllBytes(string path, params byte[][] parts) =>
             Write(path, stream => { foreach (byte[] bytes in parts) stream.Write(bytes, 0, bytes.Length); });
@@ -42,7 +29,8 @@ namespace AiNews.Common
         /// <param name="write">Puts the new content into the stream.</param>
         /// <param name="flushToDisk">
         /// Wait until the content is on the disk before the file replaces the old one (the default), so that not even a
-        /// system crash can leave it cut short; false for caches (see <see cref="WriteCache"/>), which also take the old
+        /// system crash can leave it cut short; false for caches that can be made again and whose readers check them
+        /// (waiting costs about 2 ms a file, and the archive rewrites several caches every run), which also take the old
         /// file's name only after it is removed, so that for a moment there is none.
         /// </param>
         public static void Write(string path, Action<Stream> write, bool flushToDisk = true)

@@ -379,6 +379,20 @@ Describe 'An archive run as the archive grows' {
         Get-Tree $root | Should -Be (Get-Tree $full)
     }
 
+    It 'reads a look-back day again when a byte of its kept prints changed, the file otherwise whole' {
+        $root = Join-Path $TestDrive 'prints-flipped'
+        $History | Export-AiDigest -ArchivePath $root @Export
+        $Today | Export-AiDigest -ArchivePath $root @Export
+        $prints = Join-Path $root ('.ainews/day-prints/' + [uri]::EscapeDataString('2025/12월/12-05.md') + '.prints')
+        $bytes = [IO.File]::ReadAllBytes($prints)
+        $bytes[[int]($bytes.Length / 2)] = $bytes[[int]($bytes.Length / 2)] -bxor 0x10      # inside a shingle's hash
+        [IO.File]::WriteAllBytes($prints, $bytes)
+        $tomorrow = @(New-DayArticle -Title 'Tomorrow''s only story' -Url 'https://example.com/tomorrow/1' -Published $start.AddDays(71).AddHours(2))
+        $verbose = $tomorrow | Export-AiDigest -ArchivePath $root @Export -Verbose 4>&1 | ForEach-Object { "$_" }
+        $verbose | Should -Contain 'Compared with 5 look-back day files through their kept story prints, without reading them.'
+        $verbose | Should -Contain 'Read 2 day files (the look-back window, and days changed since the last run) and the title files of 1 folder.'
+    }
+
     It 'reads a look-back day again when its kept prints are stale (the day file edited by hand) or damaged' {
         $root = Join-Path $TestDrive 'prints-stale'
         $History | Export-AiDigest -ArchivePath $root @Export

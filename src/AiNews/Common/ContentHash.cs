@@ -22,11 +22,16 @@ namespace AiNews.Common
         /// <summary>The SHA-256 digest of <paramref name="count"/> bytes of <paramref name="data"/> from <paramref name="offset"/> on, as 64 lower-case hex digits.</summary>
         public static string Sha256Hex(byte[] data, int offset, int count)
         {
-            byte[] hash;
-            using (var sha = SHA256.Create()) hash = sha.ComputeHash(data, offset, count);
+            byte[] hash = Sha256(data, offset, count);
             var sb = new StringBuilder(hash.Length * 2);
             foreach (byte b in hash) sb.Append(b.ToString("x2", System.Globalization.CultureInfo.InvariantCulture));
             return sb.ToString();
+        }
+
+        /// <summary>The SHA-256 digest (32 bytes) of <paramref name="count"/> bytes of <paramref name="data"/> from <paramref name="offset"/> on.</summary>
+        public static byte[] Sha256(byte[] data, int offset, int count)
+        {
+            using (var sha = SHA256.Create()) return sha.ComputeHash(data, offset, count);
         }
 
         /// <summary>The SHA-256 digest of <paramref name="text"/> in UTF-8.</summary>

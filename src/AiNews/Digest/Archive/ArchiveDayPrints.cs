@@ -23,7 +23,7 @@ namespace AiNews.Digest.Archive
         public const string FolderName = "day-prints";
         // The file format, and the build that made the prints (its module version id): prints made by another build of
         // AiNews, whose fingerprints or digest reader may differ, are not used (read again from the day file, and replaced).
-        private const string Magic = "AiNews-DayPrints/1";
+        private const string Magic = "AiNews-DayPrints/2";
 
         private readonly string _root;
         private readonly string _folder;
@@ -70,7 +70,12 @@ namespace AiNews.Digest.Archive
             try
             {
                 // Read whole (one read of tens of KB) and then decoded from memory: the prints are thousands of small values.
-                using (var reader = new BinaryReader(new MemoryStream(File.ReadAllBytes(path), writable: false), Encoding.UTF8))
+                // The file ends in the SHA-256 of the bytes before it: one changed since it was written (a disk's error, an
+                // edit by hand) would compare the run's articles with prints no day file has.
+                byte[] bytes = File.ReadAllBytes(path);
+                int body = bytes.Length - HashLength;
+                if (body < 0 || !HashMatches(bytes, body)) return false;
+                using (var reader = new BinaryReader(new MemoryStream(bytes, 0, body, writable: false), Encoding.UTF8))
                 {
                     if (reader.ReadString() != Magic || reader.ReadString() != ContentHash.BuildIdentity || reader.ReadString() != _timeZone) return false;
                     if (reader.ReadInt64() != info.Length || reader.ReadInt64() != info.LastWriteTimeUtc.Ticks) return false;
@@ -113,19 +118,23 @@ namespace AiNews.Digest.Archive
                 Pending pending = entry.Value;
                 try
                 {
+                    var content = new MemoryStream();
+                    using (var writer = new BinaryWriter(content, Encoding.UTF8, leaveOpen: true))
+                    {
+                        writer.Write(Magic);
+                        writer.Write(ContentHash.BuildIdentity);
+                        writer.Write(_timeZone);
+                        writer.Write(pending.Length);
+                        writer.Write(pending.WriteTicks);
+                        writer.Write(pending.Prints.Count);
+                        foreach (StoryPrint print in pending.Prints) print.Write(writer);
+                    }
+                    byte[] hash = ContentHash.Sha256(content.GetBuffer(), 0, (int)content.Length);
                     AtomicFile.Write(PathOf(entry.Key), stream =>
                     {
-                        using (var writer = new BinaryWriter(stream, Encoding.UTF8, leaveOpen: true))
-                        {
-                            writer.Write(Magic);
-                            writer.Write(ContentHash.BuildIdentity);
-                            writer.Write(_timeZone);
-                            writer.Write(pending.Length);
-                            writer.Write(pending.WriteTicks);
-                            writer.Write(pending.Prints.Count);
-                            foreach (StoryPrint print in pending.Prints) print.Write(writer);
-                        }
-                    }, flushToDisk: false);   // a cache: TryGet rejects a file cut short (its length must be exactly what it reads)
+                        stream.Write(content.GetBuffer(), 0, (int)content.Length);
+                        stream.Write(hash, 0, hash.Length);
+                    }, flushToDisk: false);   // a cache: TryGet rejects a file cut short or changed (its hash, then its exact length)
                 }
                 catch (IOException) { saved = false; }
                 catch (UnauthorizedAccessException) { saved = false; }
@@ -142,6 +151,16 @@ namespace AiNews.Digest.Archive
             catch (IOException) { saved = false; }
             catch (UnauthorizedAccessException) { saved = false; }
             return saved;
+        }
+
+        // The SHA-256 that ends a print file.
+        private const int HashLength = 32;
+
+        private static bool HashMatches(byte[] bytes, int body)
+        {
+            byte[] hash = ContentHash.Sha256(bytes, 0, body);
+            for (int i = 0; i < HashLength; i++) if (hash[i] != bytes[body + i]) return false;
+            return true;
         }
 
         private string Relative(string fullPath) => ArchiveLayout.RelativeTo(_root, fullPath);

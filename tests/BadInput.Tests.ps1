@@ -213,6 +213,13 @@ Describe 'A day file that is not a sound digest' {
         (ConvertFrom-AiDigest $other).Title | Should -Be '다른 날의 새 기사'
         Test-Path ([IO.Path]::ChangeExtension($other, '.html')) | Should -BeTrue
         Get-Content (Join-Path $Root 'index.html') -Raw | Should -Match '2025-12-29'
+        # Without a page to keep, index.html links the day file itself: no broken link.
+        Remove-Item $page
+        New-DayArticle -Title '또 다른 새 기사' -Url 'https://example.com/new-again' | Export-AiDigest -ArchivePath $Root -TimeZone Asia/Seoul -Format Markdown, Html -ErrorAction SilentlyContinue
+        Test-Path $page | Should -BeFalse
+        $index = Get-Content (Join-Path $Root 'index.html') -Raw
+        $index | Should -Match 'href="2025/12%EC%9B%94/12-27\.md"'
+        $index | Should -Not -Match '12-27\.html'
     }
 
     It 'is left byte for byte and reported when it was re-saved as CP949' {

@@ -458,8 +458,10 @@ namespace AiNews.Digest.Archive
                     parts.Add(index = new StringBuilder(MonthPartCapacity).Append("\n## ").Append(_format.MonthName(dayOf)).Append("\n\n"));
                     month = dayOf.Year * 12 + dayOf.Month;
                 }
+                // A day whose page could not be made and has none links to its day file: index.html has no broken link.
+                string target = _pagesNotRendered.ContainsKey(path) && !_pagesOnDisk.Contains(page) ? path : page;
                 index.Append("- [").Append(_format.ArchiveDayLink(dayOf, CountOf(dayOf, path, changed))).Append("](")
-                     .Append(MarkdownEscaper.EscapeLinkDestination(Relative(page))).Append(")\n");
+                     .Append(MarkdownEscaper.EscapeLinkDestination(Relative(target))).Append(")\n");
             }
             // The page on disk is read once: its unchanged month parts are cut out of it, and the new page compared with it.
             string indexPath = Path.Combine(_options.Root, ArchiveLayout.PagesIndexFile);

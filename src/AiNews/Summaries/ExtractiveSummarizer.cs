@@ -304,10 +304,10 @@ namespace AiNews.Summaries
             // ("…로 나타났다(자료=통계청).") cites data for the sentence it ends, so it is only cut out.
             MatchCollection credits = PhotoCredit.Matches(sentence);
             Match last = credits.Count == 0 ? null : credits[credits.Count - 1];
-            string s = last != null && !SourceCredits.Contains(last.Groups[1].Value.ToLowerInvariant())
-                ? sentence.Substring(last.Index + last.Length) : sentence;
-            s = Regex.Replace(PhotoCredit.Replace(s, " "), @"\s{2,}", " ").Trim();
-            return s;
+            string s = last == null ? sentence
+                : !SourceCredits.Contains(last.Groups[1].Value.ToLowerInvariant()) ? sentence.Substring(last.Index + last.Length)
+                : PhotoCredit.Replace(sentence, " ");
+            return Regex.Replace(s, @"\s{2,}", " ").Trim();
         }
 
         private bool IsUsable(string s, string normalTitle, bool strict)

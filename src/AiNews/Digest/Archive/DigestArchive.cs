@@ -453,10 +453,11 @@ namespace AiNews.Digest.Archive
                     if (html != null) AddIfDifferent(indexes, page, html);
                 }
 
-                if (dayOf.Year * 12 + dayOf.Month != month)
+                int monthOf = dayOf.Year * 12 + dayOf.Month;
+                if (monthOf != month)
                 {
                     parts.Add(index = new StringBuilder(MonthPartCapacity).Append("\n## ").Append(_format.MonthName(dayOf)).Append("\n\n"));
-                    month = dayOf.Year * 12 + dayOf.Month;
+                    month = monthOf;
                 }
                 // A day whose page could not be made and has none links to its day file: index.html has no broken link.
                 string target = _pagesNotRendered.ContainsKey(path) && !_pagesOnDisk.Contains(page) ? path : page;

@@ -1,5 +1,6 @@
 using System;
 using System.Collections.Generic;
+using System.Runtime.CompilerServices;
 using System.Text;
 
 namespace AiNews.Common
@@ -38,6 +39,7 @@ namespace AiNews.Common
         private static readonly string[] RawText = { "script", "style", "textarea", "title", "xmp", "iframe", "noembed", "noframes" };
 
         /// <summary><paramref name="html"/> with nesting beyond <see cref="MaxDepth"/> removed; <paramref name="dropped"/> counts the start tags removed.</summary>
+        [MethodImpl(HotPath.Optimized)]
         public static string Limit(string html, out int dropped)
         {
             dropped = 0;

@@ -1,11 +1,13 @@
 using System;
 using System.Collections.Generic;
 using System.Linq;
+using System.Runtime.CompilerServices;
 using System.Text.RegularExpressions;
 using AngleSharp.Dom;
 using AngleSharp.Html.Construction;
 using AngleSharp.Html.Dom;
 using AngleSharp.Html.Parser;
+using AiNews.Common;
 
 namespace AiNews.Extraction
 {
@@ -147,6 +149,7 @@ namespace AiNews.Extraction
             return copy;
         }
 
+        [MethodImpl(HotPath.Optimized)]
         private IElement Grab(IHtmlDocument doc, Pass pass, ExtractionContext context)
         {
             var budget = context.Budget;
@@ -328,6 +331,7 @@ namespace AiNews.Extraction
                 return contents;
             }
 
+            [MethodImpl(HotPath.Optimized)]
             private void Add(INode parent, bool insidePre)
             {
                 var children = parent.ChildNodes;
@@ -367,6 +371,7 @@ namespace AiNews.Extraction
             return breaks + 1 >= LineListMinLines && textLength / (double)(breaks + 1) < LineListMaxAverage;
         }
 
+        [MethodImpl(HotPath.Optimized)]
         private static bool ShouldRemove(IElement node, bool weightClasses)
         {
             if (IsEmbeddedQuote(node) && node.QuerySelectorAll("p").Length <= node.QuerySelectorAll("blockquote p").Length + 1) return false;

@@ -1,9 +1,11 @@
 using System;
 using System.Collections.Generic;
+using System.Runtime.CompilerServices;
 using System.Text;
 using System.Text.RegularExpressions;
 using AngleSharp.Dom;
 using AngleSharp.Html.Dom;
+using AiNews.Common;
 
 namespace AiNews.Extraction
 {
@@ -62,6 +64,7 @@ namespace AiNews.Extraction
             public int Length, Commas;
             private bool _space;
 
+            [MethodImpl(HotPath.Optimized)]
             public void Add(string t)
             {
                 foreach (char c in t)
@@ -74,6 +77,7 @@ namespace AiNews.Extraction
                 }
             }
 
+            [MethodImpl(HotPath.Optimized)]
             public void AddTextOf(INode parent)
             {
                 var children = parent.ChildNodes;
@@ -87,6 +91,7 @@ namespace AiNews.Extraction
         }
 
         // White space runs become one space, none at the start; a space still pending at the end is dropped (trimmed).
+        [MethodImpl(HotPath.Optimized)]
         private static void Collapse(string t, StringBuilder sb, ref bool space)
         {
             foreach (char c in t)
@@ -98,6 +103,7 @@ namespace AiNews.Extraction
             }
         }
 
+        [MethodImpl(HotPath.Optimized)]
         private static void CollapseTextOf(INode parent, StringBuilder sb, ref bool space)
         {
             var children = parent.ChildNodes;
@@ -118,6 +124,7 @@ namespace AiNews.Extraction
             return NonWhiteSpace(t);
         }
 
+        [MethodImpl(HotPath.Optimized)]
         private static int NonWhiteSpace(string t)
         {
             int n = 0;
@@ -125,6 +132,7 @@ namespace AiNews.Extraction
             return n;
         }
 
+        [MethodImpl(HotPath.Optimized)]
         private static int NonWhiteSpaceIn(INode parent)
         {
             int n = 0;
@@ -152,6 +160,7 @@ namespace AiNews.Extraction
         /// first character instead of building the text of the whole subtree (asked of every ancestor of a deep chain,
         /// that would be quadratic).
         /// </summary>
+        [MethodImpl(HotPath.Optimized)]
         public static bool HasText(INode node)
         {
             if (node == null) return false;
@@ -186,6 +195,7 @@ namespace AiNews.Extraction
         // The links below the element in document order, as QuerySelectorAll("a") lists them (nested ones too, and the
         // sum in the same order), without building the list and matching a selector per element: asked of every
         // scoring candidate and of every block judged for removal.
+        [MethodImpl(HotPath.Optimized)]
         private static void AddLinkText(INode parent, ref double links)
         {
             var children = parent.ChildNodes;
@@ -204,6 +214,7 @@ namespace AiNews.Extraction
 
         private static bool IsComma(char c) => c == ',' || c == '，' || c == '、' || c == '،' || c == '﹐' || c == '︐';
 
+        [MethodImpl(HotPath.Optimized)]
         public static int Commas(string text)
         {
             int n = 0;
@@ -229,6 +240,7 @@ namespace AiNews.Extraction
             return result;
         }
 
+        [MethodImpl(HotPath.Optimized)]
         private static void Walk(INode node, StringBuilder sb, bool pre)
         {
             foreach (var child in node.ChildNodes)
@@ -272,6 +284,7 @@ namespace AiNews.Extraction
             return found;
         }
 
+        [MethodImpl(HotPath.Optimized)]
         private static void AddDescendants(INode parent, Func<IElement, bool> keep, List<IElement> found)
         {
             var children = parent.ChildNodes;
@@ -289,6 +302,7 @@ namespace AiNews.Extraction
         private static readonly Func<IElement, bool> AnyElement = _ => true;
 
         /// <summary>How many elements below <paramref name="root"/> are <paramref name="tag"/> elements (QuerySelectorAll(tag).Length).</summary>
+        [MethodImpl(HotPath.Optimized)]
         public static int CountDescendants(INode root, string tag)
         {
             int n = 0;
@@ -303,6 +317,7 @@ namespace AiNews.Extraction
         }
 
         /// <summary>Whether an element below <paramref name="root"/> is a <paramref name="tag"/> element (QuerySelector(tag) != null).</summary>
+        [MethodImpl(HotPath.Optimized)]
         public static bool HasDescendant(INode root, string tag)
         {
             var children = root.ChildNodes;
@@ -316,6 +331,7 @@ namespace AiNews.Extraction
         }
 
         /// <summary>Whether <paramref name="node"/> is still attached under <paramref name="root"/>.</summary>
+        [MethodImpl(HotPath.Optimized)]
         public static bool IsInside(INode node, INode root)
         {
             for (var n = node; n != null; n = n.Parent) if (n == root) return true;

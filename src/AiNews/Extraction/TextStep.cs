@@ -1,8 +1,10 @@
 using System;
 using System.Collections.Generic;
 using System.Linq;
+using System.Runtime.CompilerServices;
 using System.Text.RegularExpressions;
 using AngleSharp.Dom;
+using AiNews.Common;
 using AiNews.Text;
 
 namespace AiNews.Extraction
@@ -30,8 +32,8 @@ namespace AiNews.Extraction
                 bool stop = false;
                 foreach (string line in paragraph.Split('\n'))
                 {
-                    if (stops.Any(r => r.IsMatch(line))) { stop = true; break; }
-                    if (boilerplate.Any(r => r.IsMatch(line))) continue;
+                    if (AnyMatches(stops, line)) { stop = true; break; }
+                    if (AnyMatches(boilerplate, line)) continue;
                     lines.Add(line);
                 }
                 if (lines.Count > 0)
@@ -128,6 +130,14 @@ namespace AiNews.Extraction
 
         /// <summary>How many paragraphs at the start are looked at for a dateline.</summary>
         public const int LeadingDateLineWindow = 3;
+
+        // Every line of every page is tried against the rules' line patterns.
+        [MethodImpl(HotPath.Optimized)]
+        private static bool AnyMatches(List<Regex> patterns, string line)
+        {
+            foreach (var pattern in patterns) if (pattern.IsMatch(line)) return true;
+            return false;
+        }
 
         private static readonly Regex NumericDate = new Regex(
             @"\b(\d{1,2}[./-]\s?\d{1,2}[./-]\s?(\d{4}|\d{2})|\d{4}[./-]\d{1,2}[./-]\d{1,2}|\d{1,2}\.?\s+\p{L}{3,}\.?\s+\d{4}|\p{L}{3,}\.?\s+\d{1,2},?\s+\d{4})\b",

@@ -1,7 +1,9 @@
 using System;
 using System.Collections.Generic;
+using System.Runtime.CompilerServices;
 using System.Text;
 using System.Text.RegularExpressions;
+using AiNews.Common;
 
 namespace AiNews.Text
 {
@@ -43,6 +45,7 @@ namespace AiNews.Text
         public static string DecodeToString(byte[] bytes, string contentType = null) => Decode(bytes, contentType).Text;
 
         /// <summary>Decodes <paramref name="bytes"/>, reporting the encoding used and any contradiction found.</summary>
+        [MethodImpl(HotPath.Optimized)]
         public static DecodedText Decode(byte[] bytes, string contentType = null)
         {
             var problems = new List<string>();
@@ -160,6 +163,7 @@ namespace AiNews.Text
         public static string RepairMojibake(string text) => RepairMojibake(text, out _);
 
         /// <inheritdoc cref="RepairMojibake(string)"/>
+        [MethodImpl(HotPath.Optimized)]
         public static string RepairMojibake(string text, out bool changed)
         {
             changed = false;
@@ -216,6 +220,7 @@ namespace AiNews.Text
         private static bool StandsForCp1252(char c) => c >= '\u0080' && c <= '\u009F' && Cp1252High[c - 0x80] != c;
 
         /// <summary>True when the bytes from <paramref name="start"/> are well-formed UTF-8 (no overlongs, no surrogates).</summary>
+        [MethodImpl(HotPath.Optimized)]
         public static bool IsValidUtf8(byte[] bytes, int start = 0)
         {
             int i = start, n = bytes.Length;
@@ -321,6 +326,7 @@ namespace AiNews.Text
         /// The index of the first byte from <paramref name="i"/> that is not ASCII (or the length): pages are mostly ASCII
         /// markup, so the UTF-8 checks pass over it eight bytes at a time instead of one.
         /// </summary>
+        [MethodImpl(HotPath.Optimized)]
         private static int SkipAscii(byte[] bytes, int i)
         {
             int n = bytes.Length;

@@ -258,6 +258,7 @@ Describe 'Indexes after a failed write' {
         @($errs).Count | Should -Be 1
         $errs[0].FullyQualifiedErrorId | Should -BeLike 'AiNews.WriteFailed,*'
         $errs[0].TargetObject | Should -Be $blocked
+        $errs[0].Exception.Message | Should -BeLike '*a folder has that name; rename or remove it*'
         (ConvertFrom-AiDigest (Join-Path $root '2025/12월/12-29.md')).Title | Should -Be '쓰기에 성공할 날의 기사'
         $readme = [IO.File]::ReadAllText((Join-Path $root '2025/12월/README.md'))
         @([regex]::Matches($readme, '쓰기에 성공할 날의 기사')).Count | Should -Be 1

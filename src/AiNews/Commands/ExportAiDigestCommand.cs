@@ -273,7 +273,9 @@ namespace AiNews.Commands
             }
             catch (Exception e) when (e is IOException || e is UnauthorizedAccessException)
             {
-                WriteItemError(ErrorIds.WriteFailed, ErrorCategory.WriteError, path, $"Could not write '{path}': {e.Message}", e);
+                // Moving the finished file onto a folder of the same name fails with "The file ... already exists".
+                string reason = Directory.Exists(path) ? "a folder has that name; rename or remove it and run again" : e.Message;
+                WriteItemError(ErrorIds.WriteFailed, ErrorCategory.WriteError, path, $"Could not write '{path}': {reason}", e);
                 return false;
             }
             if (PassThru)

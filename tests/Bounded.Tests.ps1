@@ -135,6 +135,8 @@ Describe 'Linear time' {
            Run = { param($t) [AiNews.Extraction.ArticleExtractor]::new().Extract($t, $null) } }
         @{ Name = 'nested JSON-LD'; Make = { param($n) '<html><head><script type="application/ld+json">' + ('[' * (300 * $n)) + '</script></head><body><p>x</p></body></html>' }
            Run = { param($t) [AiNews.Extraction.ArticleExtractor]::new().Extract($t, $null) } }
+        @{ Name = 'markup nested in a JSON-LD articleBody'; Make = { param($n) '<html><head><script type="application/ld+json">{"@type":"NewsArticle","articleBody":"' + ('<ul><li>' * (100 * $n)) + 'x"}</script></head><body><p>x</p></body></html>' }
+           Run = { param($t) [AiNews.Extraction.ArticleExtractor]::new().Extract($t, $null) } }
         @{ Name = 'nested JSON'; Make = { param($n) ('{"a":[' * (100 * $n)) }
            Run = { param($t) [AiNews.Common.Json]::TryParse($t) } }
     ) {

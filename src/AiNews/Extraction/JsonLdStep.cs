@@ -57,7 +57,9 @@ namespace AiNews.Extraction
         {
             if (MarkupTag.Matches(body).Count < MarkupMinTags) return body;
             var holder = context.Document.CreateElement("div");
-            holder.InnerHtml = body;
+            // Cut to the depth the page itself is parsed at (ArticleExtractor): the tree builder and the teaser check
+            // below are quadratic in nesting depth, and the articleBody is not part of the page's limited markup.
+            holder.InnerHtml = HtmlNestingLimiter.Limit(body, out _);
             foreach (var e in holder.QuerySelectorAll("script, style, audio, video, iframe, noscript").ToList()) e.Remove();
             foreach (var e in holder.QuerySelectorAll("p, li, div").ToList())
             {

@@ -137,6 +137,8 @@ Describe 'Linear time' {
            Run = { param($t) [AiNews.Extraction.ArticleExtractor]::new().Extract($t, $null) } }
         @{ Name = 'markup nested in a JSON-LD articleBody'; Make = { param($n) '<html><head><script type="application/ld+json">{"@type":"NewsArticle","articleBody":"' + ('<ul><li>' * (100 * $n)) + 'x"}</script></head><body><p>x</p></body></html>' }
            Run = { param($t) [AiNews.Extraction.ArticleExtractor]::new().Extract($t, $null) } }
+        @{ Name = 'raw HTML nested in a day file, as a page'; Make = { param($n) "# Day`n`n<div>`n" + ('<div>' * (100 * $n)) + 'x' + ('</div>' * (100 * $n)) + "`n</div>`n" }
+           Run = { param($t) [AiNews.Digest.Html.DigestPage]::Render($t, $null) } }
         @{ Name = 'nested JSON'; Make = { param($n) ('{"a":[' * (100 * $n)) }
            Run = { param($t) [AiNews.Common.Json]::TryParse($t) } }
     ) {

@@ -3,6 +3,7 @@ using System.Collections.Generic;
 using System.Linq;
 using AngleSharp.Dom;
 using AngleSharp.Html.Parser;
+using AiNews.Common;
 
 namespace AiNews.Digest.Html
 {
@@ -33,7 +34,9 @@ namespace AiNews.Digest.Html
             var parser = new HtmlParser();
             var document = parser.ParseDocument("<!DOCTYPE html><html><body></body></html>");
             var body = document.Body;
-            foreach (var node in parser.ParseFragment(html ?? string.Empty, body).ToArray()) body.AppendChild(node);
+            // Raw HTML in a day file reaches here as it is: absurd nesting is cut first, as for a page (the tree builder is
+            // quadratic in depth, and Clean recurses as deep as the tree).
+            foreach (var node in parser.ParseFragment(HtmlNestingLimiter.Limit(html ?? string.Empty, out _), body).ToArray()) body.AppendChild(node);
             prepare?.Invoke(body);
             Clean(body);
             return body.InnerHtml;

@@ -12,8 +12,8 @@ namespace AiNews.Common
     /// makes (millions of calls over a few hundred pages) ran unoptimised for most of it: a quarter of that call's CPU.
     /// Marked with <see cref="Optimized"/> they skip the first tier. Only small, hot, loop-bearing methods get it: it
     /// costs a full compile for code that may run once, and gives up profile-guided recompilation.
-    /// <c>MethodImplOptions.AggressiveOptimization</c> (512) is not named in netstandard2.0; .NET Framework, which has
-    /// no tiers, ignores the flag.
+    /// <c>MethodImplOptions.AggressiveOptimization</c> (512) is not named in netstandard2.0, so it is cast, as the
+    /// netstandard2.0 builds of BenchmarkDotNet and Perfolizer do; .NET Framework, which has no tiers, ignores the flag.
     /// </remarks>
     internal static class HotPath
     {

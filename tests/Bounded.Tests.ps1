@@ -139,6 +139,17 @@ Describe 'Linear time' {
            Run = { param($t) [AiNews.Extraction.ArticleExtractor]::new().Extract($t, $null) } }
         @{ Name = 'raw HTML nested in a day file, as a page'; Make = { param($n) "# Day`n`n<div>`n" + ('<div>' * (100 * $n)) + 'x' + ('</div>' * (100 * $n)) + "`n</div>`n" }
            Run = { param($t) [AiNews.Digest.Html.DigestPage]::Render($t, $null) } }
+        @{ Name = 'a long text into its summary'; Make = { param($n)
+                # Sentences of seeded random words: none repeats another, so every one is a candidate to rank.
+                $rng = [Random]::new(7)
+                $text = [Text.StringBuilder]::new()
+                for ($s = 0; $s -lt 30 * $n; $s++) {
+                    [void]$text.Append('The')
+                    for ($w = 0; $w -lt 8; $w++) { [void]$text.Append(' ').Append([char[]](1..(3 + $rng.Next(6)) | ForEach-Object { [char](97 + $rng.Next(26)) })) }
+                    [void]$text.Append('. ')
+                }
+                $text.ToString() }
+           Run = { param($t) [AiNews.Summaries.ExtractiveSummarizer]::new().Summarize('A long report', $t, 'en') } }
         @{ Name = 'nested JSON'; Make = { param($n) ('{"a":[' * (100 * $n)) }
            Run = { param($t) [AiNews.Common.Json]::TryParse($t) } }
     ) {

@@ -44,7 +44,6 @@ namespace AiNews.Summaries
         /// <summary>Sentences longer than this (characters) are skipped: they are tables or run-together junk.</summary>
         public int MaxSentenceLength { get; set; } = 400;
 
-
         /// <summary>
         /// The most sentences ranked for one summary. Ranking compares every candidate with every other (duplicates, then
         /// TextRank's graph), so its cost grows with the square of their number: a 95,000-character page of 940 sentences

@@ -234,6 +234,14 @@ Describe 'Training' {
         (& $foldsOf 3) | Should -Not -BeExactly ($one -join ',')
         $one | Group-Object | ForEach-Object { $_.Count | Should -BeGreaterThan 150 }
     }
+    It 'draws a learning curve: the whole share is plain cross-validation, a part of it is drawn the same way twice, an empty share is refused' {
+        $trainer = [AiNews.Tagging.TaggerTrainer]::new()
+        $figures = { param($e) '{0} {1} {2}' -f $e.OrganizationAccuracy, $e.TagMicroF1, $e.AiRelevanceAccuracy }
+        & $figures $trainer.CrossValidate($script:Labelled, 0, 1.0) | Should -BeExactly (& $figures $trainer.CrossValidate($script:Labelled))
+        & $figures $trainer.CrossValidate($script:Labelled, 0, 0.5) | Should -BeExactly (& $figures ([AiNews.Tagging.TaggerTrainer]::new().CrossValidate($script:Labelled, 0, 0.5)))
+        { $trainer.CrossValidate($script:Labelled, 0, 0.0) } | Should -Throw '*training share*'
+        { $trainer.CrossValidate($script:Labelled, 0, 1.5) } | Should -Throw '*training share*'
+    }
     It 'gives a user''s organization the same features as a shipped one' {
         $path = Join-Path $TestDrive 'user-org.json'
         @{ organizations = @(@{ name = 'Hanbit'; country = 'KR'; names = @('한빛로보틱스') }) } |

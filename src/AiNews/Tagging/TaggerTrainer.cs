@@ -38,17 +38,26 @@ namespace AiNews.Tagging
         /// assignment (0 = the bench's own folds) salts the hash, so one article falls in other folds with other
         /// neighbours: the same change measured on several assignments shows how much of its effect is the draw.
         /// </summary>
-        public static int FoldOf(int id, int folds, int assignment = 0)
+        public static int FoldOf(int id, int folds, int assignment = 0) => Bucket(Salted(id, assignment), folds);
+
+        private static int Salted(int id, int assignment) => unchecked(id + assignment * AssignmentOffset);
+
+        private static int Bucket(int salted, int buckets)
         {
             unchecked
             {
-                uint h = (uint)Salted(id, assignment) * 2654435761u;   // Knuth's multiplicative hash
+                uint h = (uint)salted * 2654435761u;   // Knuth's multiplicative hash
                 h ^= h >> 16;
-                return (int)(h % (uint)folds);
+                return (int)(h % (uint)buckets);
             }
         }
 
-        private static int Salted(int id, int assignment) => unchecked(id + assignment * AssignmentOffset);
+        // The learning curve's share of a training set is drawn by this salt: negative, so that no fold assignment (0 and
+        // up) draws the same hash, and the same for every assignment, so that a smaller share is a subset of a larger one.
+        private const int ShareSalt = -7919;
+
+        // Whether an article is in the kept share (0..1] of a training set: 1,000 hash buckets, the lowest kept.
+        private static bool InShare(int id, double share) => share >= 1 || Bucket(Salted(id, ShareSalt), 1000) < share * 1000;
 
         private ArticleDescription Describe(LabelledArticle a) =>
             _descriptions.GetValue(a, x => _describer.Describe(x.Title, x.Text, null));
@@ -228,13 +237,18 @@ namespace AiNews.Tagging
         /// article's out-of-fold labels.
         /// </summary>
         /// <param name="assignment">Which fold assignment (<see cref="FoldOf"/>); 0 is the bench's and the quality test's.</param>
-        public TaggerEvaluation CrossValidate(IReadOnlyList<LabelledArticle> articles, int assignment = 0)
+        /// <param name="trainingShare">
+        /// The share (0..1] of each training set to train on, drawn by a hash of the article id; the scored fold is whole.
+        /// Below 1 it draws a learning curve: how much more labelled articles would still add.
+        /// </param>
+        public TaggerEvaluation CrossValidate(IReadOnlyList<LabelledArticle> articles, int assignment = 0, double trainingShare = 1.0)
         {
+            if (!(trainingShare > 0 && trainingShare <= 1)) throw new ArgumentOutOfRangeException(nameof(trainingShare), trainingShare, "The training share must be above 0 and at most 1.");
             var e = new TaggerEvaluation();
             for (int fold = 0; fold < Folds; fold++)
             {
                 int k = fold;
-                var train = articles.Where(a => FoldOf(a.Id, Folds, assignment) != k).ToList();
+                var train = articles.Where(a => FoldOf(a.Id, Folds, assignment) != k && InShare(a.Id, trainingShare)).ToList();
                 TaggerWeights w = Train(train, null, assignment);
                 foreach (LabelledArticle a in articles.Where(a => FoldOf(a.Id, Folds, assignment) == k))
                 {

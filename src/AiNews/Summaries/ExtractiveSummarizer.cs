@@ -149,7 +149,7 @@ namespace AiNews.Summaries
                 quoted.Add(inQuotation[i]);
             }
             string normalTitle = Normal(title);
-            HashSet<int> titleBigrams = BigramSet(normalTitle);
+            var titleBigrams = new HashSet<int>(Bigrams(normalTitle));
             List<string> standfirst = Standfirst(content);
             var candidates = new List<int>();
             // Pages repeat their standfirst ("dek") as the first paragraph: a sentence seen already is no candidate.
@@ -414,8 +414,6 @@ namespace AiNews.Summaries
             for (int i = 0; i + 1 < s.Length; i++) bigrams[i] = s[i] << 16 | s[i + 1];
             return bigrams;
         }
-
-        private static HashSet<int> BigramSet(string s) => new HashSet<int>(Bigrams(s));
 
         // Share of a's character bigrams (each occurrence) found among b's: "제목 그대로" sentences with a prefix still
         // count as the title.
